@@ -1,0 +1,393 @@
+/*-------------------------------------------------------------------------
+ *
+ * state.c
+ *	  The fixed-size aggregate state shared by every counting metric: text
+ *	  and binary I/O with full validation, in-place update, combine and its
+ *	  inverse.  See state.h for the layout and how a metric uses it.
+ *
+ * Text form: "v1 name=value name=value ...", every count and sum field
+ * exactly once, the parameter fields either all present or all absent
+ * (absent: no non-NULL row has set them yet).  The version prefix lets a
+ * later release read states stored by this one.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <limits.h>
+
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "state.h"
+
+/* Print one field's value in its text form. */
+static void
+format_field(StringInfo buf, const RetStateDesc *desc, int field, int64 value)
+{
+	if (desc->fields[field].kind == RF_PARAM && desc->format_param)
+		desc->format_param(buf, field, value);
+	else
+		appendStringInfo(buf, INT64_FORMAT, value);
+}
+
+/* Error out for a state text that does not parse. */
+static void pg_attribute_noreturn()
+bad_state_text(const RetStateDesc *desc, const char *str, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"",
+					desc->type_name, str),
+			 errdetail("%s", detail),
+			 errhint("A %s looks like \"v%d %s=0 ...\", as produced by its output function.",
+					 desc->type_name, RET_STATE_VERSION, desc->fields[0].name)));
+}
+
+/*
+ * Check a state's values (from text or binary input): counts are not
+ * negative, the parameters are all set or all unset, and the metric's own
+ * consistency rule holds.  Returns NULL or the problem as a sentence.
+ */
+static const char *
+state_problem(const RetStateDesc *desc, const RetState *state)
+{
+	int			i;
+
+	if (state->version != RET_STATE_VERSION)
+		return psprintf("Version %d is not supported; this release reads version %d.",
+						state->version, RET_STATE_VERSION);
+	if (state->flags & ~RS_KNOWN_FLAGS)
+		return psprintf("Unknown flags 0x%02x.", state->flags);
+	if (state->reserved != 0)
+		return "The reserved field is not zero.";
+	for (i = 0; i < desc->nfields; i++)
+	{
+		if (desc->fields[i].kind == RF_COUNT && state->v[i] < 0)
+			return psprintf("Count \"%s\" is negative (" INT64_FORMAT ").",
+							desc->fields[i].name, state->v[i]);
+		if (desc->fields[i].kind == RF_PARAM &&
+			!(state->flags & RS_PARAMS_SET) && state->v[i] != 0)
+			return psprintf("Parameter \"%s\" has a value but the parameters are marked unset.",
+							desc->fields[i].name);
+	}
+	if (desc->check)
+		return desc->check(state->v, (state->flags & RS_PARAMS_SET) != 0);
+	return NULL;
+}
+
+/* A new, zeroed state in the given context. */
+static RetState *
+new_state(const RetStateDesc *desc, MemoryContext cxt)
+{
+	RetState   *state = MemoryContextAllocZero(cxt, RET_STATE_SIZE(desc));
+
+	SET_VARSIZE(state, RET_STATE_SIZE(desc));
+	state->version = RET_STATE_VERSION;
+	return state;
+}
+
+/*
+ * Check the shape of a state datum: its size and version.  This is all the
+ * per-call checking needed, because every value of the type has been through
+ * the validating input or receive function or was built by this file.
+ */
+static inline void
+check_shape(const RetStateDesc *desc, const RetState *state)
+{
+	if (unlikely(VARSIZE(state) != RET_STATE_SIZE(desc) ||
+				 state->version != RET_STATE_VERSION))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid %s value", desc->type_name),
+				 errdetail("Size %u and version %d; expected size %zu and version %d.",
+						   (unsigned) VARSIZE(state), state->version,
+						   RET_STATE_SIZE(desc), RET_STATE_VERSION)));
+}
+
+RetState *
+ret_state_arg(FunctionCallInfo fcinfo, int argno, const RetStateDesc *desc)
+{
+	RetState   *state = (RetState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	check_shape(desc, state);
+	return state;
+}
+
+RetState *
+ret_state_for_update(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+{
+	MemoryContext aggcxt;
+	RetState   *state;
+
+	if (PG_ARGISNULL(0))
+	{
+		if (!AggCheckCallContext(fcinfo, &aggcxt))
+			aggcxt = CurrentMemoryContext;
+		return new_state(desc, aggcxt);
+	}
+
+	state = ret_state_arg(fcinfo, 0, desc);
+	/* Outside an aggregate the argument may be a stored value: copy it. */
+	if (!AggCheckCallContext(fcinfo, NULL) &&
+		(Pointer) state == DatumGetPointer(PG_GETARG_DATUM(0)))
+	{
+		RetState   *copy = palloc(VARSIZE(state));
+
+		memcpy(copy, state, VARSIZE(state));
+		state = copy;
+	}
+	return state;
+}
+
+/* Report two groups (or rows) whose parameter field differs. */
+static void
+param_mismatch(const RetStateDesc *desc, int field, int64 a, int64 b)
+{
+	StringInfoData va,
+				vb;
+
+	if (desc->param_mismatch)
+		desc->param_mismatch(desc, field, a, b);
+
+	initStringInfo(&va);
+	initStringInfo(&vb);
+	format_field(&va, desc, field, a);
+	format_field(&vb, desc, field, b);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s changes within one group: %s and %s",
+					desc->fields[field].name, va.data, vb.data),
+			 errhint("Every row of a group, and every state merged together, must use the same %s; add it to GROUP BY.",
+					 desc->fields[field].name)));
+}
+
+void
+ret_state_set_params(const RetStateDesc *desc, RetState *state,
+					 const int64 *params)
+{
+	int			i,
+				p = 0;
+
+	for (i = 0; i < desc->nfields; i++)
+	{
+		if (desc->fields[i].kind != RF_PARAM)
+			continue;
+		if (!(state->flags & RS_PARAMS_SET))
+			state->v[i] = params[p];
+		else if (state->v[i] != params[p])
+			param_mismatch(desc, i, state->v[i], params[p]);
+		p++;
+	}
+	state->flags |= RS_PARAMS_SET;
+}
+
+/* Make a's parameters agree with b's, or error out. */
+static void
+merge_params(const RetStateDesc *desc, RetState *a, const RetState *b)
+{
+	int			i;
+
+	if (!(b->flags & RS_PARAMS_SET))
+		return;
+	for (i = 0; i < desc->nfields; i++)
+	{
+		if (desc->fields[i].kind != RF_PARAM)
+			continue;
+		if (!(a->flags & RS_PARAMS_SET))
+			a->v[i] = b->v[i];
+		else if (a->v[i] != b->v[i])
+			param_mismatch(desc, i, a->v[i], b->v[i]);
+	}
+	a->flags |= RS_PARAMS_SET;
+}
+
+Datum
+ret_state_combine(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+{
+	RetState   *a = ret_state_for_update(fcinfo, desc);
+	RetState   *b = ret_state_arg(fcinfo, 1, desc);
+	int			i;
+
+	merge_params(desc, a, b);
+	for (i = 0; i < desc->nfields; i++)
+		if (desc->fields[i].kind != RF_PARAM)
+			ret_state_add(a, i, b->v[i]);
+	PG_RETURN_POINTER(a);
+}
+
+/*
+ * Remove state b from state a: the inverse of combine, for sliding windows
+ * over stored states.  Exact, because every field is an integer.
+ */
+Datum
+ret_state_uncombine(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+{
+	RetState   *a = ret_state_for_update(fcinfo, desc);
+	RetState   *b = ret_state_arg(fcinfo, 1, desc);
+	int			i;
+
+	merge_params(desc, a, b);
+	for (i = 0; i < desc->nfields; i++)
+	{
+		if (desc->fields[i].kind == RF_PARAM)
+			continue;
+		if (pg_sub_s64_overflow(a->v[i], b->v[i], &a->v[i]) ||
+			(desc->fields[i].kind == RF_COUNT && a->v[i] < 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove a %s that was not added", desc->type_name)));
+	}
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+ret_state_out(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+{
+	RetState   *state = ret_state_arg(fcinfo, 0, desc);
+	StringInfoData buf;
+	int			i;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "v%d", RET_STATE_VERSION);
+	for (i = 0; i < desc->nfields; i++)
+	{
+		if (desc->fields[i].kind == RF_PARAM && !(state->flags & RS_PARAMS_SET))
+			continue;
+		appendStringInfo(&buf, " %s=", desc->fields[i].name);
+		format_field(&buf, desc, i, state->v[i]);
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* Parse a signed 64-bit decimal integer that spans the whole of str. */
+static bool
+parse_int64(const char *str, int64 *result)
+{
+	char	   *end;
+
+	if (*str == '\0' || isspace((unsigned char) *str))
+		return false;
+	errno = 0;
+	*result = strtoll(str, &end, 10);
+	return errno == 0 && *end == '\0';
+}
+
+Datum
+ret_state_in(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	RetState   *state = new_state(desc, CurrentMemoryContext);
+	bool	   *seen = palloc0(sizeof(bool) * desc->nfields);
+	char	   *copy = pstrdup(str);
+	char	   *tok;
+	char	   *saveptr = NULL;
+	int			nparams = 0,
+				nparams_seen = 0,
+				version,
+				i;
+	const char *problem;
+
+	tok = strtok_r(copy, " \t\n\r", &saveptr);
+	if (tok == NULL || tok[0] != 'v' || sscanf(tok + 1, "%d", &version) != 1 ||
+		strspn(tok + 1, "0123456789") != strlen(tok + 1))
+		bad_state_text(desc, str, "It does not start with a version such as \"v1\".");
+	if (version != RET_STATE_VERSION)
+		bad_state_text(desc, str, psprintf("Version %d is not supported; this release reads version %d.",
+										   version, RET_STATE_VERSION));
+
+	while ((tok = strtok_r(NULL, " \t\n\r", &saveptr)) != NULL)
+	{
+		char	   *eq = strchr(tok, '=');
+		int64		value;
+		bool		ok;
+
+		if (eq == NULL)
+			bad_state_text(desc, str, psprintf("\"%s\" is not of the form name=value.", tok));
+		*eq = '\0';
+		for (i = 0; i < desc->nfields; i++)
+			if (strcmp(desc->fields[i].name, tok) == 0)
+				break;
+		if (i == desc->nfields)
+			bad_state_text(desc, str, psprintf("\"%s\" is not a field of %s.", tok, desc->type_name));
+		if (seen[i])
+			bad_state_text(desc, str, psprintf("Field \"%s\" appears twice.", tok));
+		seen[i] = true;
+
+		if (desc->fields[i].kind == RF_PARAM && desc->parse_param)
+			ok = desc->parse_param(i, eq + 1, &value);
+		else
+			ok = parse_int64(eq + 1, &value);
+		if (!ok)
+			bad_state_text(desc, str, psprintf("\"%s\" is not a valid value for field \"%s\".", eq + 1, tok));
+		state->v[i] = value;
+	}
+
+	for (i = 0; i < desc->nfields; i++)
+	{
+		if (desc->fields[i].kind == RF_PARAM)
+		{
+			nparams++;
+			nparams_seen += seen[i];
+		}
+		else if (!seen[i])
+			bad_state_text(desc, str, psprintf("Field \"%s\" is missing.", desc->fields[i].name));
+	}
+	if (nparams_seen != 0 && nparams_seen != nparams)
+		bad_state_text(desc, str, "Either every parameter field is given or none is.");
+	if (nparams_seen > 0)
+		state->flags |= RS_PARAMS_SET;
+
+	problem = state_problem(desc, state);
+	if (problem)
+		bad_state_text(desc, str, problem);
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+ret_state_send(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+{
+	RetState   *state = ret_state_arg(fcinfo, 0, desc);
+	StringInfoData buf;
+	int			i;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, state->version);
+	pq_sendbyte(&buf, state->flags);
+	pq_sendint16(&buf, desc->nfields);
+	for (i = 0; i < desc->nfields; i++)
+		pq_sendint64(&buf, state->v[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+ret_state_recv(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	RetState   *state = new_state(desc, CurrentMemoryContext);
+	int			nfields;
+	int			i;
+	const char *problem;
+
+	state->version = pq_getmsgbyte(buf);
+	state->flags = pq_getmsgbyte(buf);
+	nfields = pq_getmsgint(buf, 2);
+	if (nfields != desc->nfields)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary %s value", desc->type_name),
+				 errdetail("It has %d fields; a %s has %d.",
+						   nfields, desc->type_name, desc->nfields)));
+	for (i = 0; i < nfields; i++)
+		state->v[i] = pq_getmsgint64(buf);
+	pq_getmsgend(buf);
+
+	problem = state_problem(desc, state);
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary %s value", desc->type_name),
+				 errdetail("%s", problem)));
+	PG_RETURN_POINTER(state);
+}

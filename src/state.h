@@ -1,0 +1,179 @@
+/*-------------------------------------------------------------------------
+ *
+ * state.h
+ *	  Fixed-size aggregate states shared by every counting metric.
+ *
+ * Most retention metrics reduce a group to a handful of 64-bit integers:
+ * counts (promoters, responses, customers at start), exact integer sums
+ * (CES score totals, revenue in fixed-point units) and parameters that must
+ * be the same in every row of a group (a survey scale, a period's bounds).
+ * This file describes such a state once, so that a metric is its arithmetic
+ * plus a descriptor:
+ *
+ *	static const RetField nps_fields[] = {
+ *		{"promoters", RF_COUNT}, {"passives", RF_COUNT}, {"detractors", RF_COUNT}
+ *	};
+ *	static const RetStateDesc nps_desc = {"nps_state", 3, nps_fields};
+ *	RETENTION_STATE_FUNCTIONS(nps_state, nps_desc)
+ *
+ * RETENTION_STATE_FUNCTIONS defines the SQL-callable text input/output,
+ * binary send/receive, combine (merge two states) and uncombine (remove one
+ * state from another, the inverse used by sliding windows over stored
+ * states).  The install script declares the type and its aggregates with
+ * the helpers in sql/install/00_machinery.sql.
+ *
+ * The state is a plain varlena (STORAGE = plain, so always a 4-byte header
+ * and never toasted): a version byte, a flags byte, and the values.  Its
+ * text form is "v1 name=value name=value ..." and is validated completely
+ * on input; see state.c.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RETENTION_STATE_H
+#define RETENTION_STATE_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "common/int.h"
+#include "lib/stringinfo.h"
+
+/* Current on-disk/text version of every fixed-size state. */
+#define RET_STATE_VERSION	1
+
+/* Flags byte: the parameters have been set by a non-NULL row. */
+#define RS_PARAMS_SET		0x01
+#define RS_KNOWN_FLAGS		(RS_PARAMS_SET)
+
+typedef enum RetFieldKind
+{
+	RF_COUNT,					/* >= 0, summed by combine */
+	RF_SUM,						/* any sign, summed by combine */
+	RF_PARAM					/* equal in every row of a group */
+} RetFieldKind;
+
+typedef struct RetField
+{
+	const char *name;
+	RetFieldKind kind;
+} RetField;
+
+typedef struct RetStateDesc
+{
+	const char *type_name;		/* SQL type name, for messages */
+	int			nfields;
+	const RetField *fields;
+
+	/*
+	 * Optional whole-state consistency check run on input and receive (the
+	 * fields are already individually valid).  Returns NULL when the state
+	 * is consistent, otherwise a sentence for errdetail.
+	 */
+	const char *(*check) (const int64 *v, bool params_set);
+
+	/*
+	 * Optional text form of one parameter (e.g. a date); NULL prints the
+	 * integer.  parse_param returns false when the text is not valid.
+	 */
+	void		(*format_param) (StringInfo buf, int field, int64 value);
+	bool		(*parse_param) (int field, const char *text, int64 *value);
+
+	/*
+	 * Optional message for two groups whose parameters differ, called with
+	 * the differing field; NULL gives a generic message.
+	 */
+	void		(*param_mismatch) (const struct RetStateDesc *desc, int field,
+								   int64 a, int64 b);
+} RetStateDesc;
+
+typedef struct RetState
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;		/* zero; room for future flags */
+	int64		v[FLEXIBLE_ARRAY_MEMBER];
+} RetState;
+
+#define RET_STATE_SIZE(desc)	(offsetof(RetState, v) + sizeof(int64) * (desc)->nfields)
+
+/*
+ * The state a transition function updates: argument 0, updated in place when
+ * called as an aggregate (no palloc per row), copied otherwise, or a new
+ * zeroed state in the aggregate's memory context when argument 0 is NULL.
+ */
+extern RetState *ret_state_for_update(FunctionCallInfo fcinfo,
+									  const RetStateDesc *desc);
+
+/* A state argument checked against the descriptor (read only). */
+extern RetState *ret_state_arg(FunctionCallInfo fcinfo, int argno,
+							   const RetStateDesc *desc);
+
+/*
+ * Set the parameters (RF_PARAM fields, in field order) on the first row of a
+ * group, or check that they equal what the group already has (22023).
+ */
+extern void ret_state_set_params(const RetStateDesc *desc, RetState *state,
+								 const int64 *params);
+
+/* Add a value to a field, erroring on overflow (22003). */
+static inline void
+ret_state_add(RetState *state, int field, int64 value)
+{
+	if (unlikely(pg_add_s64_overflow(state->v[field], value, &state->v[field])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("aggregate state field out of range")));
+}
+
+/*
+ * Add delta (+1 for a row entering the group, -1 for one leaving a window
+ * frame) to a count.  A count that would go negative means the row was never
+ * added: an error, not a wrong number.
+ */
+static inline void
+ret_state_bump(RetState *state, int field, int64 delta)
+{
+	if (unlikely(state->v[field] + delta < 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a row that was not added")));
+	state->v[field] += delta;
+}
+
+/*
+ * Define a transition function and its inverse from one step function
+ * "Datum step(FunctionCallInfo fcinfo, int64 delta)" that adds (delta = 1) or
+ * removes (delta = -1) the row in fcinfo.
+ */
+#define RETENTION_STEP_FUNCTIONS(sfunc, invfunc, step) \
+	RETENTION_STEP_WRAPPER(sfunc, step, 1) \
+	RETENTION_STEP_WRAPPER(invfunc, step, -1)
+#define RETENTION_STEP_WRAPPER(name, step, delta) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS) { return step(fcinfo, delta); }
+
+/* Generic SQL-callable implementations, wrapped per type by the macro. */
+extern Datum ret_state_in(FunctionCallInfo fcinfo, const RetStateDesc *desc);
+extern Datum ret_state_out(FunctionCallInfo fcinfo, const RetStateDesc *desc);
+extern Datum ret_state_recv(FunctionCallInfo fcinfo, const RetStateDesc *desc);
+extern Datum ret_state_send(FunctionCallInfo fcinfo, const RetStateDesc *desc);
+extern Datum ret_state_combine(FunctionCallInfo fcinfo, const RetStateDesc *desc);
+extern Datum ret_state_uncombine(FunctionCallInfo fcinfo, const RetStateDesc *desc);
+
+#define RETENTION_STATE_WRAPPER(name, impl, desc) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS) { return impl(fcinfo, &(desc)); }
+
+/*
+ * Define <prefix>_in, _out, _recv, _send, _combine and _uncombine for a
+ * state type described by desc.
+ */
+#define RETENTION_STATE_FUNCTIONS(prefix, desc) \
+	RETENTION_STATE_WRAPPER(prefix##_in, ret_state_in, desc) \
+	RETENTION_STATE_WRAPPER(prefix##_out, ret_state_out, desc) \
+	RETENTION_STATE_WRAPPER(prefix##_recv, ret_state_recv, desc) \
+	RETENTION_STATE_WRAPPER(prefix##_send, ret_state_send, desc) \
+	RETENTION_STATE_WRAPPER(prefix##_combine, ret_state_combine, desc) \
+	RETENTION_STATE_WRAPPER(prefix##_uncombine, ret_state_uncombine, desc)
+
+#endif							/* RETENTION_STATE_H */
