@@ -4,7 +4,11 @@
 # an unprivileged user (PostgreSQL refuses to run as root), in a private
 # directory, listening only on a Unix socket in that directory.
 
-PG_BIN=/usr/lib/postgresql/15/bin
+# RET_PGROOT, when set, names a private copy of the PostgreSQL 15 tree (see
+# make_pgroot): the extension is then built against and installed into that
+# copy, so several work trees can be tested side by side on one machine.
+PG_BIN=${RET_PGROOT:-}/usr/lib/postgresql/15/bin
+export PATH="$PG_BIN:$PATH"
 PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl make gcc"
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RET_PORT=${RET_PORT:-54329}
@@ -30,8 +34,19 @@ ensure_packages() {
 # Build and install the extension with PGXS.
 build_install() {
 	log "building and installing the extension"
-	make -C "$TOP" -s PG_CONFIG="$PG_BIN/../bin/pg_config" >&2 &&
-		make -C "$TOP" -s install PG_CONFIG="$PG_BIN/../bin/pg_config" >/dev/null
+	make -C "$TOP" -s PG_CONFIG="$PG_BIN/pg_config" >&2 &&
+		make -C "$TOP" -s install PG_CONFIG="$PG_BIN/pg_config" >/dev/null
+}
+
+# Copy the installed PostgreSQL 15 (binaries, share, headers, PGXS) into
+# $1: PostgreSQL finds its files relative to its binaries, so the copy is a
+# complete private installation.  Use it with RET_PGROOT=$1.
+make_pgroot() {
+	local root=$1
+	mkdir -p "$root/usr/lib/postgresql" "$root/usr/share/postgresql" "$root/usr/include"
+	cp -a /usr/lib/postgresql/15 "$root/usr/lib/postgresql/"
+	cp -a /usr/share/postgresql/15 "$root/usr/share/postgresql/"
+	cp -a /usr/include/postgresql "$root/usr/include/"
 }
 
 # Run a command as the cluster's owner: the unprivileged "postgres" user when
@@ -79,6 +94,7 @@ stop_cluster() {
 	log "stopping the private PostgreSQL"
 	as_owner "$PG_BIN/pg_ctl" -D "$RET_DIR/data" -m fast -w stop >/dev/null 2>&1
 	rm -rf "$RET_DIR"
+	RET_DIR=
 }
 
 # Everything a command needs before it talks to the server.
