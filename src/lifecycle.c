@@ -19,6 +19,8 @@
  *
  * Months step the way date + interval does ('2024-01-31' + '1 month' is
  * '2024-02-29'), so period starts should be date_trunc'ed to the period.
+ * The step is computed on Julian day numbers, not through timestamp, so
+ * every date works and a row costs no function calls.
  *
  *-------------------------------------------------------------------------
  */
@@ -27,6 +29,7 @@
 #include "datatype/timestamp.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/fmgrprotos.h"
 #include "utils/timestamp.h"
 #include "windowapi.h"
@@ -54,6 +57,39 @@ check_period(const Interval *period)
 				 errhint("Use a period such as '1 month', '1 week' or '1 day', the length of the periods period_start starts.")));
 }
 
+/*
+ * The Julian day of d + period, computed as date + interval does (months
+ * first, the day clamped to the month's last, then days) but in integers,
+ * so it works over the whole date range, beyond timestamp's.
+ */
+static int64
+julian_plus_period(DateADT d, const Interval *period)
+{
+	int			y,
+				m,
+				day;
+	int64		months,
+				year,
+				mon;
+
+	j2date((int) d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	if (period->month != 0)
+	{
+		months = (int64) y * MONTHS_PER_YEAR + (m - 1) + period->month;
+		/* floor division: years before 1 BC are negative */
+		year = months >= 0 ? months / MONTHS_PER_YEAR : -((-months + MONTHS_PER_YEAR - 1) / MONTHS_PER_YEAR);
+		mon = months - year * MONTHS_PER_YEAR + 1;
+		/* past the last date: the caller only compares, any later day will do */
+		if (year > JULIAN_MAXYEAR + 1)
+			return (int64) DATE_END_JULIAN + 400;
+		y = (int) year;
+		m = (int) mon;
+		if (day > day_tab[isleap(y)][m - 1])
+			day = day_tab[isleap(y)][m - 1];
+	}
+	return (int64) date2j(y, m, day) + period->day;
+}
+
 static const char *
 date_text(DateADT d)
 {
@@ -68,8 +104,8 @@ lifecycle(PG_FUNCTION_ARGS)
 	LifecycleContext *ctx;
 	bool		isnull;
 	DateADT		cur;
-	Timestamp	next,
-				cur_ts;
+	int64		next,
+				cur_j;
 	const char *label;
 
 	ctx = (LifecycleContext *) WinGetPartitionLocalMemory(winobj, sizeof(LifecycleContext));
@@ -126,17 +162,15 @@ lifecycle(PG_FUNCTION_ARGS)
 					 errmsg("period_start %s is not after the previous row's %s",
 							date_text(cur), date_text(ctx->prev)),
 					 errhint("Call lifecycle() OVER (PARTITION BY customer ORDER BY period_start) on one row per customer and period.")));
-		next = DatumGetTimestamp(DirectFunctionCall2(date_pl_interval,
-													 DateADTGetDatum(ctx->prev),
-													 IntervalPGetDatum(&ctx->period)));
-		cur_ts = DatumGetTimestamp(DirectFunctionCall1(date_timestamp, DateADTGetDatum(cur)));
-		if (cur_ts < next)
+		next = julian_plus_period(ctx->prev, &ctx->period);
+		cur_j = (int64) cur + POSTGRES_EPOCH_JDATE;
+		if (cur_j < next)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("period_start %s is less than one period after the previous row's %s",
 							date_text(cur), date_text(ctx->prev)),
 					 errhint("Give one row per customer and period, with period_start truncated to the period (date_trunc).")));
-		label = (cur_ts == next) ? "retained" : "resurrected";
+		label = (cur_j == next) ? "retained" : "resurrected";
 	}
 	ctx->seen = true;
 	ctx->prev = cur;
