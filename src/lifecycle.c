@@ -54,7 +54,7 @@ check_period(const Interval *period)
 				 errmsg("period %s is not a positive number of days and months",
 						DatumGetCString(DirectFunctionCall1(interval_out,
 															IntervalPGetDatum(period)))),
-				 errhint("Use a period such as '1 month', '1 week' or '1 day', the length of the periods period_start starts.")));
+				 errhint("Use a period such as '1 month', '1 week' or '1 day', the length of the period each period_start begins.")));
 }
 
 /*
