@@ -1,5 +1,7 @@
 -- Days Sales Outstanding, days to pay and descriptive CLV: the documented
 -- examples, their errors, and a parallel plan.
+SET DateStyle = ISO;
+SET IntervalStyle = postgres;
 CREATE TABLE invoices (id int, customer int, amount numeric, issued_on date, paid_on date);
 INSERT INTO invoices VALUES
   (1, 1, 100.00, '2024-01-05', '2024-01-20'),

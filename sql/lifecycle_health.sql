@@ -1,5 +1,7 @@
 -- lifecycle() window function and health_score(): documented examples and errors.
 CREATE TABLE activity (customer int, period_start date);
+SET DateStyle = ISO;
+SET IntervalStyle = postgres;
 INSERT INTO activity VALUES
   (1, '2024-01-01'), (1, '2024-02-01'), (1, '2024-04-01'), (1, '2024-05-01'),
   (2, '2024-02-01'), (2, '2024-03-01'), (2, '2024-04-01'),
