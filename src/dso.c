@@ -53,6 +53,9 @@ typedef struct DsoCache
 	Numeric		scale;			/* 10000 */
 	Numeric		max;			/* the largest amount accepted */
 	Numeric		zero;
+	RangeType  *last;			/* the last period seen, and its bounds */
+	int64		last_lo,
+				last_hi;
 } DsoCache;
 
 static DsoCache *
@@ -87,11 +90,13 @@ bad_amount(Numeric amount)
 }
 
 /*
- * An amount as fixed-point units, rounded half away from zero to 1/10000:
- * 22003 when negative, NaN, infinite or too large for the sums.
+ * An amount checked (22003 when negative, NaN, infinite or too large for
+ * the sums) and, when convert is set, returned as fixed-point units rounded
+ * half away from zero to 1/10000.  Invoices that count in no sum are only
+ * checked: the conversion is most of a row's cost.
  */
 static int64
-amount_units(FunctionCallInfo fcinfo, Numeric amount)
+amount_units(FunctionCallInfo fcinfo, Numeric amount, bool convert)
 {
 	DsoCache   *cache = dso_cache(fcinfo);
 
@@ -101,6 +106,8 @@ amount_units(FunctionCallInfo fcinfo, Numeric amount)
 		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(amount),
 										  NumericGetDatum(cache->max))) > 0)
 		bad_amount(amount);
+	if (!convert)
+		return 0;
 	/* amount <= max, so amount * 10000 fits in int64 (numeric_int8 rounds) */
 	return DatumGetInt64(DirectFunctionCall1(numeric_int8,
 											 DirectFunctionCall2(numeric_mul,
@@ -140,6 +147,14 @@ period_bounds(FunctionCallInfo fcinfo, int argno, bool is_date, int64 *lo, int64
 				 errmsg("period must not be null"),
 				 errhint("Give the period as a range [start, end), the same in every row of a group.")));
 	r = PG_GETARG_RANGE_P(argno);
+	/* the period is normally the same in every row: skip the checks */
+	if (cache->last != NULL && VARSIZE(cache->last) == VARSIZE(r) &&
+		memcmp(cache->last, r, VARSIZE(r)) == 0)
+	{
+		*lo = cache->last_lo;
+		*hi = cache->last_hi;
+		return;
+	}
 	if (cache->typcache == NULL || cache->rangetypid != RangeTypeGetOid(r))
 	{
 		cache->typcache = lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO);
@@ -170,6 +185,16 @@ period_bounds(FunctionCallInfo fcinfo, int argno, bool is_date, int64 *lo, int64
 	}
 	/* range input guarantees lo <= hi and non-empty guarantees lo < hi */
 	Assert(*lo < *hi);
+
+	if (cache->last == NULL || VARSIZE(cache->last) < VARSIZE(r))
+	{
+		if (cache->last)
+			pfree(cache->last);
+		cache->last = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(r));
+	}
+	memcpy(cache->last, r, VARSIZE(r));
+	cache->last_lo = *lo;
+	cache->last_hi = *hi;
 }
 
 /* ---------- state text forms of the period bounds ---------- */
@@ -343,13 +368,14 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 				issued,
 				paid = 0;
 	bool		paid_null = PG_ARGISNULL(3);
+	bool		outstanding,
+				sale;
 
 	/* a row without amount or issue date is skipped, like avg() skips NULL */
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(state);
 
 	period_bounds(fcinfo, 4, is_date, &params[0], &params[1]);
-	units = amount_units(fcinfo, PG_GETARG_NUMERIC(1));
 	if (is_date)
 	{
 		issued = PG_GETARG_DATEADT(2);
@@ -375,10 +401,13 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 	ret_state_set_params(desc, state, params);
 
 	/* outstanding at the period's end: issued before it, not paid by then */
-	if (issued < params[1] && (paid_null || paid >= params[1]))
-		sum_step(state, DSO_RECEIVABLES, units, delta);
+	outstanding = issued < params[1] && (paid_null || paid >= params[1]);
 	/* credit sales: issued within the period */
-	if (issued >= params[0] && issued < params[1])
+	sale = issued >= params[0] && issued < params[1];
+	units = amount_units(fcinfo, PG_GETARG_NUMERIC(1), outstanding || sale);
+	if (outstanding)
+		sum_step(state, DSO_RECEIVABLES, units, delta);
+	if (sale)
 		sum_step(state, DSO_CREDIT_SALES, units, delta);
 	PG_RETURN_POINTER(state);
 }
@@ -507,7 +536,7 @@ adp_step(FunctionCallInfo fcinfo, int64 delta)
 	/* unpaid invoices (paid_on NULL) and rows with NULLs are skipped */
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_POINTER(state);
-	units = amount_units(fcinfo, PG_GETARG_NUMERIC(1));
+	units = amount_units(fcinfo, PG_GETARG_NUMERIC(1), true);
 	issued = PG_GETARG_DATEADT(2);
 	paid = PG_GETARG_DATEADT(3);
 	if (DATE_NOT_FINITE(issued) || DATE_NOT_FINITE(paid))

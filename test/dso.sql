@@ -1,7 +1,7 @@
 -- pgTAP tests of dso (date and timestamptz forms), dso on known figures,
 -- avg_days_to_pay, clv_simple and saas_ltv.
 BEGIN;
-SELECT plan(109);
+SELECT plan(110);
 
 -- EXPLAIN output as rows, to look for Partial Aggregate.
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
@@ -169,6 +169,18 @@ SELECT is((SELECT count(*) FROM (
              FROM inv GROUP BY customer) s
            WHERE v::numeric(20, 9) IS DISTINCT FROM w::numeric(20, 9)),
           0::bigint, 'avg_days_to_pay per customer equals plain SQL');
+
+-- groups with different periods, rows interleaved (the period cache must follow)
+SELECT is((SELECT count(*) FROM (
+             SELECT customer % 3 AS g,
+                    dso(amount, issued, paid, daterange(DATE '2024-01-01' + 40 * (customer % 3), DATE '2024-02-01' + 40 * (customer % 3))) AS v,
+                    (sum(amount) FILTER (WHERE issued < DATE '2024-02-01' + 40 * (customer % 3)
+                                          AND (paid IS NULL OR paid >= DATE '2024-02-01' + 40 * (customer % 3)))
+                     / sum(amount) FILTER (WHERE issued >= DATE '2024-01-01' + 40 * (customer % 3)
+                                            AND issued < DATE '2024-02-01' + 40 * (customer % 3)) * 31)::float8 AS p
+             FROM inv WHERE amount IS NOT NULL AND issued IS NOT NULL GROUP BY customer % 3) a
+           WHERE v::numeric(20, 9) IS DISTINCT FROM p::numeric(20, 9)),
+          0::bigint, 'dso: one period per group, rows of the groups interleaved, equals plain SQL');
 
 -- ---------- parallel plan ----------
 ALTER TABLE inv SET (parallel_workers = 2);
