@@ -1,7 +1,7 @@
 -- pgTAP tests of dso (date and timestamptz forms), dso on known figures,
 -- avg_days_to_pay, clv_simple and saas_ltv.
 BEGIN;
-SELECT plan(110);
+SELECT plan(118);
 
 -- EXPLAIN output as rows, to look for Partial Aggregate.
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
@@ -319,6 +319,40 @@ SELECT throws_ok($$SELECT 'v1 paid_amount=0 amount_days=5'::avg_days_to_pay_stat
 SELECT throws_ok($$SELECT dso_state_uncombine(dso_state(1, DATE '2024-01-10', NULL, '[2024-01-01,2024-02-01)'),
                                               dso_state(2, DATE '2024-01-10', NULL, '[2024-01-01,2024-02-01)'))$$, '22023', NULL,
                  'dso_state: removing more than was added is an error');
+
+-- binary send/receive: the server writes the send() bytes with binary COPY
+-- and reads them back into a state column, which calls receive()
+CREATE FUNCTION pg_temp.recv(typ text, b bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  f text := current_setting('data_directory') || '/retention_recv_test.bin';
+  t text := 'recv_' || typ;
+  r text;
+BEGIN
+  IF to_regclass('pg_temp.' || t) IS NULL THEN
+    EXECUTE format('CREATE TEMP TABLE %I (st %s)', t, typ);
+  END IF;
+  EXECUTE format('TRUNCATE pg_temp.%I', t);
+  EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, f);
+  EXECUTE format('COPY pg_temp.%I FROM %L (FORMAT binary)', t, f);
+  EXECUTE format('SELECT st::text FROM pg_temp.%I', t) INTO r;
+  RETURN r;
+END $$;
+SELECT is(pg_temp.recv('dso_state', dso_state_send(st)), st::text, 'dso_state: binary round trip')
+FROM (SELECT dso_state(1.5, DATE '2024-01-10', NULL, '[2024-01-01,2024-02-01)') AS st) s;
+SELECT is(pg_temp.recv('dso_tstz_state', dso_tstz_state_send(st)), st::text, 'dso_tstz_state: binary round trip')
+FROM (SELECT dso_state(1.5, TIMESTAMPTZ '2024-01-10', NULL, tstzrange('2024-01-01', '2024-02-01')) AS st) s;
+SELECT is(pg_temp.recv('avg_days_to_pay_state', avg_days_to_pay_state_send(st)), st::text, 'avg_days_to_pay_state: binary round trip')
+FROM (SELECT avg_days_to_pay_state(1.5, DATE '2024-01-10', DATE '2024-01-12') AS st) s;
+SELECT throws_ok($$SELECT pg_temp.recv('dso_state', '\x01010004ffffffffffffffff0000000000003a98000000000000223e000000000000225d')$$,
+                 '22P03', NULL, 'dso_state: binary state with a negative sum rejected');
+SELECT throws_ok($$SELECT pg_temp.recv('dso_state', '\x010100040000000000003a980000000000003a98000000000000225d000000000000223e')$$,
+                 '22P03', NULL, 'dso_state: binary state with start after end rejected');
+SELECT throws_ok($$SELECT pg_temp.recv('dso_state', '\x010000040000000000003a980000000000003a9800000000000000000000000000000000')$$,
+                 '22P03', NULL, 'dso_state: binary state with sums but no period rejected');
+SELECT throws_ok($$SELECT pg_temp.recv('dso_state', '\x010100030000000000003a980000000000003a98000000000000223e')$$,
+                 '22P03', NULL, 'dso_state: binary state with the wrong field count rejected');
+SELECT throws_ok($$SELECT pg_temp.recv('dso_state', '\x010100040000000000003a98')$$,
+                 '08P01', NULL, 'dso_state: truncated binary state rejected');
 
 -- ---------- clv_simple and saas_ltv ----------
 SELECT is(clv_simple(50, 4, 3), 600::float8, 'clv_simple: the product');
