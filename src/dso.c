@@ -1,0 +1,579 @@
+/*-------------------------------------------------------------------------
+ *
+ * dso.c
+ *	  Days Sales Outstanding over invoices, the same formula on figures
+ *	  already known, and the amount-weighted mean days to pay.
+ *
+ * dso(amount, issued_on, paid_on, period) reduces a group of invoices to two
+ * exact sums and the period:
+ *
+ *	receivables  = sum of amounts issued before the period's end and not paid
+ *				   by then (paid_on NULL or on/after the end)
+ *	credit_sales = sum of amounts issued within the period
+ *	DSO			 = receivables / credit_sales * days in the period
+ *
+ * Amounts are held as int64 fixed-point in units of 1/10000 (four decimal
+ * places, rounded half away from zero on input), so the sums are exact,
+ * combine exactly across parallel workers and stored states, and a row can
+ * be removed again for sliding windows.  The date form keeps the period as
+ * two dates (dso_state), the timestamptz form as two timestamps
+ * (dso_tstz_state), each printed readably in the state's text form.
+ *
+ * avg_days_to_pay(amount, issued_on, paid_on) keeps the paid amount and the
+ * sum of amount * days, both in the same fixed-point units.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "datatype/timestamp.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/float.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+#include "utils/rangetypes.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "state.h"
+
+/* Fixed-point scale of amounts: 1 unit = 1/10000 of the currency. */
+#define AMOUNT_SCALE		10000
+#define USECS_PER_DAY_F		86400000000.0
+
+/* Per-call cache kept in fn_extra: the range type's cache and constants. */
+typedef struct DsoCache
+{
+	Oid			rangetypid;
+	TypeCacheEntry *typcache;
+	Numeric		scale;			/* 10000 */
+	Numeric		max;			/* the largest amount accepted */
+	Numeric		zero;
+	RangeType  *last;			/* the last period seen, and its bounds */
+	int64		last_lo,
+				last_hi;
+} DsoCache;
+
+static DsoCache *
+dso_cache(FunctionCallInfo fcinfo)
+{
+	DsoCache   *cache = (DsoCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		cache = palloc0(sizeof(DsoCache));
+		cache->scale = int64_to_numeric(AMOUNT_SCALE);
+		cache->max = int64_to_numeric(PG_INT64_MAX / AMOUNT_SCALE);
+		cache->zero = int64_to_numeric(0);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
+
+/* Report an amount that cannot be summed. */
+static void pg_attribute_noreturn()
+bad_amount(Numeric amount)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("invoice amount %s is out of range",
+					DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(amount)))),
+			 errhint("An invoice amount is a finite number from 0 to " INT64_FORMAT ", summed exactly in units of 1/%d.",
+					 (int64) (PG_INT64_MAX / AMOUNT_SCALE), AMOUNT_SCALE)));
+}
+
+/*
+ * An amount checked (22003 when negative, NaN, infinite or too large for
+ * the sums) and, when convert is set, returned as fixed-point units rounded
+ * half away from zero to 1/10000.  Invoices that count in no sum are only
+ * checked: the conversion is most of a row's cost.
+ */
+static int64
+amount_units(FunctionCallInfo fcinfo, Numeric amount, bool convert)
+{
+	DsoCache   *cache = dso_cache(fcinfo);
+
+	if (numeric_is_nan(amount) || numeric_is_inf(amount) ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(amount),
+										  NumericGetDatum(cache->zero))) < 0 ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(amount),
+										  NumericGetDatum(cache->max))) > 0)
+		bad_amount(amount);
+	if (!convert)
+		return 0;
+	/* amount <= max, so amount * 10000 fits in int64 (numeric_int8 rounds) */
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8,
+											 DirectFunctionCall2(numeric_mul,
+																 NumericGetDatum(amount),
+																 NumericGetDatum(cache->scale))));
+}
+
+/* ---------- the period: a [) range with finite bounds ---------- */
+
+/* Report a period that cannot be used. */
+static void pg_attribute_noreturn()
+bad_period(const char *why)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("period is %s", why),
+			 errhint("A period is a non-empty range [start, end) with finite bounds, the same in every row of a group.")));
+}
+
+/*
+ * The bounds of a period argument: 22004 when NULL, 22023 when empty,
+ * unbounded, infinite or not [).  Dates and timestamps are both int-like
+ * Datums; *lo and *hi get them as int64.
+ */
+static void
+period_bounds(FunctionCallInfo fcinfo, int argno, bool is_date, int64 *lo, int64 *hi)
+{
+	DsoCache   *cache = dso_cache(fcinfo);
+	RangeType  *r;
+	RangeBound	lower,
+				upper;
+	bool		empty;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("period must not be null"),
+				 errhint("Give the period as a range [start, end), the same in every row of a group.")));
+	r = PG_GETARG_RANGE_P(argno);
+	/* the period is normally the same in every row: skip the checks */
+	if (cache->last != NULL && VARSIZE(cache->last) == VARSIZE(r) &&
+		memcmp(cache->last, r, VARSIZE(r)) == 0)
+	{
+		*lo = cache->last_lo;
+		*hi = cache->last_hi;
+		return;
+	}
+	if (cache->typcache == NULL || cache->rangetypid != RangeTypeGetOid(r))
+	{
+		cache->typcache = lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO);
+		if (cache->typcache->rngelemtype == NULL)
+			elog(ERROR, "type %u is not a range type", RangeTypeGetOid(r));
+		cache->rangetypid = RangeTypeGetOid(r);
+	}
+	range_deserialize(cache->typcache, r, &lower, &upper, &empty);
+	if (empty)
+		bad_period("empty");
+	if (lower.infinite || upper.infinite)
+		bad_period("unbounded");
+	if (!lower.inclusive || upper.inclusive)
+		bad_period("not of the form [start, end)");
+	if (is_date)
+	{
+		*lo = DatumGetDateADT(lower.val);
+		*hi = DatumGetDateADT(upper.val);
+		if (DATE_NOT_FINITE(*lo) || DATE_NOT_FINITE(*hi))
+			bad_period("infinite");
+	}
+	else
+	{
+		*lo = DatumGetTimestampTz(lower.val);
+		*hi = DatumGetTimestampTz(upper.val);
+		if (TIMESTAMP_NOT_FINITE(*lo) || TIMESTAMP_NOT_FINITE(*hi))
+			bad_period("infinite");
+	}
+	/* range input guarantees lo <= hi and non-empty guarantees lo < hi */
+	Assert(*lo < *hi);
+
+	if (cache->last == NULL || VARSIZE(cache->last) < VARSIZE(r))
+	{
+		if (cache->last)
+			pfree(cache->last);
+		cache->last = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(r));
+	}
+	memcpy(cache->last, r, VARSIZE(r));
+	cache->last_lo = *lo;
+	cache->last_hi = *hi;
+}
+
+/* ---------- state text forms of the period bounds ---------- */
+
+static void
+format_date(StringInfo buf, int64 value)
+{
+	int			y,
+				m,
+				d;
+
+	j2date((int) value + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	appendStringInfo(buf, "%04d-%02d-%02d", y, m, d);
+}
+
+static void
+format_tstz(StringInfo buf, int64 value)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+
+	if (timestamp2tm(value, NULL, &tm, &fsec, NULL, NULL) != 0)
+	{
+		/* cannot happen for a validated state; print something parseable-looking */
+		appendStringInfo(buf, "invalid:" INT64_FORMAT, value);
+		return;
+	}
+	appendStringInfo(buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
+					 tm.tm_year, tm.tm_mon, tm.tm_mday,
+					 tm.tm_hour, tm.tm_min, tm.tm_sec, (int) fsec);
+}
+
+static void
+dso_format_param(StringInfo buf, int field, int64 value)
+{
+	format_date(buf, value);
+}
+
+static void
+dso_tstz_format_param(StringInfo buf, int field, int64 value)
+{
+	format_tstz(buf, value);
+}
+
+/* The text only counts when it is exactly the canonical form printed back. */
+static bool
+is_canonical(const char *text, void (*format) (StringInfo, int64), int64 value)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	format(&buf, value);
+	return strcmp(buf.data, text) == 0;
+}
+
+static bool
+dso_parse_param(int field, const char *text, int64 *value)
+{
+	int			y,
+				m,
+				d,
+				n = 0;
+
+	if (sscanf(text, "%d-%d-%d%n", &y, &m, &d, &n) != 3 || text[n] != '\0')
+		return false;
+	if (m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
+		return false;
+	*value = (int64) date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	if (!IS_VALID_DATE(*value))
+		return false;
+	return is_canonical(text, format_date, *value);
+}
+
+static bool
+dso_tstz_parse_param(int field, const char *text, int64 *value)
+{
+	struct pg_tm tm;
+	int			usec,
+				n = 0;
+	Timestamp	ts;
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(text, "%d-%d-%dT%d:%d:%d.%dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+			   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &usec, &n) != 7 || text[n] != '\0')
+		return false;
+	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
+		tm.tm_hour < 0 || tm.tm_hour > 23 || tm.tm_min < 0 || tm.tm_min > 59 ||
+		tm.tm_sec < 0 || tm.tm_sec > 59 || usec < 0 || usec > 999999 ||
+		!IS_VALID_JULIAN(tm.tm_year, tm.tm_mon, tm.tm_mday))
+		return false;
+	if (tm2timestamp(&tm, usec, NULL, &ts) != 0 || !IS_VALID_TIMESTAMP(ts))
+		return false;
+	*value = ts;
+	return is_canonical(text, format_tstz, *value);
+}
+
+/* ---------- dso(amount, issued_on, paid_on, period) ---------- */
+
+enum
+{
+	DSO_RECEIVABLES, DSO_CREDIT_SALES, DSO_PERIOD_START, DSO_PERIOD_END
+};
+
+static const RetField dso_fields[] = {
+	{"receivables", RF_COUNT}, {"credit_sales", RF_COUNT},
+	{"period_start", RF_PARAM}, {"period_end", RF_PARAM}
+};
+
+/* Sums need a period; a period must be a non-empty range of finite bounds. */
+static const char *
+dso_check(const int64 *v, bool params_set, bool is_date)
+{
+	if (!params_set)
+	{
+		if (v[DSO_RECEIVABLES] != 0 || v[DSO_CREDIT_SALES] != 0)
+			return "It has sums but no period.";
+		return NULL;
+	}
+	if (v[DSO_PERIOD_START] >= v[DSO_PERIOD_END])
+		return "The period's start is not before its end.";
+	if (is_date && (!IS_VALID_DATE(v[DSO_PERIOD_START]) || !IS_VALID_DATE(v[DSO_PERIOD_END])))
+		return "A period bound is not a valid date.";
+	if (!is_date && (!IS_VALID_TIMESTAMP(v[DSO_PERIOD_START]) || !IS_VALID_TIMESTAMP(v[DSO_PERIOD_END])))
+		return "A period bound is not a valid timestamp.";
+	return NULL;
+}
+
+static const char *
+dso_date_check(const int64 *v, bool params_set)
+{
+	return dso_check(v, params_set, true);
+}
+
+static const char *
+dso_tstz_check(const int64 *v, bool params_set)
+{
+	return dso_check(v, params_set, false);
+}
+
+static const RetStateDesc dso_desc = {
+	"dso_state", 4, dso_fields, dso_date_check, dso_format_param, dso_parse_param
+};
+static const RetStateDesc dso_tstz_desc = {
+	"dso_tstz_state", 4, dso_fields, dso_tstz_check, dso_tstz_format_param, dso_tstz_parse_param
+};
+
+RETENTION_STATE_FUNCTIONS(dso_state, dso_desc)
+RETENTION_STATE_FUNCTIONS(dso_tstz_state, dso_tstz_desc)
+
+/* Add (delta 1) or remove (delta -1) value to a sum field. */
+static inline void
+sum_step(RetState *state, int field, int64 value, int64 delta)
+{
+	if (delta > 0)
+		ret_state_add(state, field, value);
+	else
+		ret_state_bump(state, field, -value);
+}
+
+/*
+ * One invoice.  Bounds, issue and payment are int64 in the same unit (days
+ * or microseconds); paid_null says the invoice is unpaid.
+ */
+static Datum
+dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
+				bool is_date)
+{
+	RetState   *state = ret_state_for_update(fcinfo, desc);
+	int64		params[2];
+	int64		units,
+				issued,
+				paid = 0;
+	bool		paid_null = PG_ARGISNULL(3);
+	bool		outstanding,
+				sale;
+
+	/* a row without amount or issue date is skipped, like avg() skips NULL */
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(state);
+
+	period_bounds(fcinfo, 4, is_date, &params[0], &params[1]);
+	if (is_date)
+	{
+		issued = PG_GETARG_DATEADT(2);
+		if (!paid_null)
+			paid = PG_GETARG_DATEADT(3);
+	}
+	else
+	{
+		issued = PG_GETARG_TIMESTAMPTZ(2);
+		if (!paid_null)
+			paid = PG_GETARG_TIMESTAMPTZ(3);
+	}
+	if (!paid_null && paid < issued)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("payment on %s is before the invoice's issue on %s",
+						is_date ? DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(3)))
+						: DatumGetCString(DirectFunctionCall1(timestamptz_out, PG_GETARG_DATUM(3))),
+						is_date ? DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(2)))
+						: DatumGetCString(DirectFunctionCall1(timestamptz_out, PG_GETARG_DATUM(2)))),
+				 errhint("paid_on must be on or after issued_on, or NULL for an unpaid invoice.")));
+
+	ret_state_set_params(desc, state, params);
+
+	/* outstanding at the period's end: issued before it, not paid by then */
+	outstanding = issued < params[1] && (paid_null || paid >= params[1]);
+	/* credit sales: issued within the period */
+	sale = issued >= params[0] && issued < params[1];
+	units = amount_units(fcinfo, PG_GETARG_NUMERIC(1), outstanding || sale);
+	if (outstanding)
+		sum_step(state, DSO_RECEIVABLES, units, delta);
+	if (sale)
+		sum_step(state, DSO_CREDIT_SALES, units, delta);
+	PG_RETURN_POINTER(state);
+}
+
+static Datum
+dso_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	return dso_step_common(fcinfo, delta, &dso_desc, true);
+}
+
+static Datum
+dso_tstz_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	return dso_step_common(fcinfo, delta, &dso_tstz_desc, false);
+}
+
+RETENTION_STEP_FUNCTIONS(dso_sfunc, dso_inv, dso_step)
+RETENTION_STEP_FUNCTIONS(dso_tstz_sfunc, dso_tstz_inv, dso_tstz_step)
+
+/* DSO of a state, NULL without credit sales; days of the period given. */
+static Datum
+dso_result(FunctionCallInfo fcinfo, const RetState *state, double days)
+{
+	if (!(state->flags & RS_PARAMS_SET) || state->v[DSO_CREDIT_SALES] == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) state->v[DSO_RECEIVABLES] /
+					 (double) state->v[DSO_CREDIT_SALES] * days);
+}
+
+PG_FUNCTION_INFO_V1(dso_final);
+Datum
+dso_final(PG_FUNCTION_ARGS)
+{
+	RetState   *state = ret_state_arg(fcinfo, 0, &dso_desc);
+
+	return dso_result(fcinfo, state,
+					  (double) (state->v[DSO_PERIOD_END] - state->v[DSO_PERIOD_START]));
+}
+
+PG_FUNCTION_INFO_V1(dso_tstz_final);
+Datum
+dso_tstz_final(PG_FUNCTION_ARGS)
+{
+	RetState   *state = ret_state_arg(fcinfo, 0, &dso_tstz_desc);
+
+	return dso_result(fcinfo, state,
+					  (double) (state->v[DSO_PERIOD_END] - state->v[DSO_PERIOD_START]) / USECS_PER_DAY_F);
+}
+
+/* ---------- dso(receivables, credit_sales, days) ---------- */
+
+/* A figure that must be finite and not negative; 22003 otherwise. */
+static inline void
+check_figure(const char *name, double value)
+{
+	if (isnan(value) || isinf(value) || value < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %g is out of range", name, value),
+				 errhint("%s is a finite number, zero or more.", name)));
+}
+
+PG_FUNCTION_INFO_V1(dso_figures);
+Datum
+dso_figures(PG_FUNCTION_ARGS)
+{
+	double		receivables = PG_GETARG_FLOAT8(0);
+	double		credit_sales = PG_GETARG_FLOAT8(1);
+	double		days = PG_GETARG_FLOAT8(2);
+	double		result;
+
+	check_figure("receivables", receivables);
+	check_figure("credit_sales", credit_sales);
+	if (isnan(days) || isinf(days) || days <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("days %g is out of range", days),
+				 errhint("days is the length of the period, a finite number above zero.")));
+	if (credit_sales == 0)
+		PG_RETURN_NULL();
+	result = receivables / credit_sales * days;
+	if (isinf(result))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("DSO of receivables %g, credit_sales %g and days %g is out of range",
+						receivables, credit_sales, days)));
+	PG_RETURN_FLOAT8(result);
+}
+
+/* ---------- avg_days_to_pay(amount, issued_on, paid_on) ---------- */
+
+enum
+{
+	ADP_PAID_AMOUNT, ADP_AMOUNT_DAYS
+};
+
+static const RetField adp_fields[] = {
+	{"paid_amount", RF_COUNT}, {"amount_days", RF_COUNT}
+};
+
+/* amount * days is zero when nothing was paid. */
+static const char *
+adp_check(const int64 *v, bool params_set)
+{
+	if (v[ADP_PAID_AMOUNT] == 0 && v[ADP_AMOUNT_DAYS] != 0)
+		return "amount_days is not zero but paid_amount is.";
+	return NULL;
+}
+
+static const RetStateDesc adp_desc = {
+	"avg_days_to_pay_state", 2, adp_fields, adp_check
+};
+
+RETENTION_STATE_FUNCTIONS(avg_days_to_pay_state, adp_desc)
+
+static Datum
+adp_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	RetState   *state = ret_state_for_update(fcinfo, &adp_desc);
+	int64		units,
+				days,
+				weighted;
+	DateADT		issued,
+				paid;
+
+	/* unpaid invoices (paid_on NULL) and rows with NULLs are skipped */
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(state);
+	units = amount_units(fcinfo, PG_GETARG_NUMERIC(1), true);
+	issued = PG_GETARG_DATEADT(2);
+	paid = PG_GETARG_DATEADT(3);
+	if (DATE_NOT_FINITE(issued) || DATE_NOT_FINITE(paid))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("issued_on %s or paid_on %s is infinite",
+						DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(2))),
+						DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(3)))),
+				 errhint("Invoice dates are finite.")));
+	if (paid < issued)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("payment on %s is before the invoice's issue on %s",
+						DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(3))),
+						DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(2)))),
+				 errhint("paid_on must be on or after issued_on, or NULL for an unpaid invoice.")));
+	days = (int64) paid - (int64) issued;
+	if (pg_mul_s64_overflow(units, days, &weighted))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("amount times days to pay is out of range"),
+				 errhint("amount * days is summed exactly in units of 1/%d and must stay below %.0f.",
+						 AMOUNT_SCALE, (double) PG_INT64_MAX / AMOUNT_SCALE)));
+	sum_step(state, ADP_PAID_AMOUNT, units, delta);
+	sum_step(state, ADP_AMOUNT_DAYS, weighted, delta);
+	PG_RETURN_POINTER(state);
+}
+
+RETENTION_STEP_FUNCTIONS(avg_days_to_pay_sfunc, avg_days_to_pay_inv, adp_step)
+
+PG_FUNCTION_INFO_V1(avg_days_to_pay_final);
+Datum
+avg_days_to_pay_final(PG_FUNCTION_ARGS)
+{
+	RetState   *state = ret_state_arg(fcinfo, 0, &adp_desc);
+
+	if (state->v[ADP_PAID_AMOUNT] == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) state->v[ADP_AMOUNT_DAYS] / (double) state->v[ADP_PAID_AMOUNT]);
+}
