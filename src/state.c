@@ -41,7 +41,7 @@ bad_state_text(const RetStateDesc *desc, const char *str, const char *detail)
 			 errmsg("invalid input syntax for type %s: \"%s\"",
 					desc->type_name, str),
 			 errdetail("%s", detail),
-			 errhint("A %s looks like \"v%d %s=0 ...\", as produced by its output function.",
+			 errhint("The text form of %s is \"v%d %s=0 ...\", as its output function writes it.",
 					 desc->type_name, RET_STATE_VERSION, desc->fields[0].name)));
 }
 
