@@ -1,0 +1,265 @@
+/*-------------------------------------------------------------------------
+ *
+ * revenue.c
+ *	  Revenue retention over (start_mrr, end_mrr) rows, one per customer:
+ *	  net_revenue_retention, gross_revenue_retention, revenue_churn_rate and
+ *	  revenue_churn (SPEC section 3).
+ *
+ * The four share one state, revenue_state: the number of customers and
+ * three sums, sum of start, sum of end and sum of lost revenue
+ * max(start - end, 0).  The retained revenue, sum of min(start, end), is
+ * start - lost, so it needs no field of its own.
+ *
+ * The sums are exact: every amount is converted to an integer number of
+ * 1/10000 currency units (rounded half away from zero, as numeric's
+ * rounding does) and summed in int64, so adding and removing a row (the
+ * inverse transition of sliding windows) is exact, and the total does not
+ * depend on the row order, on parallel workers or on rollups.  Four decimals
+ * keep fractions of a cent that prices and prorations produce, while int64
+ * still holds a total of 922 337 203 685 477.5807 units, far beyond any
+ * recurring revenue; an amount or a sum beyond that is an error (22003),
+ * never a wrong number.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+#include "state.h"
+
+/* Amounts are stored in units of 1/REV_SCALE. */
+#define REV_SCALE		10000
+#define REV_SCALE_LOG10	4
+
+enum
+{
+	REV_CUSTOMERS, REV_START, REV_END, REV_LOST
+};
+
+static const RetField revenue_fields[] = {
+	{"customers", RF_COUNT}, {"start_mrr", RF_COUNT}, {"end_mrr", RF_COUNT},
+	{"lost_mrr", RF_COUNT}
+};
+
+/*
+ * Whole-state rule: every customer brings a positive start amount, and no
+ * more is lost than there was at start.
+ */
+static const char *
+revenue_check(const int64 *v, bool params_set)
+{
+	if (v[REV_CUSTOMERS] == 0 &&
+		(v[REV_START] != 0 || v[REV_END] != 0 || v[REV_LOST] != 0))
+		return "It has amounts but no customers.";
+	if (v[REV_START] < v[REV_CUSTOMERS])
+		return "Its start amount is smaller than one unit per customer.";
+	if (v[REV_LOST] > v[REV_START])
+		return "More revenue is lost than there was at start.";
+	return NULL;
+}
+
+static const RetStateDesc revenue_desc = {
+	"revenue_state", 4, revenue_fields, revenue_check
+};
+
+RETENTION_STATE_FUNCTIONS(revenue_state, revenue_desc)
+
+/* ---------- amounts ---------- */
+
+/* 22003 for an amount that cannot be counted. */
+static void pg_attribute_noreturn()
+bad_amount(const char *name, const char *value, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s %s is %s", name, value, what),
+			 errhint("Recurring revenue is a finite amount from 0 to 922337203685477.5807; a missing amount is NULL.")));
+}
+
+/* A double precision amount in units; 22003 when negative or not finite. */
+static int64
+float8_units(const char *name, float8 x)
+{
+	float8		u;
+
+	if (isnan(x) || isinf(x))
+		bad_amount(name, isnan(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity", "not a finite amount");
+	if (x < 0)
+		bad_amount(name, psprintf("%g", x), "negative");
+	u = round(x * REV_SCALE);
+	/* 2^63 is the first double beyond int64 */
+	if (!(u < 9223372036854775808.0))
+		bad_amount(name, psprintf("%g", x), "too large");
+	return (int64) u;
+}
+
+/* Constants for the numeric conversion, made once per backend. */
+static Numeric num_zero = NULL;
+static Numeric num_scale = NULL;
+static Numeric num_max = NULL;
+
+static void
+make_numeric_constants(void)
+{
+	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+	num_zero = int64_to_numeric(0);
+	num_scale = int64_to_numeric(REV_SCALE);
+	/* the largest amount whose units, after rounding, fit an int64 */
+	num_max = int64_div_fast_to_numeric(PG_INT64_MAX, REV_SCALE_LOG10);
+	MemoryContextSwitchTo(old);
+}
+
+static inline int
+numeric_compare(Numeric a, Numeric b)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a),
+											 NumericGetDatum(b)));
+}
+
+/* A numeric amount in units; 22003 when negative, NaN, infinite or too large. */
+static int64
+numeric_units(const char *name, Numeric x)
+{
+	bool		err = false;
+	Numeric		scaled;
+
+	if (unlikely(num_zero == NULL))
+		make_numeric_constants();
+	if (numeric_is_nan(x))
+		bad_amount(name, "NaN", "not a finite amount");
+	if (numeric_is_inf(x))
+		bad_amount(name, numeric_normalize(x), "not a finite amount");
+	if (numeric_compare(x, num_zero) < 0)
+		bad_amount(name, numeric_normalize(x), "negative");
+	if (numeric_compare(x, num_max) > 0)
+		bad_amount(name, numeric_normalize(x), "too large");
+	scaled = numeric_mul_opt_error(x, num_scale, &err);
+	if (err)
+		bad_amount(name, numeric_normalize(x), "too large");
+	/* numeric to int8 rounds half away from zero; x <= num_max, so it fits */
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(scaled)));
+}
+
+/* ---------- transition ---------- */
+
+/*
+ * Count one customer with start and end in units (delta 1) or remove it
+ * (delta -1).  A zero start is not a customer.
+ */
+static void
+revenue_count(RetState *state, int64 start, int64 end, int64 delta)
+{
+	int64		lost = start > end ? start - end : 0;
+
+	if (start == 0)
+		return;
+	ret_state_bump(state, REV_CUSTOMERS, delta);
+	if (delta > 0)
+	{
+		ret_state_add(state, REV_START, start);
+		ret_state_add(state, REV_END, end);
+		ret_state_add(state, REV_LOST, lost);
+	}
+	else
+	{
+		ret_state_bump(state, REV_START, -start);
+		ret_state_bump(state, REV_END, -end);
+		ret_state_bump(state, REV_LOST, -lost);
+	}
+}
+
+/*
+ * Both amounts are checked whenever given, even when the row is skipped for
+ * a NULL or zero start: a negative amount is an error wherever it is.
+ */
+static Datum
+revenue_numeric_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	RetState   *state = ret_state_for_update(fcinfo, &revenue_desc);
+	int64		start = 0,
+				end = 0;
+
+	if (!PG_ARGISNULL(1))
+		start = numeric_units("start_mrr", PG_GETARG_NUMERIC(1));
+	if (!PG_ARGISNULL(2))
+		end = numeric_units("end_mrr", PG_GETARG_NUMERIC(2));
+	revenue_count(state, start, end, delta);
+	PG_RETURN_POINTER(state);
+}
+
+RETENTION_STEP_FUNCTIONS(revenue_numeric_sfunc, revenue_numeric_inv, revenue_numeric_step)
+
+static Datum
+revenue_float8_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	RetState   *state = ret_state_for_update(fcinfo, &revenue_desc);
+	int64		start = 0,
+				end = 0;
+
+	if (!PG_ARGISNULL(1))
+		start = float8_units("start_mrr", PG_GETARG_FLOAT8(1));
+	if (!PG_ARGISNULL(2))
+		end = float8_units("end_mrr", PG_GETARG_FLOAT8(2));
+	revenue_count(state, start, end, delta);
+	PG_RETURN_POINTER(state);
+}
+
+RETENTION_STEP_FUNCTIONS(revenue_float8_sfunc, revenue_float8_inv, revenue_float8_step)
+
+/* ---------- final functions ---------- */
+
+/* 100 * part / start, or NULL without customers. */
+static Datum
+revenue_percent(FunctionCallInfo fcinfo, int field)
+{
+	RetState   *state = ret_state_arg(fcinfo, 0, &revenue_desc);
+	int64		part;
+
+	if (state->v[REV_CUSTOMERS] == 0)
+		PG_RETURN_NULL();
+	part = field == REV_START ? state->v[REV_START] - state->v[REV_LOST] : state->v[field];
+	PG_RETURN_FLOAT8(100.0 * (double) part / (double) state->v[REV_START]);
+}
+
+/* 100 * sum(end) / sum(start) */
+PG_FUNCTION_INFO_V1(nrr_final);
+Datum
+nrr_final(PG_FUNCTION_ARGS)
+{
+	return revenue_percent(fcinfo, REV_END);
+}
+
+/* 100 * sum(min(start, end)) / sum(start) = 100 * (start - lost) / start */
+PG_FUNCTION_INFO_V1(grr_final);
+Datum
+grr_final(PG_FUNCTION_ARGS)
+{
+	return revenue_percent(fcinfo, REV_START);
+}
+
+/* 100 * sum(max(start - end, 0)) / sum(start) */
+PG_FUNCTION_INFO_V1(revenue_churn_rate_final);
+Datum
+revenue_churn_rate_final(PG_FUNCTION_ARGS)
+{
+	return revenue_percent(fcinfo, REV_LOST);
+}
+
+/* sum(max(start - end, 0)), exact, as numeric with four decimals. */
+PG_FUNCTION_INFO_V1(revenue_churn_final);
+Datum
+revenue_churn_final(PG_FUNCTION_ARGS)
+{
+	RetState   *state = ret_state_arg(fcinfo, 0, &revenue_desc);
+
+	if (state->v[REV_CUSTOMERS] == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(state->v[REV_LOST], REV_SCALE_LOG10));
+}
