@@ -28,7 +28,6 @@
 
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
-#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "state.h"
@@ -99,52 +98,102 @@ float8_units(const char *name, float8 x)
 	return (int64) u;
 }
 
-/* Constants for the numeric conversion, made once per backend. */
-static Numeric num_zero = NULL;
-static Numeric num_scale = NULL;
-static Numeric num_max = NULL;
+/*
+ * numeric's storage format, as numeric.c defines it (it is the on-disk
+ * format, stable since PostgreSQL 9.1): a uint16 header word, then for the
+ * long form a signed 16-bit weight, then base-10000 digits, most
+ * significant first, the first of weight "weight" (value = sum of digit[i]
+ * * 10000^(weight - i)).  The short form packs sign, display scale and
+ * weight into the header word.  Since our unit is 1/10000, the amount in
+ * units is the digits down to weight -1, rounded by the digit of weight -2.
+ */
+#define NUM_SIGN_MASK			0xC000
+#define NUM_POS					0x0000
+#define NUM_NEG					0x4000
+#define NUM_SHORT				0x8000
+#define NUM_SPECIAL				0xC000
+#define NUM_SHORT_SIGN_MASK		0x2000
+#define NUM_SHORT_WEIGHT_SIGN	0x0040
+#define NUM_SHORT_WEIGHT_MASK	0x003F
+#define NUM_NBASE				10000
 
-static void
-make_numeric_constants(void)
+/* Base-10000 digit i of a numeric's digit array (unaligned). */
+static inline int64
+numeric_digit(const char *digits, int i)
 {
-	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+	int16		digit;
 
-	num_zero = int64_to_numeric(0);
-	num_scale = int64_to_numeric(REV_SCALE);
-	/* the largest amount whose units, after rounding, fit an int64 */
-	num_max = int64_div_fast_to_numeric(PG_INT64_MAX, REV_SCALE_LOG10);
-	MemoryContextSwitchTo(old);
+	memcpy(&digit, digits + i * sizeof(int16), sizeof(int16));
+	return digit;
 }
 
-static inline int
-numeric_compare(Numeric a, Numeric b)
-{
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a),
-											 NumericGetDatum(b)));
-}
-
-/* A numeric amount in units; 22003 when negative, NaN, infinite or too large. */
+/*
+ * A numeric amount in units; 22003 when negative, NaN, infinite or too
+ * large.  Decoded from the digits: no palloc and no numeric arithmetic per
+ * row.
+ */
 static int64
-numeric_units(const char *name, Numeric x)
+numeric_units(const char *name, Datum d)
 {
-	bool		err = false;
-	Numeric		scaled;
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(d);
+	const char *data = VARDATA_ANY(v);
+	Size		len = VARSIZE_ANY_EXHDR(v);
+	uint16		header;
+	int			weight,
+				ndigits,
+				e,
+				i;
+	const char *digits;
+	bool		negative;
+	int64		units = 0;
 
-	if (unlikely(num_zero == NULL))
-		make_numeric_constants();
-	if (numeric_is_nan(x))
-		bad_amount(name, "NaN", "not a finite amount");
-	if (numeric_is_inf(x))
-		bad_amount(name, numeric_normalize(x), "not a finite amount");
-	if (numeric_compare(x, num_zero) < 0)
-		bad_amount(name, numeric_normalize(x), "negative");
-	if (numeric_compare(x, num_max) > 0)
-		bad_amount(name, numeric_normalize(x), "too large");
-	scaled = numeric_mul_opt_error(x, num_scale, &err);
-	if (err)
-		bad_amount(name, numeric_normalize(x), "too large");
-	/* numeric to int8 rounds half away from zero; x <= num_max, so it fits */
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(scaled)));
+	if (len < sizeof(uint16))
+		elog(ERROR, "invalid numeric value");
+	memcpy(&header, data, sizeof(uint16));
+	if ((header & NUM_SIGN_MASK) == NUM_SPECIAL)
+		bad_amount(name, numeric_normalize(DatumGetNumeric(d)), "not a finite amount");
+	if ((header & NUM_SIGN_MASK) == NUM_SHORT)
+	{
+		negative = (header & NUM_SHORT_SIGN_MASK) != 0;
+		weight = header & NUM_SHORT_WEIGHT_MASK;
+		if (header & NUM_SHORT_WEIGHT_SIGN)
+			weight |= ~NUM_SHORT_WEIGHT_MASK;
+		digits = data + sizeof(uint16);
+	}
+	else
+	{
+		int16		w;
+
+		if (len < sizeof(uint16) + sizeof(int16))
+			elog(ERROR, "invalid numeric value");
+		negative = (header & NUM_SIGN_MASK) == NUM_NEG;
+		memcpy(&w, data + sizeof(uint16), sizeof(int16));
+		weight = w;
+		digits = data + sizeof(uint16) + sizeof(int16);
+	}
+	ndigits = (len - (digits - data)) / sizeof(int16);
+
+	/* zero has no digits, and is never negative */
+	if (negative && ndigits > 0)
+		bad_amount(name, numeric_normalize(DatumGetNumeric(d)), "negative");
+
+	/*
+	 * Digit i is worth 10000^(weight + 1 - i) units: take the digits worth
+	 * 10000^e for e from weight + 1 down to 0 (missing trailing digits are
+	 * zero), then round by the digit worth 10000^-1 units.
+	 */
+	for (e = weight + 1; e >= 0; e--)
+	{
+		i = weight + 1 - e;
+		if (pg_mul_s64_overflow(units, NUM_NBASE, &units) ||
+			pg_add_s64_overflow(units, i < ndigits ? numeric_digit(digits, i) : 0, &units))
+			bad_amount(name, numeric_normalize(DatumGetNumeric(d)), "too large");
+	}
+	i = weight + 2;
+	if (i >= 0 && i < ndigits && numeric_digit(digits, i) >= NUM_NBASE / 2 &&
+		pg_add_s64_overflow(units, 1, &units))
+		bad_amount(name, numeric_normalize(DatumGetNumeric(d)), "too large");
+	return units;
 }
 
 /* ---------- transition ---------- */
@@ -187,9 +236,9 @@ revenue_numeric_step(FunctionCallInfo fcinfo, int64 delta)
 				end = 0;
 
 	if (!PG_ARGISNULL(1))
-		start = numeric_units("start_mrr", PG_GETARG_NUMERIC(1));
+		start = numeric_units("start_mrr", PG_GETARG_DATUM(1));
 	if (!PG_ARGISNULL(2))
-		end = numeric_units("end_mrr", PG_GETARG_NUMERIC(2));
+		end = numeric_units("end_mrr", PG_GETARG_DATUM(2));
 	revenue_count(state, start, end, delta);
 	PG_RETURN_POINTER(state);
 }

@@ -223,31 +223,62 @@ RETENTION_STATE_FUNCTIONS(churn_state, churn_desc)
  * What a transition function needs about its argument types, looked up on
  * the first row and kept in fn_extra.
  */
+/* Ranges of these kinds up to this size are read without a palloc. */
+#define SMALL_RANGE		64
+
+typedef union SmallRange
+{
+	RangeType	r;
+	char		bytes[SMALL_RANGE];
+	int64		align;
+} SmallRange;
+
 typedef struct ChurnTypes
 {
-	Oid			activity_type;	/* the range or multirange type of activity */
 	TypeCacheEntry *range;		/* the period's range type */
 	int			kind;			/* KIND_* of the range's subtype */
+
+	/*
+	 * The last valid period seen, so that the usual constant period is
+	 * checked once, not per row: its bytes (without varlena header), its
+	 * bounds in the subtype's unit and the state parameters.
+	 */
+	Size		period_len;		/* 0: none yet */
+	char		period_bytes[SMALL_RANGE];
+	int64		lo,
+				hi;
+	int64		params[3];
 } ChurnTypes;
 
+/*
+ * The argument types of this call, looked up on the first row.  A function
+ * is declared for fixed argument types, so they never change for a flinfo.
+ */
 static ChurnTypes *
-churn_types(FunctionCallInfo fcinfo, Oid activity_type, bool multirange)
+churn_types(FunctionCallInfo fcinfo, bool multirange)
 {
 	ChurnTypes *ct = (ChurnTypes *) fcinfo->flinfo->fn_extra;
+	Oid			type;
 	TypeCacheEntry *tc;
 
-	if (likely(ct != NULL && ct->activity_type == activity_type))
+	if (likely(ct != NULL))
 		return ct;
-	if (ct == NULL)
-		ct = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ChurnTypes));
 
-	tc = lookup_type_cache(activity_type,
-						   multirange ? TYPECACHE_MULTIRANGE_INFO : TYPECACHE_RANGE_INFO);
+	/* The activity's type: from the call expression, else from the datum. */
+	type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	if (!OidIsValid(type) && !PG_ARGISNULL(1))
+		type = multirange ? MultirangeTypeGetOid(PG_GETARG_MULTIRANGE_P(1)) :
+			RangeTypeGetOid(PG_GETARG_RANGE_P(1));
+	if (!OidIsValid(type))
+		elog(ERROR, "could not determine the activity's type");
+
+	tc = lookup_type_cache(type, multirange ? TYPECACHE_MULTIRANGE_INFO : TYPECACHE_RANGE_INFO);
 	if (multirange)
 		tc = tc->rngtype;
 	if (tc == NULL || tc->rngelemtype == NULL)
-		elog(ERROR, "type %u is not a %s type", activity_type,
-			 multirange ? "multirange" : "range");
+		elog(ERROR, "type %u is not a %s type", type, multirange ? "multirange" : "range");
+
+	ct = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ChurnTypes));
 	switch (tc->rngelemtype->type_id)
 	{
 		case DATEOID:
@@ -262,14 +293,33 @@ churn_types(FunctionCallInfo fcinfo, Oid activity_type, bool multirange)
 		default:
 			ereport(ERROR,
 					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("activity of type %s is not supported",
-							format_type_be(activity_type)),
+					 errmsg("activity of type %s is not supported", format_type_be(type)),
 					 errhint("Use a daterange, tsrange or tstzrange, or a multirange of one.")));
 	}
 	ct->range = tc;
-	ct->activity_type = activity_type;
 	fcinfo->flinfo->fn_extra = ct;
 	return ct;
+}
+
+/*
+ * A range argument.  A small value with a short varlena header (as a table
+ * column usually holds it) is copied to buf instead of being detoasted into
+ * a palloc'd copy: this runs once per row.
+ */
+static inline RangeType *
+range_arg(FunctionCallInfo fcinfo, int argno, SmallRange *buf)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+
+	if (VARATT_IS_SHORT(v) && VARSIZE_SHORT(v) - VARHDRSZ_SHORT + VARHDRSZ <= SMALL_RANGE)
+	{
+		Size		len = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
+
+		memcpy(buf->bytes + VARHDRSZ, VARDATA_SHORT(v), len);
+		SET_VARSIZE(buf->bytes, len + VARHDRSZ);
+		return &buf->r;
+	}
+	return DatumGetRangeTypeP(PointerGetDatum(v));
 }
 
 /* A bound value as an int64 in the subtype's own unit (days or microseconds). */
@@ -304,11 +354,13 @@ static void
 churn_period(FunctionCallInfo fcinfo, ChurnTypes *ct, RetState *state,
 			 int64 *lo, int64 *hi)
 {
+	SmallRange	buf;
 	RangeType  *r;
 	RangeBound	lower,
 				upper;
 	bool		empty;
 	int64		params[3];
+	Size		len;
 
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
@@ -316,7 +368,19 @@ churn_period(FunctionCallInfo fcinfo, ChurnTypes *ct, RetState *state,
 				 errmsg("period must not be null"),
 				 errhint("A period is a bounded range [start, end), such as %s.",
 						 kind_examples[ct->kind])));
-	r = PG_GETARG_RANGE_P(2);
+	r = range_arg(fcinfo, 2, &buf);
+
+	/* The same period as the last row: already checked. */
+	len = VARSIZE(r) - VARHDRSZ;
+	if (likely(len == ct->period_len &&
+			   memcmp(VARDATA(r), ct->period_bytes, len) == 0))
+	{
+		*lo = ct->lo;
+		*hi = ct->hi;
+		ret_state_set_params(&churn_desc, state, ct->params);
+		return;
+	}
+
 	range_deserialize(ct->range, r, &lower, &upper, &empty);
 	if (empty)
 		ereport(ERROR,
@@ -352,6 +416,16 @@ churn_period(FunctionCallInfo fcinfo, ChurnTypes *ct, RetState *state,
 		params[2] = *hi;
 	}
 	ret_state_set_params(&churn_desc, state, params);
+
+	/* Remember it (a valid period), for the next rows. */
+	if (len <= SMALL_RANGE)
+	{
+		memcpy(ct->period_bytes, VARDATA(r), len);
+		ct->period_len = len;
+		ct->lo = *lo;
+		ct->hi = *hi;
+		memcpy(ct->params, params, sizeof(params));
+	}
 }
 
 /* ---------- containment ---------- */
@@ -378,6 +452,71 @@ point_after(const RangeBound *upper, int kind, int64 p)
 		return false;
 	u = bound_value(kind, upper->val);
 	return p > u || (p == u && !upper->inclusive);
+}
+
+/*
+ * Which of the points lo and hi a range contains; false for an empty range.
+ *
+ * This reads the range's serialized form directly, as range_deserialize
+ * does (rangetypes.h: the type OID, the lower bound value if it has one,
+ * the upper bound value aligned for the subtype, a flags byte last), but
+ * for the three by-value subtypes only, without the generic per-call
+ * attribute fetching: it runs once per row.
+ */
+static inline bool
+range_has_points(const RangeType *r, int kind, int64 lo, int64 hi,
+				 bool *at_lo, bool *at_hi)
+{
+	char		flags = *((const char *) r + VARSIZE(r) - 1);
+	const char *ptr = (const char *) (r + 1);
+	RangeBound	lower,
+				upper;
+
+	if (flags & RANGE_EMPTY)
+		return false;
+	memset(&lower, 0, sizeof(lower));
+	memset(&upper, 0, sizeof(upper));
+	lower.infinite = (flags & RANGE_LB_INF) != 0;
+	lower.inclusive = (flags & RANGE_LB_INC) != 0;
+	upper.infinite = (flags & RANGE_UB_INF) != 0;
+	upper.inclusive = (flags & RANGE_UB_INC) != 0;
+	if (kind == KIND_DATE)
+	{
+		DateADT		d;
+
+		/* a date is int4-aligned, and the value after the OID is aligned */
+		if (RANGE_HAS_LBOUND(flags))
+		{
+			memcpy(&d, ptr, sizeof(d));
+			lower.val = DateADTGetDatum(d);
+			ptr += sizeof(DateADT);
+		}
+		if (RANGE_HAS_UBOUND(flags))
+		{
+			memcpy(&d, ptr, sizeof(d));
+			upper.val = DateADTGetDatum(d);
+		}
+	}
+	else
+	{
+		int64		t;
+
+		/* a timestamp is double-aligned; the OID ends at offset 8 */
+		if (RANGE_HAS_LBOUND(flags))
+		{
+			memcpy(&t, ptr, sizeof(t));
+			lower.val = Int64GetDatum(t);
+			ptr += sizeof(int64);
+		}
+		if (RANGE_HAS_UBOUND(flags))
+		{
+			memcpy(&t, ptr, sizeof(t));
+			upper.val = Int64GetDatum(t);
+		}
+	}
+	*at_lo = !point_before(&lower, kind, lo) && !point_after(&upper, kind, lo);
+	*at_hi = !point_before(&lower, kind, hi) && !point_after(&upper, kind, hi);
+	return true;
 }
 
 /* A multirange contains the point: bisection over its sorted ranges. */
@@ -427,29 +566,18 @@ churn_step(FunctionCallInfo fcinfo, int64 delta)
 	int64		lo,
 				hi;
 
-	/* The period's type is the activity's: take it from the period itself. */
-	Oid			rngtype = get_fn_expr_argtype(fcinfo->flinfo, 2);
-
-	if (!PG_ARGISNULL(2))
-		rngtype = RangeTypeGetOid(PG_GETARG_RANGE_P(2));
-	if (!OidIsValid(rngtype))
-		elog(ERROR, "could not determine the period's range type");
-	ct = churn_types(fcinfo, rngtype, false);
+	ct = churn_types(fcinfo, false);
 	churn_period(fcinfo, ct, state, &lo, &hi);
 
 	if (!PG_ARGISNULL(1))
 	{
-		RangeType  *act = PG_GETARG_RANGE_P(1);
-		RangeBound	lower,
-					upper;
-		bool		empty;
+		SmallRange	buf;
+		RangeType  *act = range_arg(fcinfo, 1, &buf);
+		bool		at_start,
+					at_end;
 
-		range_deserialize(ct->range, act, &lower, &upper, &empty);
-		if (!empty)
-			churn_count(state,
-						!point_before(&lower, ct->kind, lo) && !point_after(&upper, ct->kind, lo),
-						!point_before(&lower, ct->kind, hi) && !point_after(&upper, ct->kind, hi),
-						delta);
+		if (range_has_points(act, ct->kind, lo, hi, &at_start, &at_end))
+			churn_count(state, at_start, at_end, delta);
 	}
 	PG_RETURN_POINTER(state);
 }
@@ -461,16 +589,11 @@ static Datum
 churn_multi_step(FunctionCallInfo fcinfo, int64 delta)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &churn_desc);
-	Oid			mrtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
 	ChurnTypes *ct;
 	int64		lo,
 				hi;
 
-	if (!PG_ARGISNULL(1))
-		mrtype = MultirangeTypeGetOid(PG_GETARG_MULTIRANGE_P(1));
-	if (!OidIsValid(mrtype))
-		elog(ERROR, "could not determine the activity's multirange type");
-	ct = churn_types(fcinfo, mrtype, true);
+	ct = churn_types(fcinfo, true);
 	churn_period(fcinfo, ct, state, &lo, &hi);
 
 	if (!PG_ARGISNULL(1))
