@@ -68,7 +68,7 @@ static const char *const kind_examples[] = {
 
 /* Bounds are limited to 0001-01-01 .. 9999-12-31 (microseconds since 2000). */
 #define CH_MIN_USEC		((int64) (1721426 - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY)	/* date2j(1,1,1) */
-#define CH_END_USEC		((int64) (5373484 - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY)	/* date2j(10000,1,1) */
+#define CH_END_USEC		((int64) (5373485 - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY)	/* date2j(10000,1,1) */
 
 static inline bool
 usec_in_span(int64 t)
