@@ -198,6 +198,17 @@ numeric_units(const char *name, Datum d)
 
 /* ---------- transition ---------- */
 
+/* Add an amount to a sum; 22003 when the sum leaves the int64 range. */
+static inline void
+revenue_add(RetState *state, int field, int64 units)
+{
+	if (unlikely(pg_add_s64_overflow(state->v[field], units, &state->v[field])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of %s is out of range", revenue_fields[field].name),
+				 errhint("A group's revenue sums up to 922337203685477.5807; split the group, for example by currency or region, and add the results.")));
+}
+
 /*
  * Count one customer with start and end in units (delta 1) or remove it
  * (delta -1).  A zero start is not a customer.
@@ -212,9 +223,9 @@ revenue_count(RetState *state, int64 start, int64 end, int64 delta)
 	ret_state_bump(state, REV_CUSTOMERS, delta);
 	if (delta > 0)
 	{
-		ret_state_add(state, REV_START, start);
-		ret_state_add(state, REV_END, end);
-		ret_state_add(state, REV_LOST, lost);
+		revenue_add(state, REV_START, start);
+		revenue_add(state, REV_END, end);
+		revenue_add(state, REV_LOST, lost);
 	}
 	else
 	{
