@@ -4,7 +4,7 @@
 -- exactness, every error, parallel and partitionwise plans, windows,
 -- rollups and the state's text and binary forms.
 BEGIN;
-SELECT plan(54);
+SELECT plan(61);
 
 -- ---------- data ----------
 SELECT setseed(0.57);
@@ -95,6 +95,29 @@ SELECT is((SELECT count(*) FROM (
               FROM generate_series(1, 2000)) v) w
    WHERE round(x, 4) > 0 AND rc IS DISTINCT FROM round(x, 4)), 0::bigint,
    'numeric amounts of every magnitude and scale convert exactly (as round(x, 4))');
+
+-- Every signature: no rows, one row, all NULL, NULLs mixed in.
+CREATE TEMP VIEW all_sigs AS
+SELECT k, array[net_revenue_retention(s, e), gross_revenue_retention(s, e), revenue_churn_rate(s, e),
+                net_revenue_retention(s::float8, e::float8), gross_revenue_retention(s::float8, e::float8),
+                revenue_churn_rate(s::float8, e::float8)] AS r,
+       array[revenue_churn(s, e), revenue_churn(s::float8, e::float8)] AS c
+  FROM (VALUES ('one', 80::numeric, 100::numeric),
+               ('mixed', 100, 50), ('mixed', NULL, 10), ('mixed', 100, NULL), ('mixed', 0, 5), ('mixed', NULL, NULL),
+               ('mixed', 200, 300),
+               ('null', NULL, NULL), ('null', NULL, NULL)) v(k, s, e)
+ GROUP BY k;
+SELECT is((SELECT r FROM all_sigs WHERE k = 'one'), array[125, 100, 0, 125, 100, 0]::float8[], 'one row, every signature');
+SELECT is((SELECT c FROM all_sigs WHERE k = 'one'), array[0, 0]::numeric[], 'one row, revenue_churn of both types');
+SELECT is((SELECT r FROM all_sigs WHERE k = 'mixed'), array[87.5, 62.5, 37.5, 87.5, 62.5, 37.5]::float8[],
+   'NULLs and zeros mixed in, every signature');
+SELECT is((SELECT c FROM all_sigs WHERE k = 'mixed'), array[150, 150]::numeric[], 'NULLs mixed in, revenue_churn of both types');
+SELECT is((SELECT r FROM all_sigs WHERE k = 'null'), array_fill(NULL::float8, array[6]), 'all NULL, every signature: NULL');
+SELECT is((SELECT c FROM all_sigs WHERE k = 'null'), array_fill(NULL::numeric, array[2]), 'all NULL, revenue_churn: NULL');
+SELECT is((SELECT array[net_revenue_retention(s, e), gross_revenue_retention(s, e), revenue_churn_rate(s, e),
+                        net_revenue_retention(fs, fe), gross_revenue_retention(fs, fe), revenue_churn_rate(fs, fe),
+                        revenue_churn(fs, fe)] FROM mrr WHERE false),
+          array_fill(NULL::float8, array[7]), 'no rows, every signature: NULL');
 
 -- ---------- errors ----------
 SELECT throws_ok($$SELECT net_revenue_retention(-1::numeric, 5::numeric)$$, '22003',

@@ -4,7 +4,7 @@
 -- NULL activities, every bound kind), every error, parallel and
 -- partitionwise plans, windows, rollups and the state's text and binary forms.
 BEGIN;
-SELECT plan(70);
+SELECT plan(76);
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 
@@ -173,6 +173,39 @@ SELECT is((SELECT churn_state(r, tstzrange('0001-01-01 00:00+00', '0001-01-01 00
              FROM (VALUES (tstzrange(NULL, NULL))) v(r)),
    'v1 at_start=1 retained=1 at_end=1 range=tstzrange period_start=0001-01-01 period_end=0001-01-01T00:00:00.000001',
    'extreme values: a one-microsecond period in year 1');
+
+-- Every signature: no rows, one row, all NULL, NULLs mixed in.
+CREATE TEMP TABLE one_p AS SELECT * FROM periods WHERE pd = daterange('2026-01-01', '2026-02-01');
+CREATE TEMP VIEW all_kinds AS
+SELECT k, array[churn_rate(d, pd), retention_rate(d, pd), churn_rate(tz, ptz), retention_rate(tz, ptz),
+                churn_rate(ts, pts), retention_rate(ts, pts),
+                churn_rate(md, pd), retention_rate(md, pd), churn_rate(mtz, ptz), retention_rate(mtz, ptz),
+                churn_rate(mts, pts), retention_rate(mts, pts)] AS r
+  FROM (SELECT k, d, tz, ts, datemultirange(d) AS md, tstzmultirange(tz) AS mtz, tsmultirange(ts) AS mts
+          FROM (VALUES ('one', daterange('2025-01-01', '2026-01-10'), tstzrange('2025-01-01', '2026-01-10'),
+                        tsrange('2025-01-01', '2026-01-10')),
+                       ('mixed', daterange('2025-01-01', NULL), tstzrange('2025-01-01', NULL), tsrange('2025-01-01', NULL)),
+                       ('mixed', NULL, NULL, NULL),
+                       ('mixed', daterange('2025-01-01', '2026-01-10'), tstzrange('2025-01-01', '2026-01-10'),
+                        tsrange('2025-01-01', '2026-01-10')),
+                       ('mixed', 'empty', 'empty', 'empty'),
+                       ('null', NULL, NULL, NULL), ('null', NULL, NULL, NULL)) v(k, d, tz, ts)) a, one_p
+ GROUP BY k;
+SELECT is((SELECT r FROM all_kinds WHERE k = 'one'), array[100, 0, 100, 0, 100, 0, 100, 0, 100, 0, 100, 0]::float8[],
+   'one row, every signature');
+SELECT is((SELECT r FROM all_kinds WHERE k = 'mixed'), array[50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50]::float8[],
+   'NULLs and empties mixed in, every signature');
+SELECT is((SELECT r FROM all_kinds WHERE k = 'null'), array_fill(NULL::float8, array[12]),
+   'all NULL, every signature: NULL');
+SELECT is((SELECT r FROM all_kinds WHERE k = 'none'), NULL, 'no rows, every signature: no group');
+SELECT is((SELECT array[churn_rate(d, pd), retention_rate(d, pd), churn_rate(tz, ptz), retention_rate(tz, ptz),
+                        churn_rate(ts, pts), retention_rate(ts, pts)]
+             FROM acts, one_p WHERE false),
+          array_fill(NULL::float8, array[6]), 'no rows, every range signature: NULL');
+SELECT is((SELECT array[churn_rate(d, pd), retention_rate(d, pd), churn_rate(tz, ptz), retention_rate(tz, ptz),
+                        churn_rate(ts, pts), retention_rate(ts, pts)]
+             FROM customers, one_p WHERE false),
+          array_fill(NULL::float8, array[6]), 'no rows, every multirange signature: NULL');
 
 -- ---------- errors ----------
 SELECT throws_ok($$SELECT churn_rate(d, daterange('2026-01-01', '2026-01-01')) FROM acts$$, '22023',
