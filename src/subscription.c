@@ -377,6 +377,12 @@ churn_period(FunctionCallInfo fcinfo, ChurnTypes *ct, RetState *state,
 	{
 		*lo = ct->lo;
 		*hi = ct->hi;
+		/* the usual case, inline: the group already has this period */
+		if (likely((state->flags & RS_PARAMS_SET) &&
+				   state->v[CH_PERIOD_START] == ct->params[1] &&
+				   state->v[CH_PERIOD_END] == ct->params[2] &&
+				   state->v[CH_RANGE] == ct->params[0]))
+			return;
 		ret_state_set_params(&churn_desc, state, ct->params);
 		return;
 	}
@@ -456,6 +462,9 @@ point_after(const RangeBound *upper, int kind, int64 p)
 
 /*
  * Which of the points lo and hi a range contains; false for an empty range.
+ * data and len are the range's bytes after its varlena header, read in
+ * place, whether the header is short or not: the layout of the bytes after
+ * the header is the same (offsets count from an aligned 4-byte header).
  *
  * This reads the range's serialized form directly, as range_deserialize
  * does (rangetypes.h: the type OID, the lower bound value if it has one,
@@ -464,11 +473,11 @@ point_after(const RangeBound *upper, int kind, int64 p)
  * attribute fetching: it runs once per row.
  */
 static inline bool
-range_has_points(const RangeType *r, int kind, int64 lo, int64 hi,
+range_has_points(const char *data, Size len, int kind, int64 lo, int64 hi,
 				 bool *at_lo, bool *at_hi)
 {
-	char		flags = *((const char *) r + VARSIZE(r) - 1);
-	const char *ptr = (const char *) (r + 1);
+	char		flags = data[len - 1];
+	const char *ptr = data + sizeof(Oid);
 	RangeBound	lower,
 				upper;
 
@@ -571,12 +580,15 @@ churn_step(FunctionCallInfo fcinfo, int64 delta)
 
 	if (!PG_ARGISNULL(1))
 	{
-		SmallRange	buf;
-		RangeType  *act = range_arg(fcinfo, 1, &buf);
+		struct varlena *act = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(1));
 		bool		at_start,
 					at_end;
 
-		if (range_has_points(act, ct->kind, lo, hi, &at_start, &at_end))
+		/* compressed or out of line (never for a range this small): detoast */
+		if (VARATT_IS_EXTENDED(act) && !VARATT_IS_SHORT(act))
+			act = PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
+		if (range_has_points(VARDATA_ANY(act), VARSIZE_ANY_EXHDR(act), ct->kind, lo, hi,
+							 &at_start, &at_end))
 			churn_count(state, at_start, at_end, delta);
 	}
 	PG_RETURN_POINTER(state);
