@@ -27,7 +27,6 @@
 #include <math.h>
 
 #include "utils/builtins.h"
-#include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
 #include "state.h"
