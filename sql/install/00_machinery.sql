@@ -96,7 +96,10 @@ $def$;
 -- The transition function sfunc(state, args) and its inverse invfunc (C
 -- symbols of the same names), the aggregate <metric>(args) with the final
 -- function final, and the state aggregate <state>(args).  args is an
--- argument list such as 'score pg_catalog.int4'.
+-- argument list such as 'score pg_catalog.int4'.  Several metrics may share
+-- a state and its transition functions (churn_rate and retention_rate): the
+-- shared parts are declared by whichever call comes first, and replaced
+-- with the same definition by the next.
 CREATE FUNCTION @extschema@.retention_define_metric(metric text, args text,
     state text, sfunc text, invfunc text, final text, description text)
 RETURNS void LANGUAGE plpgsql AS $def$
@@ -107,12 +110,13 @@ BEGIN
         RETURNS @extschema@.%2$s AS 'MODULE_PATHNAME', %4$L
         LANGUAGE C IMMUTABLE PARALLEL SAFE$f$, quote_ident(sfunc), s, args, sfunc);
     EXECUTE format('COMMENT ON FUNCTION @extschema@.%s(@extschema@.%s, %s) IS %L',
-        quote_ident(sfunc), s, args, 'Transition function of ' || metric || '(' || args || ')');
+        quote_ident(sfunc), s, args, format('Adds a row (%s) to a %s', args, state));
     EXECUTE format($f$CREATE OR REPLACE FUNCTION @extschema@.%1$s(@extschema@.%2$s, %3$s)
         RETURNS @extschema@.%2$s AS 'MODULE_PATHNAME', %4$L
         LANGUAGE C IMMUTABLE PARALLEL SAFE$f$, quote_ident(invfunc), s, args, invfunc);
     EXECUTE format('COMMENT ON FUNCTION @extschema@.%s(@extschema@.%s, %s) IS %L',
-        quote_ident(invfunc), s, args, 'Inverse transition function of ' || metric || '(' || args || '), for sliding windows');
+        quote_ident(invfunc), s, args,
+        format('Removes a row (%s) from a %s: the inverse transition, for sliding windows', args, state));
 
     EXECUTE format($f$CREATE AGGREGATE @extschema@.%1$s(%2$s) (
         SFUNC = @extschema@.%3$s, STYPE = @extschema@.%4$s,
@@ -124,14 +128,14 @@ BEGIN
     EXECUTE format('COMMENT ON AGGREGATE @extschema@.%s(%s) IS %L',
         quote_ident(metric), args, description);
 
-    EXECUTE format($f$CREATE AGGREGATE @extschema@.%1$s(%2$s) (
+    EXECUTE format($f$CREATE OR REPLACE AGGREGATE @extschema@.%1$s(%2$s) (
         SFUNC = @extschema@.%3$s, STYPE = @extschema@.%1$s,
         COMBINEFUNC = @extschema@.%4$s,
         MSFUNC = @extschema@.%3$s, MINVFUNC = @extschema@.%5$s, MSTYPE = @extschema@.%1$s,
         PARALLEL = SAFE)$f$,
         s, args, quote_ident(sfunc), quote_ident(state || '_combine'), quote_ident(invfunc));
     EXECUTE format('COMMENT ON AGGREGATE @extschema@.%s(%s) IS %L',
-        s, args, 'Partial state of ' || metric || '(' || args || '), for rollups: store it, then merge with '
-                 || metric || '(' || state || ') or ' || state || '(' || state || ')');
+        s, args, format('The %s of rows (%s), for rollups: store it, then read the metric with its '
+                        'aggregate over %s, or merge states with %s(%s)', state, args, state, state, state));
 END
 $def$;

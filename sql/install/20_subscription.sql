@@ -1,30 +1,6 @@
 -- Subscription metrics (SPEC section 3): customer churn and retention over
 -- activity ranges, and revenue retention over (start_mrr, end_mrr).
 
--- Several metrics share one state type here (churn_rate and retention_rate
--- share churn_state; the four revenue functions share revenue_state), but
--- retention_define_metric also declares the state aggregate, which exists
--- once per argument list.  This helper declares only the metric aggregate
--- over transition functions already declared; dropped at the end of this
--- file.
-CREATE FUNCTION @extschema@.retention_define_metric_alias(metric text, args text,
-    state text, sfunc text, invfunc text, final text, description text)
-RETURNS void LANGUAGE plpgsql AS $def$
-DECLARE
-    s text := quote_ident(state);
-BEGIN
-    EXECUTE format($f$CREATE AGGREGATE @extschema@.%1$s(%2$s) (
-        SFUNC = @extschema@.%3$s, STYPE = @extschema@.%4$s,
-        FINALFUNC = @extschema@.%5$s, COMBINEFUNC = @extschema@.%6$s,
-        MSFUNC = @extschema@.%3$s, MINVFUNC = @extschema@.%7$s, MSTYPE = @extschema@.%4$s,
-        MFINALFUNC = @extschema@.%5$s, PARALLEL = SAFE)$f$,
-        quote_ident(metric), args, quote_ident(sfunc), s, quote_ident(final),
-        quote_ident(state || '_combine'), quote_ident(invfunc));
-    EXECUTE format('COMMENT ON AGGREGATE @extschema@.%s(%s) IS %L',
-        quote_ident(metric), args, description);
-END
-$def$;
-
 -- ---------- churn_rate, retention_rate ----------
 
 SELECT @extschema@.retention_define_state('churn_state',
@@ -48,7 +24,7 @@ SELECT @extschema@.retention_define_metric('churn_rate',
                ('tstzmultirange', 'tstzrange', 'churn_multi_sfunc', 'churn_multi_inv'))
        AS a(act, per, sfunc, inv);
 
-SELECT @extschema@.retention_define_metric_alias('retention_rate',
+SELECT @extschema@.retention_define_metric('retention_rate',
         format('activity pg_catalog.%s, period pg_catalog.%s', a.act, a.per),
         'churn_state', a.sfunc, a.inv, 'retention_final',
         'Customer retention rate (percent) of a period [start, end): 100 * customers active at start '
@@ -94,7 +70,7 @@ SELECT @extschema@.retention_define_metric('net_revenue_retention',
         'NULL or 0 start_mrr = not a customer at start, NULL end_mrr = 0')
   FROM (VALUES ('numeric'), ('float8')) AS t(typ);
 
-SELECT @extschema@.retention_define_metric_alias(f.metric,
+SELECT @extschema@.retention_define_metric(f.metric,
         format('start_mrr pg_catalog.%1$s, end_mrr pg_catalog.%1$s', t.typ),
         'revenue_state', 'revenue_' || t.typ || '_sfunc', 'revenue_' || t.typ || '_inv', f.final,
         f.descr || ' of one row per customer; NULL or 0 start_mrr = not a customer at start, NULL end_mrr = 0')
@@ -108,4 +84,3 @@ SELECT @extschema@.retention_define_metric_alias(f.metric,
          'Revenue lost, churned and contracted (numeric, exact to 0.0001): sum(max(start_mrr - end_mrr, 0))'))
        AS f(metric, final, descr);
 
-DROP FUNCTION @extschema@.retention_define_metric_alias(text, text, text, text, text, text, text);
