@@ -27,7 +27,21 @@ enum
 static const RetField nps_fields[] = {
 	{"promoters", RF_COUNT}, {"passives", RF_COUNT}, {"detractors", RF_COUNT}
 };
-static const RetStateDesc nps_desc = {"nps_state", 3, nps_fields};
+/*
+ * The three counts must add up to a count: a forged state whose total does
+ * not fit in 64 bits would otherwise give a wrong NPS, not an error.
+ */
+static const char *
+nps_problem(const int64 *v, bool params_set)
+{
+	int64		n;
+
+	if (pg_add_s64_overflow(v[0], v[1], &n) || pg_add_s64_overflow(n, v[2], &n))
+		return "The responses (promoters + passives + detractors) exceed the range of bigint.";
+	return NULL;
+}
+
+static const RetStateDesc nps_desc = {"nps_state", 3, nps_fields, nps_problem};
 
 RETENTION_STATE_FUNCTIONS(nps_state, nps_desc)
 
@@ -55,10 +69,19 @@ nps_step(FunctionCallInfo fcinfo, int64 delta)
 
 RETENTION_STEP_FUNCTIONS(nps_sfunc, nps_inv, nps_step)
 
+/* Total responses; merged states can overflow even when each one is valid. */
 static inline int64
 nps_responses(const RetState *state)
 {
-	return state->v[NPS_PROMOTERS] + state->v[NPS_PASSIVES] + state->v[NPS_DETRACTORS];
+	int64		n;
+
+	if (unlikely(pg_add_s64_overflow(state->v[NPS_PROMOTERS], state->v[NPS_PASSIVES], &n) ||
+				 pg_add_s64_overflow(n, state->v[NPS_DETRACTORS], &n)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("nps_state responses out of range"),
+				 errhint("The total of promoters, passives and detractors must fit in a bigint.")));
+	return n;
 }
 
 PG_FUNCTION_INFO_V1(nps_final);
