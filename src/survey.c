@@ -217,6 +217,23 @@ scale_problem(const int64 *v, bool params_set, bool is_sum)
 	return NULL;
 }
 
+/*
+ * After an inverse transition: removing an answer that was never added (a
+ * direct call of the inverse on some state) can leave the counts
+ * non-negative but inconsistent, which would give a rate above 100.
+ */
+static inline void
+scale_check_removal(const RetStateDesc *desc, const RetState *state)
+{
+	const char *problem = desc->check(state->v, true);
+
+	if (unlikely(problem != NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a row that was not added"),
+				 errdetail("The result would be inconsistent: %s", problem)));
+}
+
 /* ---------- CSAT ---------- */
 
 static const RetField csat_fields[] = {
@@ -245,6 +262,8 @@ csat_count(RetState *state, int32 scale, bool satisfied, int64 delta)
 	ret_state_bump(state, SCALE_RESPONSES, delta);
 	if (satisfied)
 		ret_state_bump(state, SCALE_VALUE, delta);
+	if (delta < 0)
+		scale_check_removal(&csat_desc, state);
 }
 
 /* csat(score) and csat(score, scale_max): satisfied = the top two boxes. */
@@ -323,7 +342,10 @@ ces_step(FunctionCallInfo fcinfo, int64 delta)
 		if (delta > 0)
 			ret_state_add(state, SCALE_VALUE, score);
 		else
+		{
 			ret_state_bump(state, SCALE_VALUE, -score);
+			scale_check_removal(&ces_desc, state);
+		}
 	}
 	PG_RETURN_POINTER(state);
 }
