@@ -11,7 +11,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(142);
+SELECT plan(144);
 
 -- Two floats equal within a relative 1e-9, or both NULL.
 CREATE FUNCTION pg_temp.close(a float8, b float8) RETURNS boolean
@@ -149,6 +149,11 @@ SELECT throws_ok($$SELECT ces_state(x) FROM (SELECT ces_state(s, sc) x FROM (VAL
 SELECT throws_ok($$SELECT csat(s, sc) OVER (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
                    FROM (VALUES (1, 3, 5), (2, 3, 5), (3, 3, 7)) v(i, s, sc)$$,
                  '22023', NULL, 'csat: scale changing within a window frame is 22023');
+SELECT is((SELECT csat(x) FROM (VALUES ((SELECT csat_state(4))), ((SELECT csat_state(3, 5)))) v(x)), 50::float8,
+          'csat(csat_state): csat(int) states merge with csat(int, 5) states (same scale)');
+SELECT throws_ok($$SELECT ces(x) FROM (VALUES ((SELECT ces_state(4))), ((SELECT ces_state(3, 5)))) v(x)$$,
+                 '22023', 'ces_state scale changes within one group: 1..7 and 1..5',
+                 'ces(ces_state): the default scale 7 does not merge with 5');
 -- A state with no answers has no scale and merges with any.
 SELECT is((SELECT csat(x) FROM (VALUES ((SELECT csat_state(NULL::int, 7))), ((SELECT csat_state(4))), ((SELECT csat_state(NULL::boolean)))) v(x)),
           100::float8, 'csat(csat_state): states without answers merge with any scale');
