@@ -226,6 +226,7 @@ ret_state_uncombine(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 {
 	RetState   *a = ret_state_for_update(fcinfo, desc);
 	RetState   *b = ret_state_arg(fcinfo, 1, desc);
+	const char *problem;
 	int			i;
 
 	merge_params(desc, a, b);
@@ -239,6 +240,18 @@ ret_state_uncombine(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("cannot remove a %s that was not added", desc->type_name)));
 	}
+
+	/*
+	 * Removing a state that was never part of a can leave every count
+	 * non-negative and still break the metric's rule (csat: satisfied above
+	 * responses, a percentage over 100), so check the result as input does.
+	 */
+	problem = desc->check ? desc->check(a->v, (a->flags & RS_PARAMS_SET) != 0) : NULL;
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a %s that was not added", desc->type_name),
+				 errdetail("The result would be inconsistent. %s", problem)));
 	PG_RETURN_POINTER(a);
 }
 

@@ -133,11 +133,18 @@ ret_state_add(RetState *state, int field, int64 value)
 static inline void
 ret_state_bump(RetState *state, int field, int64 delta)
 {
-	if (unlikely(state->v[field] + delta < 0))
+	int64		result;
+
+	/* A stored state fed back to a transition function can be at the limit. */
+	if (unlikely(pg_add_s64_overflow(state->v[field], delta, &result)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("aggregate state field out of range")));
+	if (unlikely(result < 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot remove a row that was not added")));
-	state->v[field] += delta;
+	state->v[field] = result;
 }
 
 /*

@@ -27,7 +27,21 @@ enum
 static const RetField nps_fields[] = {
 	{"promoters", RF_COUNT}, {"passives", RF_COUNT}, {"detractors", RF_COUNT}
 };
-static const RetStateDesc nps_desc = {"nps_state", 3, nps_fields};
+/*
+ * The three counts must add up to a count: a forged state whose total does
+ * not fit in 64 bits would otherwise give a wrong NPS, not an error.
+ */
+static const char *
+nps_problem(const int64 *v, bool params_set)
+{
+	int64		n;
+
+	if (pg_add_s64_overflow(v[0], v[1], &n) || pg_add_s64_overflow(n, v[2], &n))
+		return "The responses (promoters + passives + detractors) exceed the range of bigint.";
+	return NULL;
+}
+
+static const RetStateDesc nps_desc = {"nps_state", 3, nps_fields, nps_problem};
 
 RETENTION_STATE_FUNCTIONS(nps_state, nps_desc)
 
@@ -55,10 +69,19 @@ nps_step(FunctionCallInfo fcinfo, int64 delta)
 
 RETENTION_STEP_FUNCTIONS(nps_sfunc, nps_inv, nps_step)
 
+/* Total responses; merged states can overflow even when each one is valid. */
 static inline int64
 nps_responses(const RetState *state)
 {
-	return state->v[NPS_PROMOTERS] + state->v[NPS_PASSIVES] + state->v[NPS_DETRACTORS];
+	int64		n;
+
+	if (unlikely(pg_add_s64_overflow(state->v[NPS_PROMOTERS], state->v[NPS_PASSIVES], &n) ||
+				 pg_add_s64_overflow(n, state->v[NPS_DETRACTORS], &n)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("nps_state responses out of range"),
+				 errhint("The total of promoters, passives and detractors must fit in a bigint.")));
+	return n;
 }
 
 PG_FUNCTION_INFO_V1(nps_final);
@@ -194,6 +217,23 @@ scale_problem(const int64 *v, bool params_set, bool is_sum)
 	return NULL;
 }
 
+/*
+ * After an inverse transition: removing an answer that was never added (a
+ * direct call of the inverse on some state) can leave the counts
+ * non-negative but inconsistent, which would give a rate above 100.
+ */
+static inline void
+scale_check_removal(const RetStateDesc *desc, const RetState *state)
+{
+	const char *problem = desc->check(state->v, true);
+
+	if (unlikely(problem != NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a row that was not added"),
+				 errdetail("The result would be inconsistent: %s", problem)));
+}
+
 /* ---------- CSAT ---------- */
 
 static const RetField csat_fields[] = {
@@ -222,6 +262,8 @@ csat_count(RetState *state, int32 scale, bool satisfied, int64 delta)
 	ret_state_bump(state, SCALE_RESPONSES, delta);
 	if (satisfied)
 		ret_state_bump(state, SCALE_VALUE, delta);
+	if (delta < 0)
+		scale_check_removal(&csat_desc, state);
 }
 
 /* csat(score) and csat(score, scale_max): satisfied = the top two boxes. */
@@ -300,7 +342,10 @@ ces_step(FunctionCallInfo fcinfo, int64 delta)
 		if (delta > 0)
 			ret_state_add(state, SCALE_VALUE, score);
 		else
+		{
 			ret_state_bump(state, SCALE_VALUE, -score);
+			scale_check_removal(&ces_desc, state);
+		}
 	}
 	PG_RETURN_POINTER(state);
 }
