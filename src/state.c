@@ -18,6 +18,7 @@
 #include <limits.h>
 
 #include "libpq/pqformat.h"
+#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 #include "state.h"
@@ -126,6 +127,20 @@ ret_state_for_update(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 		if (!AggCheckCallContext(fcinfo, &aggcxt))
 			aggcxt = CurrentMemoryContext;
 		return new_state(desc, aggcxt);
+	}
+
+	/*
+	 * The per-row path: inside an aggregate the state is our own plain
+	 * varlena, so skip the detoast call and AggCheckCallContext's (the same
+	 * test, inline).
+	 */
+	state = (RetState *) DatumGetPointer(PG_GETARG_DATUM(0));
+	if (likely(fcinfo->context != NULL &&
+			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)) &&
+			   !VARATT_IS_EXTENDED(state)))
+	{
+		check_shape(desc, state);
+		return state;
 	}
 
 	state = ret_state_arg(fcinfo, 0, desc);

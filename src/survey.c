@@ -252,13 +252,25 @@ static const RetStateDesc csat_desc = {
 
 RETENTION_STATE_FUNCTIONS(csat_state, csat_desc)
 
+/*
+ * Set the group's scale on its first answer, or check it is unchanged: the
+ * comparison is inline because it runs on every row.
+ */
+static inline void
+set_scale(const RetStateDesc *desc, RetState *state, int32 scale)
+{
+	int64		param = scale;
+
+	if (likely((state->flags & RS_PARAMS_SET) && state->v[SCALE_MAX] == param))
+		return;
+	ret_state_set_params(desc, state, &param);
+}
+
 /* Count one answer (delta 1) or remove it (delta -1). */
 static inline void
 csat_count(RetState *state, int32 scale, bool satisfied, int64 delta)
 {
-	int64		param = scale;
-
-	ret_state_set_params(&csat_desc, state, &param);
+	set_scale(&csat_desc, state, scale);
 	ret_state_bump(state, SCALE_RESPONSES, delta);
 	if (satisfied)
 		ret_state_bump(state, SCALE_VALUE, delta);
@@ -335,9 +347,8 @@ ces_step(FunctionCallInfo fcinfo, int64 delta)
 	{
 		int32		scale = scale_arg(fcinfo, 2, CES_DEFAULT_SCALE);
 		int32		score = scale_score("CES", PG_GETARG_INT32(1), scale);
-		int64		param = scale;
 
-		ret_state_set_params(&ces_desc, state, &param);
+		set_scale(&ces_desc, state, scale);
 		ret_state_bump(state, SCALE_RESPONSES, delta);
 		if (delta > 0)
 			ret_state_add(state, SCALE_VALUE, score);
