@@ -12,8 +12,8 @@
  *	credit_sales = sum of amounts issued within the period
  *	DSO			 = receivables / credit_sales * days in the period
  *
- * Amounts are held as int64 fixed-point in units of 1/10000 (four decimal
- * places, rounded half away from zero on input), so the sums are exact,
+ * Amounts are held as int64 fixed-point in units of 1/10000 (amount.h:
+ * four decimal places, rounded half away from zero), so the sums are exact,
  * combine exactly across parallel workers and stored states, and a row can
  * be removed again for sliding windows.  The date form keeps the period as
  * two dates (dso_state), the timestamptz form as two timestamps
@@ -39,20 +39,16 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "amount.h"
 #include "state.h"
 
-/* Fixed-point scale of amounts: 1 unit = 1/10000 of the currency. */
-#define AMOUNT_SCALE		10000
 #define USECS_PER_DAY_F		86400000000.0
 
-/* Per-call cache kept in fn_extra: the range type's cache and constants. */
+/* Per-call cache kept in fn_extra: the range type's cache and the period. */
 typedef struct DsoCache
 {
 	Oid			rangetypid;
 	TypeCacheEntry *typcache;
-	Numeric		scale;			/* 10000 */
-	Numeric		max;			/* the largest amount accepted */
-	Numeric		zero;
 	RangeType  *last;			/* the last period seen, and its bounds */
 	int64		last_lo,
 				last_hi;
@@ -65,54 +61,10 @@ dso_cache(FunctionCallInfo fcinfo)
 
 	if (cache == NULL)
 	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		cache = palloc0(sizeof(DsoCache));
-		cache->scale = int64_to_numeric(AMOUNT_SCALE);
-		cache->max = int64_to_numeric(PG_INT64_MAX / AMOUNT_SCALE);
-		cache->zero = int64_to_numeric(0);
-		MemoryContextSwitchTo(old);
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(DsoCache));
 		fcinfo->flinfo->fn_extra = cache;
 	}
 	return cache;
-}
-
-/* Report an amount that cannot be summed. */
-static void pg_attribute_noreturn()
-bad_amount(Numeric amount)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("invoice amount %s is out of range",
-					DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(amount)))),
-			 errhint("An invoice amount is a finite number from 0 to " INT64_FORMAT ", summed exactly in units of 1/%d.",
-					 (int64) (PG_INT64_MAX / AMOUNT_SCALE), AMOUNT_SCALE)));
-}
-
-/*
- * An amount checked (22003 when negative, NaN, infinite or too large for
- * the sums) and, when convert is set, returned as fixed-point units rounded
- * half away from zero to 1/10000.  Invoices that count in no sum are only
- * checked: the conversion is most of a row's cost.
- */
-static int64
-amount_units(FunctionCallInfo fcinfo, Numeric amount, bool convert)
-{
-	DsoCache   *cache = dso_cache(fcinfo);
-
-	if (numeric_is_nan(amount) || numeric_is_inf(amount) ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(amount),
-										  NumericGetDatum(cache->zero))) < 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(amount),
-										  NumericGetDatum(cache->max))) > 0)
-		bad_amount(amount);
-	if (!convert)
-		return 0;
-	/* amount <= max, so amount * 10000 fits in int64 (numeric_int8 rounds) */
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8,
-											 DirectFunctionCall2(numeric_mul,
-																 NumericGetDatum(amount),
-																 NumericGetDatum(cache->scale))));
 }
 
 /* ---------- the period: a [) range with finite bounds ---------- */
@@ -404,7 +356,8 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 	outstanding = issued < params[1] && (paid_null || paid >= params[1]);
 	/* credit sales: issued within the period */
 	sale = issued >= params[0] && issued < params[1];
-	units = amount_units(fcinfo, PG_GETARG_NUMERIC(1), outstanding || sale);
+	/* checked even when the invoice counts in no sum: a bad amount is an error wherever it is */
+	units = amount_from_numeric("amount", PG_GETARG_DATUM(1));
 	if (outstanding)
 		sum_step(state, DSO_RECEIVABLES, units, delta);
 	if (sale)
@@ -536,7 +489,7 @@ adp_step(FunctionCallInfo fcinfo, int64 delta)
 	/* unpaid invoices (paid_on NULL) and rows with NULLs are skipped */
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_POINTER(state);
-	units = amount_units(fcinfo, PG_GETARG_NUMERIC(1), true);
+	units = amount_from_numeric("amount", PG_GETARG_DATUM(1));
 	issued = PG_GETARG_DATEADT(2);
 	paid = PG_GETARG_DATEADT(3);
 	if (DATE_NOT_FINITE(issued) || DATE_NOT_FINITE(paid))
@@ -558,8 +511,8 @@ adp_step(FunctionCallInfo fcinfo, int64 delta)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("amount times days to pay is out of range"),
-				 errhint("amount * days is summed exactly in units of 1/%d and must stay below %.0f.",
-						 AMOUNT_SCALE, (double) PG_INT64_MAX / AMOUNT_SCALE)));
+				 errhint("amount * days is summed exactly in units of 1/%d and must stay below %s.",
+						 AMOUNT_SCALE, amount_to_cstring(AMOUNT_MAX_UNITS))));
 	sum_step(state, ADP_PAID_AMOUNT, units, delta);
 	sum_step(state, ADP_AMOUNT_DAYS, weighted, delta);
 	PG_RETURN_POINTER(state);

@@ -1,0 +1,45 @@
+/*-------------------------------------------------------------------------
+ *
+ * amount.h
+ *	  Exact money amounts: numeric or double precision arguments turned into
+ *	  int64 fixed-point units of 1/10000, and units turned back into numeric.
+ *
+ * Metrics that sum money (revenue retention, DSO, days to pay) keep their
+ * sums as integers so that adding a row and removing it again (sliding
+ * windows), merging parallel workers and merging stored states are all
+ * exact.  An amount is rounded half away from zero to four decimals, as
+ * round(x, 4) does, which keeps fractions of a cent that prices and
+ * prorations produce while int64 still holds 922337203685477.5807.  An
+ * amount that is negative, NaN, infinite or beyond that is an error (22003),
+ * never a wrong number.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RETENTION_AMOUNT_H
+#define RETENTION_AMOUNT_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "utils/numeric.h"
+
+/* One unit is 1/AMOUNT_SCALE of the currency: four decimal places. */
+#define AMOUNT_SCALE		10000
+#define AMOUNT_SCALE_LOG10	4
+
+/* The largest amount, and the largest sum, in units. */
+#define AMOUNT_MAX_UNITS	PG_INT64_MAX
+
+/*
+ * A numeric or double precision amount in units; "what" names the argument
+ * in messages.  22003 when negative, NaN, infinite or above
+ * AMOUNT_MAX_UNITS.  The numeric form decodes the digits in place: no
+ * palloc and no numeric arithmetic per row.
+ */
+extern int64 amount_from_numeric(const char *what, Datum numeric);
+extern int64 amount_from_float8(const char *what, float8 x);
+
+/* Units back as a numeric with four decimals (results and messages). */
+extern Numeric amount_to_numeric(int64 units);
+extern char *amount_to_cstring(int64 units);
+
+#endif							/* RETENTION_AMOUNT_H */
