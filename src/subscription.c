@@ -12,13 +12,9 @@
  * shared by churn_rate and retention_rate) holds these three counts and the
  * period, so that states of different periods refuse to merge.
  *
- * The period is stored as two int64 microsecond timestamps (dates at
- * midnight) plus the range kind.  One unit for every kind lets the text
- * form print a bound without knowing the kind (the descriptor's
- * format_param sees one field at a time): "2026-01-01" for a midnight,
- * "2026-01-01T12:30:00" otherwise (UTC for a tstzrange).  Bounds are limited
- * to the years 1 to 9999, which every date and timestamp in that span
- * converts to exactly.
+ * The period is checked, cached and stored as period.h says (bounds in
+ * microseconds whatever the kind, years 1 to 9999), plus the range kind, so
+ * that states of different kinds with the same bounds refuse to merge too.
  *
  * The containment tests read the range bounds directly (integers compared
  * with the range's own inclusive/exclusive and infinite flags) rather than
@@ -31,17 +27,14 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
-#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/datetime.h"
-#include "utils/lsyscache.h"
 #include "utils/multirangetypes.h"
 #include "utils/rangetypes.h"
-#include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "period.h"
 #include "state.h"
 
 /* Fields of churn_state. */
@@ -50,32 +43,6 @@ enum
 	CH_AT_START, CH_RETAINED, CH_AT_END, CH_RANGE, CH_PERIOD_START, CH_PERIOD_END
 };
 
-/* Range kinds (CH_RANGE); 0 is never stored once the parameters are set. */
-enum
-{
-	KIND_DATE = 1, KIND_TIMESTAMP = 2, KIND_TIMESTAMPTZ = 3
-};
-
-static const char *const kind_names[] = {NULL, "daterange", "tsrange", "tstzrange"};
-
-/* An example period of each kind, for hints. */
-static const char *const kind_examples[] = {
-	NULL,
-	"daterange('2026-01-01', '2026-02-01')",
-	"tsrange('2026-01-01', '2026-02-01')",
-	"tstzrange('2026-01-01 00:00+00', '2026-02-01 00:00+00')"
-};
-
-/* Bounds are limited to 0001-01-01 .. 9999-12-31 (microseconds since 2000). */
-#define CH_MIN_USEC		((int64) (1721426 - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY)	/* date2j(1,1,1) */
-#define CH_END_USEC		((int64) (5373485 - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY)	/* date2j(10000,1,1) */
-
-static inline bool
-usec_in_span(int64 t)
-{
-	return t >= CH_MIN_USEC && t < CH_END_USEC;
-}
-
 /* ---------- the state and its text form ---------- */
 
 static const RetField churn_fields[] = {
@@ -83,90 +50,15 @@ static const RetField churn_fields[] = {
 	{"range", RF_PARAM}, {"period_start", RF_PARAM}, {"period_end", RF_PARAM}
 };
 
-/* Print a bound: a date at midnight, else an ISO 8601 timestamp with a T. */
-static void
-format_bound(StringInfo buf, int64 t)
-{
-	struct pg_tm tm;
-	fsec_t		fsec;
-
-	if (!usec_in_span(t) || timestamp2tm(t, NULL, &tm, &fsec, NULL, NULL) != 0)
-	{
-		/* only a corrupt value gets here; print something that will not parse */
-		appendStringInfo(buf, "invalid:" INT64_FORMAT, t);
-		return;
-	}
-	appendStringInfo(buf, "%04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
-	if (t % USECS_PER_DAY != 0)
-	{
-		appendStringInfo(buf, "T%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-		if (fsec != 0)
-			appendStringInfo(buf, ".%06d", (int) fsec);
-	}
-}
-
 static void
 churn_format_param(StringInfo buf, int field, int64 value)
 {
-	if (field == CH_RANGE)
-	{
-		if (value >= KIND_DATE && value <= KIND_TIMESTAMPTZ)
-			appendStringInfoString(buf, kind_names[value]);
-		else
-			appendStringInfo(buf, "invalid:" INT64_FORMAT, value);
-	}
+	if (field != CH_RANGE)
+		period_format_bound(buf, value);
+	else if (period_kind_name(value) != NULL)
+		appendStringInfoString(buf, period_kind_name(value));
 	else
-		format_bound(buf, value);
-}
-
-/*
- * Parse a bound written as format_bound writes it, and only that way (the
- * text is re-printed and compared), so that a state has one text form.
- */
-static bool
-parse_bound(const char *text, int64 *value)
-{
-	struct pg_tm tm;
-	int			n = 0,
-				usec = 0;
-	const char *p;
-	Timestamp	t;
-	StringInfoData again;
-	bool		same;
-
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(text, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &n) != 3)
-		return false;
-	p = text + n;
-	if (*p == 'T')
-	{
-		if (sscanf(p, "T%2d:%2d:%2d%n", &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 3)
-			return false;
-		p += n;
-		if (*p == '.')
-		{
-			if (strlen(p) != 7 || strspn(p + 1, "0123456789") != 6)
-				return false;
-			usec = atoi(p + 1);
-			p += 7;
-		}
-	}
-	if (*p != '\0')
-		return false;
-	if (tm.tm_year < 1 || tm.tm_year > 9999 || tm.tm_mon < 1 || tm.tm_mon > 12 ||
-		tm.tm_mday < 1 || tm.tm_mday > day_tab[isleap(tm.tm_year)][tm.tm_mon - 1] ||
-		tm.tm_hour < 0 || tm.tm_hour > 23 || tm.tm_min < 0 || tm.tm_min > 59 ||
-		tm.tm_sec < 0 || tm.tm_sec > 59)
-		return false;
-	if (tm2timestamp(&tm, usec, NULL, &t) != 0)
-		return false;
-
-	initStringInfo(&again);
-	format_bound(&again, t);
-	same = strcmp(again.data, text) == 0;
-	pfree(again.data);
-	*value = t;
-	return same;
+		appendStringInfo(buf, "invalid:" INT64_FORMAT, value);
 }
 
 static bool
@@ -176,36 +68,34 @@ churn_parse_param(int field, const char *text, int64 *value)
 	{
 		int			k;
 
-		for (k = KIND_DATE; k <= KIND_TIMESTAMPTZ; k++)
-			if (strcmp(text, kind_names[k]) == 0)
+		for (k = PERIOD_DATE; k <= PERIOD_TIMESTAMPTZ; k++)
+			if (strcmp(text, period_kind_name(k)) == 0)
 			{
 				*value = k;
 				return true;
 			}
 		return false;
 	}
-	return parse_bound(text, value);
+	return period_parse_bound(text, value);
 }
 
 /* Whole-state rule: retained customers are counted at start and at end. */
 static const char *
 churn_check(const int64 *v, bool params_set)
 {
+	const char *problem;
+
 	if (!params_set)
 	{
 		if (v[CH_AT_START] != 0 || v[CH_AT_END] != 0 || v[CH_RETAINED] != 0)
 			return "It counts customers but has no period.";
 		return NULL;
 	}
-	if (v[CH_RANGE] < KIND_DATE || v[CH_RANGE] > KIND_TIMESTAMPTZ)
+	if (period_kind_name(v[CH_RANGE]) == NULL)
 		return psprintf("Range kind " INT64_FORMAT " is unknown.", v[CH_RANGE]);
-	if (!usec_in_span(v[CH_PERIOD_START]) || !usec_in_span(v[CH_PERIOD_END]))
-		return "A period bound lies outside the years 1 to 9999.";
-	if (v[CH_PERIOD_START] >= v[CH_PERIOD_END])
-		return "The period is empty: its start is not before its end.";
-	if (v[CH_RANGE] == KIND_DATE &&
-		(v[CH_PERIOD_START] % USECS_PER_DAY != 0 || v[CH_PERIOD_END] % USECS_PER_DAY != 0))
-		return "A daterange period has a bound that is not a date.";
+	problem = period_problem(v[CH_RANGE], v[CH_PERIOD_START], v[CH_PERIOD_END]);
+	if (problem)
+		return problem;
 	if (v[CH_RETAINED] > v[CH_AT_START] || v[CH_RETAINED] > v[CH_AT_END])
 		return "More customers are retained than are counted at start or at end.";
 	return NULL;
@@ -221,33 +111,13 @@ RETENTION_STATE_FUNCTIONS(churn_state, churn_desc)
 
 /*
  * What a transition function needs about its argument types, looked up on
- * the first row and kept in fn_extra.
+ * the first row and kept in fn_extra, with the cache of the period.
  */
-/* Ranges of these kinds up to this size are read without a palloc. */
-#define SMALL_RANGE		64
-
-typedef union SmallRange
-{
-	RangeType	r;
-	char		bytes[SMALL_RANGE];
-	int64		align;
-} SmallRange;
-
 typedef struct ChurnTypes
 {
-	TypeCacheEntry *range;		/* the period's range type */
-	int			kind;			/* KIND_* of the range's subtype */
-
-	/*
-	 * The last valid period seen, so that the usual constant period is
-	 * checked once, not per row: its bytes (without varlena header), its
-	 * bounds in the subtype's unit and the state parameters.
-	 */
-	Size		period_len;		/* 0: none yet */
-	char		period_bytes[SMALL_RANGE];
-	int64		lo,
-				hi;
-	int64		params[3];
+	TypeCacheEntry *range;		/* the activity's range type (the period's) */
+	PeriodKind	kind;			/* of the range's subtype */
+	PeriodCache period;
 } ChurnTypes;
 
 /*
@@ -260,6 +130,7 @@ churn_types(FunctionCallInfo fcinfo, bool multirange)
 	ChurnTypes *ct = (ChurnTypes *) fcinfo->flinfo->fn_extra;
 	Oid			type;
 	TypeCacheEntry *tc;
+	PeriodKind	kind;
 
 	if (likely(ct != NULL))
 		return ct;
@@ -277,186 +148,73 @@ churn_types(FunctionCallInfo fcinfo, bool multirange)
 		tc = tc->rngtype;
 	if (tc == NULL || tc->rngelemtype == NULL)
 		elog(ERROR, "type %u is not a %s type", type, multirange ? "multirange" : "range");
+	kind = period_kind_of(tc->rngelemtype->type_id);
+	if (kind == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("activity of type %s is not supported", format_type_be(type)),
+				 errhint("Use a daterange, tsrange or tstzrange, or a multirange of one.")));
 
 	ct = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ChurnTypes));
-	switch (tc->rngelemtype->type_id)
-	{
-		case DATEOID:
-			ct->kind = KIND_DATE;
-			break;
-		case TIMESTAMPOID:
-			ct->kind = KIND_TIMESTAMP;
-			break;
-		case TIMESTAMPTZOID:
-			ct->kind = KIND_TIMESTAMPTZ;
-			break;
-		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("activity of type %s is not supported", format_type_be(type)),
-					 errhint("Use a daterange, tsrange or tstzrange, or a multirange of one.")));
-	}
 	ct->range = tc;
+	ct->kind = kind;
+	/* the period has the activity's range type (the SQL signatures say so) */
+	period_cache_init(&ct->period, tc->type_id, ERRCODE_INVALID_PARAMETER_VALUE);
 	fcinfo->flinfo->fn_extra = ct;
 	return ct;
 }
 
-/*
- * A range argument.  A small value with a short varlena header (as a table
- * column usually holds it) is copied to buf instead of being detoasted into
- * a palloc'd copy: this runs once per row.
- */
-static inline RangeType *
-range_arg(FunctionCallInfo fcinfo, int argno, SmallRange *buf)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-
-	if (VARATT_IS_SHORT(v) && VARSIZE_SHORT(v) - VARHDRSZ_SHORT + VARHDRSZ <= SMALL_RANGE)
-	{
-		Size		len = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
-
-		memcpy(buf->bytes + VARHDRSZ, VARDATA_SHORT(v), len);
-		SET_VARSIZE(buf->bytes, len + VARHDRSZ);
-		return &buf->r;
-	}
-	return DatumGetRangeTypeP(PointerGetDatum(v));
-}
-
-/* A bound value as an int64 in the subtype's own unit (days or microseconds). */
-static inline int64
-bound_value(int kind, Datum d)
-{
-	return kind == KIND_DATE ? (int64) DatumGetDateADT(d) : DatumGetInt64(d);
-}
-
 /* ---------- the period ---------- */
 
-/* 22023 for a period that cannot be measured. */
-static void pg_attribute_noreturn()
-bad_period(ChurnTypes *ct, Datum period, const char *what)
-{
-	Oid			outfunc;
-	bool		isvarlena;
-
-	getTypeOutputInfo(ct->range->type_id, &outfunc, &isvarlena);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("period %s is %s", OidOutputFunctionCall(outfunc, period), what),
-			 errhint("A period is a bounded range [start, end) between the years 1 and 9999, such as %s.",
-					 kind_examples[ct->kind])));
-}
-
 /*
- * Read and check the period argument; its bounds in the subtype's unit go
- * to lo and hi, and the state's parameters are set or checked.
+ * Read and check the period argument (a NULL one is 22023, as the issue
+ * asks); its bounds in the subtype's unit go to lo and hi, and the state's
+ * parameters are set or checked.
  */
-static void
+static inline void
 churn_period(FunctionCallInfo fcinfo, ChurnTypes *ct, RetState *state,
 			 int64 *lo, int64 *hi)
 {
-	SmallRange	buf;
-	RangeType  *r;
-	RangeBound	lower,
-				upper;
-	bool		empty;
+	const Period *p = period_arg(fcinfo, 2, &ct->period);
 	int64		params[3];
-	Size		len;
 
-	if (PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("period must not be null"),
-				 errhint("A period is a bounded range [start, end), such as %s.",
-						 kind_examples[ct->kind])));
-	r = range_arg(fcinfo, 2, &buf);
-
-	/* The same period as the last row: already checked. */
-	len = VARSIZE(r) - VARHDRSZ;
-	if (likely(len == ct->period_len &&
-			   memcmp(VARDATA(r), ct->period_bytes, len) == 0))
-	{
-		*lo = ct->lo;
-		*hi = ct->hi;
-		/* the usual case, inline: the group already has this period */
-		if (likely((state->flags & RS_PARAMS_SET) &&
-				   state->v[CH_PERIOD_START] == ct->params[1] &&
-				   state->v[CH_PERIOD_END] == ct->params[2] &&
-				   state->v[CH_RANGE] == ct->params[0]))
-			return;
-		ret_state_set_params(&churn_desc, state, ct->params);
+	*lo = p->lo;
+	*hi = p->hi;
+	/* the usual case, inline: the group already has this period */
+	if (likely((state->flags & RS_PARAMS_SET) &&
+			   state->v[CH_PERIOD_START] == p->start &&
+			   state->v[CH_PERIOD_END] == p->end &&
+			   state->v[CH_RANGE] == ct->kind))
 		return;
-	}
-
-	range_deserialize(ct->range, r, &lower, &upper, &empty);
-	if (empty)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("period must not be empty"),
-				 errhint("A period is a bounded range [start, end), such as %s.",
-						 kind_examples[ct->kind])));
-	if (lower.infinite || upper.infinite)
-		bad_period(ct, PointerGetDatum(r), "unbounded");
-	if (!lower.inclusive || upper.inclusive)
-		bad_period(ct, PointerGetDatum(r), "not of the form [start, end)");
-	*lo = bound_value(ct->kind, lower.val);
-	*hi = bound_value(ct->kind, upper.val);
-
 	params[0] = ct->kind;
-	if (ct->kind == KIND_DATE)
-	{
-		/* 'infinity' dates are unbounded too; the span check catches them */
-		if (DATE_NOT_FINITE(*lo) || DATE_NOT_FINITE(*hi))
-			bad_period(ct, PointerGetDatum(r), "unbounded");
-		if (*lo < (CH_MIN_USEC / USECS_PER_DAY) || *hi > (CH_END_USEC / USECS_PER_DAY) - 1)
-			bad_period(ct, PointerGetDatum(r), "outside the years 1 to 9999");
-		params[1] = *lo * USECS_PER_DAY;
-		params[2] = *hi * USECS_PER_DAY;
-	}
-	else
-	{
-		if (TIMESTAMP_NOT_FINITE(*lo) || TIMESTAMP_NOT_FINITE(*hi))
-			bad_period(ct, PointerGetDatum(r), "unbounded");
-		if (!usec_in_span(*lo) || !usec_in_span(*hi))
-			bad_period(ct, PointerGetDatum(r), "outside the years 1 to 9999");
-		params[1] = *lo;
-		params[2] = *hi;
-	}
+	params[1] = p->start;
+	params[2] = p->end;
 	ret_state_set_params(&churn_desc, state, params);
-
-	/* Remember it (a valid period), for the next rows. */
-	if (len <= SMALL_RANGE)
-	{
-		memcpy(ct->period_bytes, VARDATA(r), len);
-		ct->period_len = len;
-		ct->lo = *lo;
-		ct->hi = *hi;
-		memcpy(ct->params, params, sizeof(params));
-	}
 }
 
 /* ---------- containment ---------- */
 
 /* The point lies before the range's lower bound. */
 static inline bool
-point_before(const RangeBound *lower, int kind, int64 p)
+point_before(const RangeBound *lower, PeriodKind kind, int64 p)
 {
 	int64		l;
 
 	if (lower->infinite)
 		return false;
-	l = bound_value(kind, lower->val);
+	l = period_bound_value(kind, lower->val);
 	return p < l || (p == l && !lower->inclusive);
 }
 
 /* The point lies after the range's upper bound. */
 static inline bool
-point_after(const RangeBound *upper, int kind, int64 p)
+point_after(const RangeBound *upper, PeriodKind kind, int64 p)
 {
 	int64		u;
 
 	if (upper->infinite)
 		return false;
-	u = bound_value(kind, upper->val);
+	u = period_bound_value(kind, upper->val);
 	return p > u || (p == u && !upper->inclusive);
 }
 
@@ -473,7 +231,7 @@ point_after(const RangeBound *upper, int kind, int64 p)
  * attribute fetching: it runs once per row.
  */
 static inline bool
-range_has_points(const char *data, Size len, int kind, int64 lo, int64 hi,
+range_has_points(const char *data, Size len, PeriodKind kind, int64 lo, int64 hi,
 				 bool *at_lo, bool *at_hi)
 {
 	char		flags = data[len - 1];
@@ -489,7 +247,7 @@ range_has_points(const char *data, Size len, int kind, int64 lo, int64 hi,
 	lower.inclusive = (flags & RANGE_LB_INC) != 0;
 	upper.infinite = (flags & RANGE_UB_INF) != 0;
 	upper.inclusive = (flags & RANGE_UB_INC) != 0;
-	if (kind == KIND_DATE)
+	if (kind == PERIOD_DATE)
 	{
 		DateADT		d;
 
@@ -530,7 +288,7 @@ range_has_points(const char *data, Size len, int kind, int64 lo, int64 hi,
 
 /* A multirange contains the point: bisection over its sorted ranges. */
 static bool
-multirange_has(TypeCacheEntry *rng, const MultirangeType *mr, int kind, int64 p)
+multirange_has(TypeCacheEntry *rng, const MultirangeType *mr, PeriodKind kind, int64 p)
 {
 	uint32		lo = 0,
 				hi = mr->rangeCount;
