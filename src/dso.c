@@ -15,9 +15,9 @@
  * Amounts are held as int64 fixed-point in units of 1/10000 (amount.h:
  * four decimal places, rounded half away from zero), so the sums are exact,
  * combine exactly across parallel workers and stored states, and a row can
- * be removed again for sliding windows.  The date form keeps the period as
- * two dates (dso_state), the timestamptz form as two timestamps
- * (dso_tstz_state), each printed readably in the state's text form.
+ * be removed again for sliding windows.  The date form (dso_state) and the
+ * timestamptz form (dso_tstz_state) keep the period's bounds as period.h
+ * says, in microseconds, printed readably in the state's text form.
  *
  * avg_days_to_pay(amount, issued_on, paid_on) keeps the paid amount and the
  * sum of amount * days, both in the same fixed-point units.
@@ -31,216 +31,26 @@
 #include "datatype/timestamp.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/datetime.h"
-#include "utils/float.h"
 #include "utils/fmgrprotos.h"
-#include "utils/numeric.h"
-#include "utils/rangetypes.h"
 #include "utils/timestamp.h"
-#include "utils/typcache.h"
 
 #include "amount.h"
+#include "period.h"
 #include "state.h"
 
 #define USECS_PER_DAY_F		86400000000.0
 
-/* Per-call cache kept in fn_extra: the range type's cache and the period. */
-typedef struct DsoCache
-{
-	Oid			rangetypid;
-	TypeCacheEntry *typcache;
-	RangeType  *last;			/* the last period seen, and its bounds */
-	int64		last_lo,
-				last_hi;
-} DsoCache;
-
-static DsoCache *
-dso_cache(FunctionCallInfo fcinfo)
-{
-	DsoCache   *cache = (DsoCache *) fcinfo->flinfo->fn_extra;
-
-	if (cache == NULL)
-	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(DsoCache));
-		fcinfo->flinfo->fn_extra = cache;
-	}
-	return cache;
-}
-
-/* ---------- the period: a [) range with finite bounds ---------- */
-
-/* Report a period that cannot be used. */
-static void pg_attribute_noreturn()
-bad_period(const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("period is %s", why),
-			 errhint("A period is a non-empty range [start, end) with finite bounds, the same in every row of a group.")));
-}
-
-/*
- * The bounds of a period argument: 22004 when NULL, 22023 when empty,
- * unbounded, infinite or not [).  Dates and timestamps are both int-like
- * Datums; *lo and *hi get them as int64.
- */
-static void
-period_bounds(FunctionCallInfo fcinfo, int argno, bool is_date, int64 *lo, int64 *hi)
-{
-	DsoCache   *cache = dso_cache(fcinfo);
-	RangeType  *r;
-	RangeBound	lower,
-				upper;
-	bool		empty;
-
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("period must not be null"),
-				 errhint("Give the period as a range [start, end), the same in every row of a group.")));
-	r = PG_GETARG_RANGE_P(argno);
-	/* the period is normally the same in every row: skip the checks */
-	if (cache->last != NULL && VARSIZE(cache->last) == VARSIZE(r) &&
-		memcmp(cache->last, r, VARSIZE(r)) == 0)
-	{
-		*lo = cache->last_lo;
-		*hi = cache->last_hi;
-		return;
-	}
-	if (cache->typcache == NULL || cache->rangetypid != RangeTypeGetOid(r))
-	{
-		cache->typcache = lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO);
-		if (cache->typcache->rngelemtype == NULL)
-			elog(ERROR, "type %u is not a range type", RangeTypeGetOid(r));
-		cache->rangetypid = RangeTypeGetOid(r);
-	}
-	range_deserialize(cache->typcache, r, &lower, &upper, &empty);
-	if (empty)
-		bad_period("empty");
-	if (lower.infinite || upper.infinite)
-		bad_period("unbounded");
-	if (!lower.inclusive || upper.inclusive)
-		bad_period("not of the form [start, end)");
-	if (is_date)
-	{
-		*lo = DatumGetDateADT(lower.val);
-		*hi = DatumGetDateADT(upper.val);
-		if (DATE_NOT_FINITE(*lo) || DATE_NOT_FINITE(*hi))
-			bad_period("infinite");
-	}
-	else
-	{
-		*lo = DatumGetTimestampTz(lower.val);
-		*hi = DatumGetTimestampTz(upper.val);
-		if (TIMESTAMP_NOT_FINITE(*lo) || TIMESTAMP_NOT_FINITE(*hi))
-			bad_period("infinite");
-	}
-	/* range input guarantees lo <= hi and non-empty guarantees lo < hi */
-	Assert(*lo < *hi);
-
-	if (cache->last == NULL || VARSIZE(cache->last) < VARSIZE(r))
-	{
-		if (cache->last)
-			pfree(cache->last);
-		cache->last = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(r));
-	}
-	memcpy(cache->last, r, VARSIZE(r));
-	cache->last_lo = *lo;
-	cache->last_hi = *hi;
-}
-
-/* ---------- state text forms of the period bounds ---------- */
-
-static void
-format_date(StringInfo buf, int64 value)
-{
-	int			y,
-				m,
-				d;
-
-	j2date((int) value + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	appendStringInfo(buf, "%04d-%02d-%02d", y, m, d);
-}
-
-static void
-format_tstz(StringInfo buf, int64 value)
-{
-	struct pg_tm tm;
-	fsec_t		fsec;
-
-	if (timestamp2tm(value, NULL, &tm, &fsec, NULL, NULL) != 0)
-	{
-		/* cannot happen for a validated state; print something parseable-looking */
-		appendStringInfo(buf, "invalid:" INT64_FORMAT, value);
-		return;
-	}
-	appendStringInfo(buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-					 tm.tm_year, tm.tm_mon, tm.tm_mday,
-					 tm.tm_hour, tm.tm_min, tm.tm_sec, (int) fsec);
-}
-
+/* Period bounds in a state's text form: period.c's, for both kinds. */
 static void
 dso_format_param(StringInfo buf, int field, int64 value)
 {
-	format_date(buf, value);
-}
-
-static void
-dso_tstz_format_param(StringInfo buf, int field, int64 value)
-{
-	format_tstz(buf, value);
-}
-
-/* The text only counts when it is exactly the canonical form printed back. */
-static bool
-is_canonical(const char *text, void (*format) (StringInfo, int64), int64 value)
-{
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	format(&buf, value);
-	return strcmp(buf.data, text) == 0;
+	period_format_bound(buf, value);
 }
 
 static bool
 dso_parse_param(int field, const char *text, int64 *value)
 {
-	int			y,
-				m,
-				d,
-				n = 0;
-
-	if (sscanf(text, "%d-%d-%d%n", &y, &m, &d, &n) != 3 || text[n] != '\0')
-		return false;
-	if (m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
-		return false;
-	*value = (int64) date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
-	if (!IS_VALID_DATE(*value))
-		return false;
-	return is_canonical(text, format_date, *value);
-}
-
-static bool
-dso_tstz_parse_param(int field, const char *text, int64 *value)
-{
-	struct pg_tm tm;
-	int			usec,
-				n = 0;
-	Timestamp	ts;
-
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(text, "%d-%d-%dT%d:%d:%d.%dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-			   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &usec, &n) != 7 || text[n] != '\0')
-		return false;
-	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
-		tm.tm_hour < 0 || tm.tm_hour > 23 || tm.tm_min < 0 || tm.tm_min > 59 ||
-		tm.tm_sec < 0 || tm.tm_sec > 59 || usec < 0 || usec > 999999 ||
-		!IS_VALID_JULIAN(tm.tm_year, tm.tm_mon, tm.tm_mday))
-		return false;
-	if (tm2timestamp(&tm, usec, NULL, &ts) != 0 || !IS_VALID_TIMESTAMP(ts))
-		return false;
-	*value = ts;
-	return is_canonical(text, format_tstz, *value);
+	return period_parse_bound(text, value);
 }
 
 /* ---------- dso(amount, issued_on, paid_on, period) ---------- */
@@ -255,9 +65,9 @@ static const RetField dso_fields[] = {
 	{"period_start", RF_PARAM}, {"period_end", RF_PARAM}
 };
 
-/* Sums need a period; a period must be a non-empty range of finite bounds. */
+/* Sums need a period; the period must be one period.c accepts. */
 static const char *
-dso_check(const int64 *v, bool params_set, bool is_date)
+dso_check(const int64 *v, bool params_set, PeriodKind kind)
 {
 	if (!params_set)
 	{
@@ -265,32 +75,26 @@ dso_check(const int64 *v, bool params_set, bool is_date)
 			return "It has sums but no period.";
 		return NULL;
 	}
-	if (v[DSO_PERIOD_START] >= v[DSO_PERIOD_END])
-		return "The period's start is not before its end.";
-	if (is_date && (!IS_VALID_DATE(v[DSO_PERIOD_START]) || !IS_VALID_DATE(v[DSO_PERIOD_END])))
-		return "A period bound is not a valid date.";
-	if (!is_date && (!IS_VALID_TIMESTAMP(v[DSO_PERIOD_START]) || !IS_VALID_TIMESTAMP(v[DSO_PERIOD_END])))
-		return "A period bound is not a valid timestamp.";
-	return NULL;
+	return period_problem(kind, v[DSO_PERIOD_START], v[DSO_PERIOD_END]);
 }
 
 static const char *
 dso_date_check(const int64 *v, bool params_set)
 {
-	return dso_check(v, params_set, true);
+	return dso_check(v, params_set, PERIOD_DATE);
 }
 
 static const char *
 dso_tstz_check(const int64 *v, bool params_set)
 {
-	return dso_check(v, params_set, false);
+	return dso_check(v, params_set, PERIOD_TIMESTAMPTZ);
 }
 
 static const RetStateDesc dso_desc = {
 	"dso_state", 4, dso_fields, dso_date_check, dso_format_param, dso_parse_param
 };
 static const RetStateDesc dso_tstz_desc = {
-	"dso_tstz_state", 4, dso_fields, dso_tstz_check, dso_tstz_format_param, dso_tstz_parse_param
+	"dso_tstz_state", 4, dso_fields, dso_tstz_check, dso_format_param, dso_parse_param
 };
 
 RETENTION_STATE_FUNCTIONS(dso_state, dso_desc)
@@ -307,14 +111,16 @@ sum_step(RetState *state, int field, int64 value, int64 delta)
 }
 
 /*
- * One invoice.  Bounds, issue and payment are int64 in the same unit (days
- * or microseconds); paid_null says the invoice is unpaid.
+ * One invoice.  Issue, payment and the period's lo and hi are int64 in the
+ * subtype's unit (days or microseconds); paid_null says the invoice is
+ * unpaid.
  */
 static Datum
 dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 				bool is_date)
 {
 	RetState   *state = ret_state_for_update(fcinfo, desc);
+	const Period *period;
 	int64		params[2];
 	int64		units,
 				issued,
@@ -327,7 +133,8 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(state);
 
-	period_bounds(fcinfo, 4, is_date, &params[0], &params[1]);
+	/* a NULL period is 22004 here: a missing value, not a bad one */
+	period = period_arg(fcinfo, 4, period_cache(fcinfo, 4, ERRCODE_NULL_VALUE_NOT_ALLOWED));
 	if (is_date)
 	{
 		issued = PG_GETARG_DATEADT(2);
@@ -350,12 +157,14 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 						: DatumGetCString(DirectFunctionCall1(timestamptz_out, PG_GETARG_DATUM(2)))),
 				 errhint("paid_on must be on or after issued_on, or NULL for an unpaid invoice.")));
 
+	params[0] = period->start;
+	params[1] = period->end;
 	ret_state_set_params(desc, state, params);
 
 	/* outstanding at the period's end: issued before it, not paid by then */
-	outstanding = issued < params[1] && (paid_null || paid >= params[1]);
+	outstanding = issued < period->hi && (paid_null || paid >= period->hi);
 	/* credit sales: issued within the period */
-	sale = issued >= params[0] && issued < params[1];
+	sale = issued >= period->lo && issued < period->hi;
 	/* checked even when the invoice counts in no sum: a bad amount is an error wherever it is */
 	units = amount_from_numeric("amount", PG_GETARG_DATUM(1));
 	if (outstanding)
@@ -396,8 +205,9 @@ dso_final(PG_FUNCTION_ARGS)
 {
 	RetState   *state = ret_state_arg(fcinfo, 0, &dso_desc);
 
+	/* whole days, exactly: bounds of a date period are midnights */
 	return dso_result(fcinfo, state,
-					  (double) (state->v[DSO_PERIOD_END] - state->v[DSO_PERIOD_START]));
+					  (double) ((state->v[DSO_PERIOD_END] - state->v[DSO_PERIOD_START]) / USECS_PER_DAY));
 }
 
 PG_FUNCTION_INFO_V1(dso_tstz_final);
