@@ -145,8 +145,16 @@ ks_set_param(KeySet *ks, int32 value)
 {
 	if (!ks->param_set)
 	{
+		uint64		i;
+		char	   *e;
+
 		ks->param = value;
 		ks->param_set = true;
+		ks->ngeparam = 0;
+		if (ks->capacity > 0)
+			KS_FOREACH(ks, e, i)
+				if (KS_COUNT(ks, e) >= value)
+				ks->ngeparam++;
 	}
 	else if (ks->param != value)
 		ereport(ERROR,
@@ -537,47 +545,96 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
  * Add (sign > 0) or remove (sign < 0) count rows of a customer; removing
  * what was never added is an error rather than a wrong number.
  */
+/*
+ * Stickiness: keep the distinct users (count = the user's active days) and
+ * the distinct days (count = the day's active users) as a (user, day) pair
+ * enters (sign 1) or leaves (sign -1) the set.
+ */
+static void
+ks_track_pair(KeySet *ks, const char *bytes, uint32 len, int sign)
+{
+	KsKey		u,
+				d;
+
+	if (ks->users == NULL)
+	{
+		static const KsDesc aux_desc = {"stickiness users", KS_LAYOUT_COUNT, NULL};
+
+		ks->users = ks_create(&aux_desc, ks->hdr.eoh_context, KS_KEY_TEXT);
+		ks->days = ks_create(&aux_desc, ks->hdr.eoh_context, KS_KEY_INT);
+	}
+	u.ptr = bytes;
+	u.len = len - KS_DAY_BYTES;
+	u.hash = hash_bytes((const unsigned char *) u.ptr, u.len);
+	d.ival = ks_entry_day(bytes, len);
+	d.hash = ks_hash_int(d.ival);
+	ks_merge_entry(ks->users, &u, 1, 0, 0, sign);
+	ks_merge_entry(ks->days, &d, 1, 0, 0, sign);
+}
+
+/*
+ * Add (sign > 0) or remove (sign < 0) count rows of a customer; removing
+ * what was never added is an error rather than a wrong number.  Keeps the
+ * running summaries.
+ */
 void
 ks_merge_entry(KeySet *ks, const KsKey *key, int64 count, int64 first,
 			   int64 last, int sign)
 {
-	bool		found;
+	bool		found = true;
+	bool		span = ks->desc->layout == KS_LAYOUT_SPAN;
 	char	   *e;
+	int64		c0,
+				c1;
 
 	if (sign > 0)
-	{
 		e = ks_insert(ks, key, &found);
-		if (!found)
-		{
-			KS_COUNT(ks, e) = count;
-			if (ks->desc->layout == KS_LAYOUT_SPAN)
-			{
-				KS_FIRST(ks, e) = first;
-				KS_LAST(ks, e) = last;
-			}
-			return;
-		}
-		if (pg_add_s64_overflow(KS_COUNT(ks, e), count, &KS_COUNT(ks, e)))
+	else
+	{
+		e = ks_find(ks, key);
+		if (e == NULL || KS_COUNT(ks, e) < count)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove rows of a customer that were not added to this %s",
+							ks->desc->type_name)));
+		ks_changed(ks);
+	}
+	c0 = found ? KS_COUNT(ks, e) : 0;
+	if (span && found)
+		ks->span_sum -= KS_LAST(ks, e) - KS_FIRST(ks, e);
+	if (sign > 0)
+	{
+		if (pg_add_s64_overflow(c0, count, &c1) ||
+			pg_add_s64_overflow(ks->total, count, &ks->total))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("order count of one customer out of range in %s", ks->desc->type_name)));
-		if (ks->desc->layout == KS_LAYOUT_SPAN)
+					 errmsg("order count out of range in %s", ks->desc->type_name)));
+		if (span)
 		{
-			KS_FIRST(ks, e) = Min(KS_FIRST(ks, e), first);
-			KS_LAST(ks, e) = Max(KS_LAST(ks, e), last);
+			KS_FIRST(ks, e) = found ? Min(KS_FIRST(ks, e), first) : first;
+			KS_LAST(ks, e) = found ? Max(KS_LAST(ks, e), last) : last;
 		}
+	}
+	else
+	{
+		c1 = c0 - count;
+		ks->total -= count;
+	}
+	KS_COUNT(ks, e) = c1;
+	ks->nge2 += (c1 >= 2) - (c0 >= 2);
+	if (ks->param_set)
+		ks->ngeparam += (c1 >= ks->param) - (c0 >= ks->param);
+	if (c1 == 0)
+	{
+		if (ks->desc->layout == KS_LAYOUT_DAY)
+			ks_track_pair(ks, KS_VKEY(e)->ptr, KS_VKEY(e)->len, -1);
+		ks_delete(ks, e);
 		return;
 	}
-	e = ks_find(ks, key);
-	if (e == NULL || KS_COUNT(ks, e) < count)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot remove rows of a customer that were not added to this %s",
-						ks->desc->type_name)));
-	ks_changed(ks);
-	KS_COUNT(ks, e) -= count;
-	if (KS_COUNT(ks, e) == 0)
-		ks_delete(ks, e);
+	if (span)
+		ks->span_sum += KS_LAST(ks, e) - KS_FIRST(ks, e);
+	if (c0 == 0 && ks->desc->layout == KS_LAYOUT_DAY)
+		ks_track_pair(ks, KS_VKEY(e)->ptr, KS_VKEY(e)->len, 1);
 }
 
 /* ---------- flat form ---------- */

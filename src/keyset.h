@@ -68,6 +68,23 @@ typedef struct KeySet
 	Size		arena_left;
 	Size		live_bytes;
 	Size		dead_bytes;
+	/*
+	 * Running summaries, kept by ks_merge_entry so that final functions are
+	 * O(1) and sliding windows stay O(rows): rows (sum of counts), customers
+	 * with 2+ rows, customers with at least param rows, and the sum of
+	 * last - first (which is 0 for a customer with one row).
+	 */
+	int64		total;
+	uint64		nge2;
+	uint64		ngeparam;
+#ifdef HAVE_INT128
+	int128		span_sum;
+#else
+	long double span_sum;
+#endif
+	/* stickiness: distinct users (with their day counts) and days */
+	struct KeySet *users;
+	struct KeySet *days;
 	/* cached flat image layout (valid while flat_size != 0) */
 	Size		flat_size;
 	bool		flat_fixed;

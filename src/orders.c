@@ -30,9 +30,6 @@ static const KsDesc pf_desc = {"purchase_frequency_state", KS_LAYOUT_COUNT, NULL
 static const KsDesc tbp_desc = {"time_between_purchases_state", KS_LAYOUT_SPAN, NULL};
 static const KsDesc stick_desc = {"stickiness_state", KS_LAYOUT_DAY, NULL};
 
-/* The set of distinct users that stickiness_final builds. */
-static const KsDesc users_desc = {"stickiness users", KS_LAYOUT_COUNT, NULL};
-
 KEYSET_STATE_FUNCTIONS(repeat_purchase_ratio_state, rpr_desc)
 KEYSET_STATE_FUNCTIONS(loyal_customer_rate_state, loyal_desc)
 KEYSET_STATE_FUNCTIONS(purchase_frequency_state, pf_desc)
@@ -63,19 +60,12 @@ rpr_step(FunctionCallInfo fcinfo, int64 delta)
 
 RETENTION_STEP_FUNCTIONS(rpr_sfunc, rpr_inv, rpr_step)
 
-/* 100 * customers with at least min rows / customers; NULL without customers. */
+/* 100 * hits / customers; NULL without customers. */
 static Datum
-share_with_at_least(FunctionCallInfo fcinfo, KeySet *ks, int64 min)
+share_of_customers(FunctionCallInfo fcinfo, KeySet *ks, uint64 hits)
 {
-	uint64		i,
-				hits = 0;
-	char	   *e;
-
 	if (ks->nentries == 0)
 		PG_RETURN_NULL();
-	KS_FOREACH(ks, e, i)
-		if (KS_COUNT(ks, e) >= min)
-		hits++;
 	PG_RETURN_FLOAT8(100.0 * (double) hits / (double) ks->nentries);
 }
 
@@ -83,7 +73,9 @@ PG_FUNCTION_INFO_V1(rpr_final);
 Datum
 rpr_final(PG_FUNCTION_ARGS)
 {
-	return share_with_at_least(fcinfo, ks_read(fcinfo, 0, &rpr_desc), 2);
+	KeySet	   *ks = ks_read(fcinfo, 0, &rpr_desc);
+
+	return share_of_customers(fcinfo, ks, ks->nge2);
 }
 
 /* min_orders of a row: 22004 when NULL, 22023 below 1. */
@@ -125,7 +117,7 @@ loyal_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &loyal_desc);
 
-	return share_with_at_least(fcinfo, ks, ks->param);
+	return share_of_customers(fcinfo, ks, ks->ngeparam);
 }
 
 static Datum
@@ -145,15 +137,10 @@ Datum
 pf_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &pf_desc);
-	uint64		i;
-	char	   *e;
-	double		rows = 0;
 
 	if (ks->nentries == 0)
 		PG_RETURN_NULL();
-	KS_FOREACH(ks, e, i)
-		rows += (double) KS_COUNT(ks, e);
-	PG_RETURN_FLOAT8(rows / (double) ks->nentries);
+	PG_RETURN_FLOAT8((double) ks->total / (double) ks->nentries);
 }
 
 /* ---------- time between purchases ---------- */
@@ -239,31 +226,21 @@ Datum
 tbp_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &tbp_desc);
-	uint64		i;
-	char	   *e;
+	int64		gaps = ks->total - (int64) ks->nentries;
 #ifdef HAVE_INT128
-	int128		span = 0,
-				gaps = 0,
-				mean;
+	int128		mean;
 #else
-	long double span = 0,
-				gaps = 0,
-				mean;
+	long double mean;
 #endif
 	Interval   *result;
 
-	KS_FOREACH(ks, e, i)
-		if (KS_COUNT(ks, e) >= 2)
-	{
-		span += KS_LAST(ks, e) - KS_FIRST(ks, e);
-		gaps += KS_COUNT(ks, e) - 1;
-	}
+	/* each customer contributes count - 1 gaps spanning last - first */
 	if (gaps == 0)
 		PG_RETURN_NULL();
 #ifdef HAVE_INT128
-	mean = (span + gaps / 2) / gaps;	/* rounded to the microsecond */
+	mean = (ks->span_sum + gaps / 2) / gaps;	/* rounded to the microsecond */
 #else
-	mean = roundl(span / gaps);
+	mean = roundl(ks->span_sum / gaps);
 #endif
 	result = palloc0(sizeof(Interval));
 	result->day = (int32) ((int64) mean / USECS_PER_DAY);
@@ -303,35 +280,21 @@ Datum
 stick_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &stick_desc);
-	KeySet	   *users;
 	int32		dmin = PG_INT32_MAX,
 				dmax = PG_INT32_MIN;
-	uint64		i,
-				nusers;
+	uint64		i;
 	char	   *e;
 
 	if (ks->nentries == 0)
 		PG_RETURN_NULL();
-
-	/* a scratch set of the users, keyed on the bytes before the day */
-	users = ks_create(&users_desc, CurrentMemoryContext, KS_KEY_TEXT);
-	KS_FOREACH(ks, e, i)
+	/* the day range: a scan of the distinct days, not of the pairs */
+	KS_FOREACH(ks->days, e, i)
 	{
-		KsVarKey   *vk = KS_VKEY(e);
-		int32		day = ks_entry_day(vk->ptr, vk->len);
-		KsKey		key;
-		bool		found;
-
-		dmin = Min(dmin, day);
-		dmax = Max(dmax, day);
-		key.ptr = vk->ptr;
-		key.len = vk->len - 4;
-		key.hash = hash_bytes((const unsigned char *) key.ptr, key.len);
-		KS_COUNT(users, ks_insert(users, &key, &found)) = 1;
+		dmin = Min(dmin, (int32) KS_IKEY(e));
+		dmax = Max(dmax, (int32) KS_IKEY(e));
 	}
-	nusers = users->nentries;
-	ks_free(users);
-	PG_RETURN_FLOAT8(100.0 * ((double) ks->nentries / ((double) dmax - dmin + 1)) / (double) nusers);
+	PG_RETURN_FLOAT8(100.0 * ((double) ks->nentries / ((double) dmax - dmin + 1)) /
+					 (double) ks->users->nentries);
 }
 
 /* ---------- return rate ---------- */
