@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(84);
+SELECT plan(96);
 SET LOCAL TimeZone = 'UTC';
 
 -- The EXPLAIN (COSTS OFF) text of a query.
@@ -189,6 +189,9 @@ SELECT is((SELECT time_between_purchases(c, t) FROM (VALUES (1, timestamptz '471
 -- State text round trips and forged states
 -- ===================================================================
 SELECT is((SELECT s::text::repeat_purchase_ratio_state::text = s::text FROM (SELECT repeat_purchase_ratio_state(customer_id) s FROM orders) q), true, 'repeat_purchase_ratio_state text round trip (int8)');
+CREATE TEMP TABLE stored AS SELECT stickiness_state(ctext, purchased_at::date) s FROM orders;
+SELECT is((SELECT s::text FROM stored), (SELECT stickiness_state(ctext, purchased_at::date)::text FROM orders),
+          'a state larger than a page is stored (toasted) and read back');
 SELECT is((SELECT s::text::loyal_customer_rate_state::text = s::text FROM (SELECT loyal_customer_rate_state(cuuid, 4) s FROM orders) q), true, 'loyal_customer_rate_state text round trip (uuid)');
 SELECT is((SELECT s::text::purchase_frequency_state::text = s::text FROM (SELECT purchase_frequency_state(ctext) s FROM orders) q), true, 'purchase_frequency_state text round trip (text)');
 SELECT is((SELECT s::text::time_between_purchases_state::text = s::text FROM (SELECT time_between_purchases_state(c4, purchased_at) s FROM orders) q), true, 'time_between_purchases_state text round trip (int4)');
@@ -218,6 +221,56 @@ SELECT throws_ok($$SELECT 'v1 int {1:2}'::time_between_purchases_state$$, '22P02
 SELECT throws_ok($$SELECT 'v1 int {1:2:0:9223372036854775807}'::time_between_purchases_state$$, '22P02', NULL, 'forged: purchase time out of range');
 SELECT throws_ok($$SELECT 'v1 int {1@2024-02-30:1}'::stickiness_state$$, '22P02', NULL, 'forged: invalid day');
 SELECT throws_ok($$SELECT 'v1 int {1:1}'::stickiness_state$$, '22P02', NULL, 'forged: stickiness entry without a day');
+
+-- Binary send/receive through COPY (FORMAT binary), and forged binary states:
+-- the file is read back, one byte changed, and written again.
+CREATE FUNCTION pg_temp.bin_path() RETURNS text LANGUAGE sql AS
+$$ SELECT '/tmp/retention_orders_' || pg_backend_pid() || '.bin' $$;
+CREATE FUNCTION pg_temp.copy_out(q text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN EXECUTE format('COPY (%s) TO %L (FORMAT binary)', q, pg_temp.bin_path()); END $$;
+CREATE FUNCTION pg_temp.copy_in(typ text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE r text;
+BEGIN
+    EXECUTE format('CREATE TEMP TABLE bin_rt (s %s)', typ);
+    EXECUTE format('COPY bin_rt FROM %L (FORMAT binary)', pg_temp.bin_path());
+    SELECT s::text INTO r FROM bin_rt;
+    DROP TABLE bin_rt;
+    RETURN r;
+END $$;
+-- Rewrite the file with byte pos (0-based, of the whole COPY file) set to val.
+CREATE FUNCTION pg_temp.forge(pos int, val int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE b bytea := set_byte(pg_read_binary_file(pg_temp.bin_path()), pos, val);
+BEGIN
+    EXECUTE format('COPY (SELECT %L) TO PROGRAM %L', translate(encode(b, 'base64'), E'\n', ''),
+                   'base64 -d > ' || pg_temp.bin_path());
+END $$;
+DO $d$ BEGIN PERFORM pg_temp.copy_out($$SELECT stickiness_state(cuuid, purchased_at::date) FROM orders WHERE order_id < 500$$); END $d$;
+SELECT is(pg_temp.copy_in('stickiness_state'),
+          (SELECT stickiness_state(cuuid, purchased_at::date)::text FROM orders WHERE order_id < 500), 'binary round trip (stickiness_state, uuid)');
+DO $d$ BEGIN PERFORM pg_temp.copy_out($$SELECT time_between_purchases_state(customer_id, purchased_at) FROM orders$$); END $d$;
+SELECT is(pg_temp.copy_in('time_between_purchases_state'),
+          (SELECT time_between_purchases_state(customer_id, purchased_at)::text FROM orders), 'binary round trip (time_between_purchases_state, int8)');
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: a state of another type');
+-- COPY header 19 bytes, field count 2, length 4: the state starts at byte 25:
+-- version, layout, key kind, flags, param (4), reserved (4), entries (8),
+-- then for v1 int {1:2,3:1}: first key (10-byte varint), count, delta, count.
+DO $d$ BEGIN PERFORM pg_temp.copy_out($$SELECT 'v1 int {1:2,3:1}'::repeat_purchase_ratio_state$$); END $d$;
+SELECT is(pg_temp.copy_in('repeat_purchase_ratio_state'), 'v1 int {1:2,3:1}', 'binary round trip (repeat_purchase_ratio_state)');
+DO $d$ BEGIN PERFORM pg_temp.forge(25, 9); END $d$;
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: unknown version');
+DO $d$ BEGIN PERFORM pg_temp.forge(25, 1), pg_temp.forge(27, 7); END $d$;
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: unknown key kind');
+DO $d$ BEGIN PERFORM pg_temp.forge(27, 1), pg_temp.forge(44, 3); END $d$;
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: more entries than data');
+DO $d$ BEGIN PERFORM pg_temp.forge(44, 2), pg_temp.forge(55, 0); END $d$;
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: zero count');
+DO $d$ BEGIN PERFORM pg_temp.forge(55, 2), pg_temp.forge(56, 0); END $d$;
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: keys not increasing');
+DO $d$ BEGIN PERFORM pg_temp.forge(56, 128); END $d$;
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: truncated varint');
+DO $d$ BEGIN PERFORM pg_temp.forge(56, 2); END $d$;
+SELECT is(pg_temp.copy_in('repeat_purchase_ratio_state'), 'v1 int {1:2,3:1}', 'the repaired file reads back (the forgeries hit the intended bytes)');
+DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'rm -f ' || pg_temp.bin_path()); END $$;
 
 -- ===================================================================
 -- Rollups: daily states merged per month equal the monthly metric

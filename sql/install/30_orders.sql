@@ -85,3 +85,12 @@ SELECT @extschema@.retention_define_metric('conversion_rate',
     'conversions pg_catalog.int8, visitors pg_catalog.int8', 'conversion_rate_state',
     'cr_sfunc', 'cr_inv', 'cr_final',
     'Conversion rate (percent) of pre-aggregated rows: 100 * sum(conversions) / sum(visitors)');
+
+-- A distinct-customer state grows with the customers, so unlike the
+-- fixed-size states it must be storable beyond one heap page: let it be
+-- compressed and toasted (every function detoasts its state arguments).
+ALTER TYPE @extschema@.repeat_purchase_ratio_state SET (STORAGE = extended);
+ALTER TYPE @extschema@.loyal_customer_rate_state SET (STORAGE = extended);
+ALTER TYPE @extschema@.purchase_frequency_state SET (STORAGE = extended);
+ALTER TYPE @extschema@.time_between_purchases_state SET (STORAGE = extended);
+ALTER TYPE @extschema@.stickiness_state SET (STORAGE = extended);
