@@ -108,11 +108,18 @@ bad_text(const KsDesc *desc, const char *str, const char *detail)
 
 /* ---------- creation and key kind ---------- */
 
+/*
+ * A new set.  Outside aggregates it gets its own memory context, as an
+ * expanded object normally does.  Inside an aggregate (shared != NULL) it
+ * lives in a context shared by all the groups of that aggregate: a context
+ * per group would make HashAgg quadratic, since it sums the memory of every
+ * child context of its aggregate context whenever it adds a group.
+ */
 static KeySet *
-ks_new(const KsDesc *desc, MemoryContext parent)
+ks_new_in(const KsDesc *desc, MemoryContext parent, MemoryContext shared)
 {
-	MemoryContext cxt = AllocSetContextCreate(parent, "retention keyset",
-											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext cxt = shared ? shared :
+		AllocSetContextCreate(parent, "retention keyset", ALLOCSET_SMALL_SIZES);
 	KeySet	   *ks = MemoryContextAllocZero(cxt, sizeof(KeySet));
 
 	EOH_init_header(&ks->hdr, &ks_methods, cxt);
@@ -165,19 +172,19 @@ ks_set_param(KeySet *ks, int32 value)
 						 ks->desc->param_name)));
 }
 
-KeySet *
-ks_create(const KsDesc *desc, MemoryContext parent, uint8 kind)
+static KeySet *
+ks_new(const KsDesc *desc, MemoryContext parent)
 {
-	KeySet	   *ks = ks_new(desc, parent);
+	return ks_new_in(desc, parent, NULL);
+}
+
+KeySet *
+ks_create(const KsDesc *desc, MemoryContext cxt, uint8 kind)
+{
+	KeySet	   *ks = ks_new_in(desc, NULL, cxt);
 
 	ks_set_kind(ks, kind);
 	return ks;
-}
-
-void
-ks_free(KeySet *ks)
-{
-	MemoryContextDelete(ks->hdr.eoh_context);
 }
 
 /* ---------- hashing ---------- */
@@ -213,52 +220,64 @@ ks_key_matches(const KeySet *ks, const char *e, const KsKey *key)
 
 /* ---------- key arena ---------- */
 
+typedef struct KsChunk
+{
+	struct KsChunk *next;
+	char		data[FLEXIBLE_ARRAY_MEMBER];
+} KsChunk;
+
 static char *
 ks_store_bytes(KeySet *ks, const char *ptr, uint32 len)
 {
 	char	   *dst;
 
-	if (ks->keycxt == NULL)
-		ks->keycxt = AllocSetContextCreate(ks->hdr.eoh_context, "retention keyset keys",
-										   ALLOCSET_DEFAULT_SIZES);
-	if (len > KS_ARENA_CHUNK / 8)
-		dst = MemoryContextAlloc(ks->keycxt, len);
-	else
+	if (ks->arena_left < len)
 	{
-		if (ks->arena_left < len)
-		{
-			ks->arena = MemoryContextAlloc(ks->keycxt, KS_ARENA_CHUNK);
-			ks->arena_left = KS_ARENA_CHUNK;
-		}
-		dst = ks->arena;
-		ks->arena += len;
-		ks->arena_left -= len;
+		/* chunks grow with the keys held, from 256 bytes to 64 kB */
+		Size		size = Min(KS_ARENA_CHUNK, Max(256, ks->live_bytes));
+		KsChunk    *c;
+
+		size = Max(size, len);
+		c = MemoryContextAlloc(ks->hdr.eoh_context, offsetof(KsChunk, data) + size);
+		c->next = (KsChunk *) ks->chunks;
+		ks->chunks = c;
+		ks->arena = c->data;
+		ks->arena_left = size;
 	}
+	dst = ks->arena;
+	ks->arena += len;
+	ks->arena_left -= len;
 	memcpy(dst, ptr, len);
 	ks->live_bytes += len;
 	return dst;
 }
 
 /*
- * Copy the live keys to a fresh arena once most of the arena is dead
+ * Copy the live keys to fresh chunks once most of the arena is dead
  * (customers that left a sliding window), so memory stays proportional to
  * the customers in the frame.
  */
 static void
 ks_compact_keys(KeySet *ks)
 {
-	MemoryContext old = ks->keycxt;
+	KsChunk    *old = (KsChunk *) ks->chunks;
 	uint64		i;
 	char	   *e;
 
-	ks->keycxt = NULL;
+	ks->chunks = NULL;
 	ks->arena = NULL;
 	ks->arena_left = 0;
 	ks->live_bytes = 0;
 	ks->dead_bytes = 0;
 	KS_FOREACH(ks, e, i)
 		KS_VKEY(e)->ptr = ks_store_bytes(ks, KS_VKEY(e)->ptr, KS_VKEY(e)->len);
-	MemoryContextDelete(old);
+	while (old)
+	{
+		KsChunk    *next = old->next;
+
+		pfree(old);
+		old = next;
+	}
 }
 
 /* ---------- hash table ---------- */
@@ -434,16 +453,89 @@ ks_get_int_bytes(const char *src)
 	return (int64) (u ^ KS_SIGN_BIT);
 }
 
-typedef struct RowKeyCache
+/*
+ * Per-call-site cache (fn_extra): the key argument's type, a buffer for
+ * composite keys, and the shared context of each aggregate context seen.
+ */
+#define KS_MAX_SHARED 4
+
+typedef struct KsFnCache
 {
-	Oid			argtype;
+	Oid			argtype;		/* InvalidOid until the first row key */
 	uint8		kind;
 	char	   *buf;
 	Size		bufsize;
-} RowKeyCache;
+	struct
+	{
+		MemoryContext aggcxt;
+		MemoryContext shared;
+	}			sh[KS_MAX_SHARED];
+} KsFnCache;
+
+typedef struct KsSharedReset
+{
+	MemoryContextCallback cb;
+	KsFnCache  *cache;
+	MemoryContext shared;
+} KsSharedReset;
+
+static KsFnCache *
+ks_fn_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  sizeof(KsFnCache));
+	return (KsFnCache *) fcinfo->flinfo->fn_extra;
+}
+
+/* The shared context is gone (its aggregate context was reset): forget it. */
+static void
+ks_shared_reset(void *arg)
+{
+	KsSharedReset *r = (KsSharedReset *) arg;
+	int			i;
+
+	for (i = 0; i < KS_MAX_SHARED; i++)
+		if (r->cache->sh[i].shared == r->shared)
+			r->cache->sh[i].shared = r->cache->sh[i].aggcxt = NULL;
+}
+
+/*
+ * The context for the sets of one aggregate context, a child of it (as
+ * nodeAgg requires of a read-write expanded transition value it keeps), or
+ * NULL when too many aggregate contexts share this call site.
+ */
+static MemoryContext
+ks_shared_cxt(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	KsFnCache  *c = ks_fn_cache(fcinfo);
+	KsSharedReset *r;
+	int			i,
+				free_slot = -1;
+
+	for (i = 0; i < KS_MAX_SHARED; i++)
+	{
+		if (c->sh[i].shared && c->sh[i].aggcxt == aggcxt)
+			return c->sh[i].shared;
+		if (!c->sh[i].shared && free_slot < 0)
+			free_slot = i;
+	}
+	if (free_slot < 0)
+		return NULL;
+	c->sh[free_slot].aggcxt = aggcxt;
+	c->sh[free_slot].shared = AllocSetContextCreate(aggcxt, "retention keysets",
+													ALLOCSET_DEFAULT_SIZES);
+	r = MemoryContextAlloc(c->sh[free_slot].shared, sizeof(KsSharedReset));
+	r->cache = c;
+	r->shared = c->sh[free_slot].shared;
+	r->cb.func = ks_shared_reset;
+	r->cb.arg = r;
+	MemoryContextRegisterResetCallback(r->shared, &r->cb);
+	return r->shared;
+}
 
 static inline char *
-row_buf(FunctionCallInfo fcinfo, RowKeyCache *c, Size need)
+row_buf(FunctionCallInfo fcinfo, KsFnCache *c, Size need)
 {
 	if (c->bufsize < need)
 	{
@@ -461,16 +553,15 @@ void
 ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
 		   int32 day, KsKey *key)
 {
-	RowKeyCache *c = (RowKeyCache *) fcinfo->flinfo->fn_extra;
+	KsFnCache  *c = ks_fn_cache(fcinfo);
 	Datum		d = PG_GETARG_DATUM(keyarg);
 	const char *ptr = NULL;
 	uint32		len = 0;
 
-	if (c == NULL)
+	if (c->argtype == InvalidOid)
 	{
 		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, keyarg);
 
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RowKeyCache));
 		c->argtype = t;
 		if (t == INT4OID || t == INT8OID)
 			c->kind = KS_KEY_INT;
@@ -490,7 +581,6 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
 		}
 		else
 			elog(ERROR, "unsupported customer key type %u", t);
-		fcinfo->flinfo->fn_extra = c;
 	}
 	ks_set_kind(ks, c->kind);
 
@@ -1084,11 +1174,18 @@ ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 {
 	MemoryContext aggcxt;
 	KeySet	   *ks;
+	int			agg_kind = AggCheckCallContext(fcinfo, &aggcxt);
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
+	/*
+	 * Share a context among the groups of a grouped aggregate only: a window
+	 * holds one set per aggregate and deletes it on a frame restart.
+	 */
+	bool		in_agg = agg_kind == AGG_CONTEXT_AGGREGATE;
+
+	if (agg_kind == 0)
 		aggcxt = CurrentMemoryContext;
 	if (PG_ARGISNULL(argno))
-		return ks_new(desc, aggcxt);
+		return ks_new_in(desc, aggcxt, in_agg ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
 	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
 	{
 		ks = (KeySet *) DatumGetEOHP(PG_GETARG_DATUM(argno));
@@ -1096,7 +1193,7 @@ ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 		if (ks->hdr.eoh_methods == &ks_methods && ks->desc == desc)
 			return ks;
 	}
-	ks = ks_new(desc, aggcxt);
+	ks = ks_new_in(desc, aggcxt, in_agg ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
 	ks_merge_datum(ks, PG_GETARG_DATUM(argno), 1);
 	return ks;
 }

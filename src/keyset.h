@@ -62,8 +62,8 @@ typedef struct KeySet
 	uint64		capacity;		/* slots, a power of 2, or 0 */
 	uint64		nentries;
 	char	   *slots;
-	/* key bytes of a varkeys set live in an arena context */
-	MemoryContext keycxt;
+	/* key bytes of a varkeys set live in a list of arena chunks */
+	void	   *chunks;
 	char	   *arena;
 	Size		arena_left;
 	Size		live_bytes;
@@ -127,9 +127,8 @@ typedef struct KsVarKey
  */
 extern KeySet *ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc);
 
-/* A new empty set in a child context of parent, and its release. */
-extern KeySet *ks_create(const KsDesc *desc, MemoryContext parent, uint8 kind);
-extern void ks_free(KeySet *ks);
+/* A new empty set allocated in cxt (a helper set, not an expanded datum). */
+extern KeySet *ks_create(const KsDesc *desc, MemoryContext cxt, uint8 kind);
 
 /* A keyset argument for reading (expanded if it arrives flat). */
 extern KeySet *ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc);
