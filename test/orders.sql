@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(96);
+SELECT plan(98);
 SET LOCAL TimeZone = 'UTC';
 
 -- The EXPLAIN (COSTS OFF) text of a query.
@@ -357,6 +357,27 @@ SELECT results_eq(
              (SELECT round(100.0 * count(*) FILTER (WHERE converted) / nullif(count(converted), 0), 9) FROM w x WHERE x.purchased_at BETWEEN o.purchased_at - interval '5 days' AND o.purchased_at)
       FROM w o ORDER BY 1$$,
     'RANGE 5 days PRECEDING window equals the plain SQL of each frame');
+
+-- ===================================================================
+-- Many groups: HashAgg (also spilling to disk) equals sorted GroupAggregate
+-- ===================================================================
+CREATE TEMP TABLE grouped_sorted AS
+SELECT customer_id % 997 AS g, repeat_purchase_ratio_state(ctext)::text a,
+       time_between_purchases_state(customer_id, purchased_at)::text b,
+       stickiness_state(cuuid, purchased_at::date)::text c
+FROM orders GROUP BY 1;
+SET LOCAL enable_sort = off;
+SET LOCAL work_mem = '64kB';
+SELECT matches(pg_temp.plan_of($$SELECT customer_id % 997, repeat_purchase_ratio_state(ctext) FROM orders GROUP BY 1$$),
+               'HashAggregate', 'many groups: the plan is a HashAggregate');
+SELECT results_eq(
+    $$SELECT customer_id % 997, repeat_purchase_ratio_state(ctext)::text,
+             time_between_purchases_state(customer_id, purchased_at)::text,
+             stickiness_state(cuuid, purchased_at::date)::text FROM orders GROUP BY 1 ORDER BY 1$$,
+    $$SELECT * FROM grouped_sorted ORDER BY 1$$,
+    'many groups: HashAggregate spilling to disk gives the sorted GroupAggregate states');
+RESET enable_sort;
+RESET work_mem;
 
 -- ===================================================================
 -- Forced parallel plans give the serial results (states compared exactly)
