@@ -973,6 +973,10 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	}
 	if (p != (char *) f + size)
 		elog(ERROR, "keyset flattened to %zu bytes, expected %zu", (Size) (p - (char *) f), size);
+	/* the sort order is only needed between get_flat_size and here */
+	pfree(ks->sorted);
+	ks->sorted = NULL;
+	ks->flat_size = 0;
 }
 
 /* A flat copy in CurrentMemoryContext. */
