@@ -1,0 +1,1577 @@
+/*-------------------------------------------------------------------------
+ *
+ * keyset.c
+ *	  The exact distinct-customer set behind the order metrics: hash table,
+ *	  expanded-object glue, flat (stored) format, text and binary I/O,
+ *	  combine and uncombine.
+ *
+ * In memory: one array of fixed-size slots, open addressing with linear
+ * probing, at most 3/4 full, deletion by backward shift (no tombstones, so
+ * a sliding window that adds and removes customers forever never degrades).
+ * A slot is
+ *		int keys:			int64 key, int64 count [, int64 first, last]
+ *		text/uuid/day keys:	char *bytes, uint32 len, uint32 hash, int64 count
+ *							[, int64 first, last]
+ * and a slot with count 0 is empty.  Key bytes live in an arena context.
+ *
+ * Flat form (a varlena, STORAGE = plain):
+ *		KsFlat header (24 bytes: version, layout, key kind, flags, parameter,
+ *		a reserved zero word, number of entries), then the entries sorted by
+ *		key, each as numbers:
+ *			int key:	the first key as an order-preserving unsigned value,
+ *						then the (positive) difference to the previous key
+ *			byte key:	its length, then the bytes
+ *			count		(>= 1)
+ *			span:		zigzag(first), last - first (>= 0)
+ *		Numbers are LEB128 varints, or 8 little-endian bytes each when that
+ *		is smaller (flag KSF_FIXED), so an int8 key with its count never
+ *		takes more than 16 bytes and typically 2 to 4.
+ * Every flat value is decoded by one validating reader (ks_decode), whether
+ * it comes from disk, a parallel worker, text input or binary receive: a
+ * forged state is an error, never a crash or a wrong number.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type_d.h"
+#include "common/hashfn.h"
+#include "common/int.h"
+#include "datatype/timestamp.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/uuid.h"
+
+#include "keyset.h"
+
+#define KS_VERSION			1
+#define KSF_PARAM_SET		0x01
+#define KSF_FIXED			0x02
+#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED)
+
+#define KS_SIGN_BIT			(UINT64CONST(1) << 63)
+#define KS_ARENA_CHUNK		(64 * 1024)
+#define KS_DAY_BYTES		4
+
+typedef struct KsFlat
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;
+	uint8		layout;
+	uint8		keykind;
+	uint8		flags;
+	int32		param;
+	uint32		reserved;		/* zero; room for future use */
+	uint64		nentries;
+	char		data[FLEXIBLE_ARRAY_MEMBER];
+} KsFlat;
+
+#define KS_HEADER_SIZE		offsetof(KsFlat, data)
+
+static Size ks_get_flat_size(ExpandedObjectHeader *eohptr);
+static void ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size);
+
+static const ExpandedObjectMethods ks_methods = {
+	ks_get_flat_size,
+	ks_flatten_into
+};
+
+static const char *const kind_names[] = {"empty", "int", "text", "uuid"};
+
+/* ---------- errors ---------- */
+
+/* A stored or received state that fails validation. */
+static void pg_attribute_noreturn()
+bad_state(const KsDesc *desc, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid %s value", desc->type_name),
+			 errdetail("%s", detail)));
+}
+
+/* A text form that fails to parse. */
+static void pg_attribute_noreturn()
+bad_text(const KsDesc *desc, const char *str, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", desc->type_name, str),
+			 errdetail("%s", detail),
+			 errhint("The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.")));
+}
+
+/* ---------- creation and key kind ---------- */
+
+/*
+ * A new set.  Outside aggregates it gets its own memory context, as an
+ * expanded object normally does.  Inside an aggregate (shared != NULL) it
+ * lives in a context shared by all the groups of that aggregate: a context
+ * per group would make HashAgg quadratic, since it sums the memory of every
+ * child context of its aggregate context whenever it adds a group.
+ */
+static KeySet *
+ks_new_in(const KsDesc *desc, MemoryContext parent, MemoryContext shared)
+{
+	MemoryContext cxt = shared ? shared :
+		AllocSetContextCreate(parent, "retention keyset", ALLOCSET_SMALL_SIZES);
+	KeySet	   *ks = MemoryContextAllocZero(cxt, sizeof(KeySet));
+
+	EOH_init_header(&ks->hdr, &ks_methods, cxt);
+	ks->desc = desc;
+	return ks;
+}
+
+/* Fix the slot layout on the first key; 22023 when kinds are mixed. */
+static void
+ks_set_kind(KeySet *ks, uint8 kind)
+{
+	if (kind == KS_KEY_NONE || ks->keykind == kind)
+		return;
+	if (ks->keykind != KS_KEY_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot mix %s keys and %s keys in one %s",
+						kind_names[ks->keykind], kind_names[kind], ks->desc->type_name),
+				 errhint("Use one customer key type per group and per rollup.")));
+	Assert(ks->capacity == 0);
+	ks->keykind = kind;
+	ks->varkeys = (kind != KS_KEY_INT || ks->desc->layout == KS_LAYOUT_DAY);
+	ks->count_off = ks->varkeys ? sizeof(KsVarKey) : sizeof(int64);
+	ks->stride = ks->count_off + sizeof(int64) +
+		(ks->desc->layout == KS_LAYOUT_SPAN ? 2 * sizeof(int64) : 0);
+}
+
+void
+ks_set_param(KeySet *ks, int32 value)
+{
+	if (!ks->param_set)
+	{
+		uint64		i;
+		char	   *e;
+
+		ks->param = value;
+		ks->param_set = true;
+		ks->ngeparam = 0;
+		if (ks->capacity > 0)
+			KS_FOREACH(ks, e, i)
+				if (KS_COUNT(ks, e) >= value)
+				ks->ngeparam++;
+	}
+	else if (ks->param != value)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s changes from %d to %d within one group",
+						ks->desc->param_name, ks->param, value),
+				 errhint("Use the same %s for every row of a group and every merged state.",
+						 ks->desc->param_name)));
+}
+
+static KeySet *
+ks_new(const KsDesc *desc, MemoryContext parent)
+{
+	return ks_new_in(desc, parent, NULL);
+}
+
+KeySet *
+ks_create(const KsDesc *desc, MemoryContext cxt, uint8 kind)
+{
+	KeySet	   *ks = ks_new_in(desc, NULL, cxt);
+
+	ks_set_kind(ks, kind);
+	return ks;
+}
+
+/* ---------- hashing ---------- */
+
+/* murmur3's 64-bit finaliser: every key bit reaches the low bits used. */
+static inline uint32
+ks_hash_int(int64 v)
+{
+	uint64		x = (uint64) v;
+
+	x ^= x >> 33;
+	x *= UINT64CONST(0xff51afd7ed558ccd);
+	x ^= x >> 33;
+	x *= UINT64CONST(0xc4ceb9fe1a85ec53);
+	x ^= x >> 33;
+	return (uint32) x;
+}
+
+static inline uint32
+ks_slot_hash(const KeySet *ks, const char *e)
+{
+	return ks->varkeys ? KS_VKEY(e)->hash : ks_hash_int(KS_IKEY(e));
+}
+
+static inline bool
+ks_key_matches(const KeySet *ks, const char *e, const KsKey *key)
+{
+	if (!ks->varkeys)
+		return KS_IKEY(e) == key->ival;
+	return KS_VKEY(e)->hash == key->hash && KS_VKEY(e)->len == key->len &&
+		memcmp(KS_VKEY(e)->ptr, key->ptr, key->len) == 0;
+}
+
+/* ---------- key arena ---------- */
+
+typedef struct KsChunk
+{
+	struct KsChunk *next;
+	char		data[FLEXIBLE_ARRAY_MEMBER];
+} KsChunk;
+
+static char *
+ks_store_bytes(KeySet *ks, const char *ptr, uint32 len)
+{
+	char	   *dst;
+
+	if (ks->arena_left < len)
+	{
+		/* chunks grow with the keys held, from 256 bytes to 64 kB */
+		Size		size = Min(KS_ARENA_CHUNK, Max(256, ks->live_bytes));
+		KsChunk    *c;
+
+		size = Max(size, len);
+		c = MemoryContextAlloc(ks->hdr.eoh_context, offsetof(KsChunk, data) + size);
+		c->next = (KsChunk *) ks->chunks;
+		ks->chunks = c;
+		ks->arena = c->data;
+		ks->arena_left = size;
+	}
+	dst = ks->arena;
+	ks->arena += len;
+	ks->arena_left -= len;
+	memcpy(dst, ptr, len);
+	ks->live_bytes += len;
+	return dst;
+}
+
+/*
+ * Copy the live keys to fresh chunks once most of the arena is dead
+ * (customers that left a sliding window), so memory stays proportional to
+ * the customers in the frame.
+ */
+static void
+ks_compact_keys(KeySet *ks)
+{
+	KsChunk    *old = (KsChunk *) ks->chunks;
+	uint64		i;
+	char	   *e;
+
+	ks->chunks = NULL;
+	ks->arena = NULL;
+	ks->arena_left = 0;
+	ks->live_bytes = 0;
+	ks->dead_bytes = 0;
+	KS_FOREACH(ks, e, i)
+		KS_VKEY(e)->ptr = ks_store_bytes(ks, KS_VKEY(e)->ptr, KS_VKEY(e)->len);
+	while (old)
+	{
+		KsChunk    *next = old->next;
+
+		pfree(old);
+		old = next;
+	}
+}
+
+/* ---------- hash table ---------- */
+
+static void
+ks_grow(KeySet *ks)
+{
+	uint64		newcap = ks->capacity ? ks->capacity * 2 : 16;
+	uint64		mask = newcap - 1;
+	char	   *old = ks->slots;
+	uint64		i;
+
+	if (newcap > MaxAllocSize / ks->stride)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct customers in one %s (" UINT64_FORMAT ")",
+						ks->desc->type_name, ks->nentries),
+				 errdetail("The hash table would exceed the 1 GB allocation limit."),
+				 errhint("Split the group (by period or by a hash of the customer) and merge the results.")));
+	ks->slots = MemoryContextAllocZero(ks->hdr.eoh_context, newcap * ks->stride);
+	for (i = 0; i < ks->capacity; i++)
+	{
+		char	   *e = old + i * ks->stride;
+		uint64		j;
+
+		if (KS_COUNT(ks, e) == 0)
+			continue;
+		j = ks_slot_hash(ks, e) & mask;
+		while (KS_COUNT(ks, ks->slots + j * ks->stride) != 0)
+			j = (j + 1) & mask;
+		memcpy(ks->slots + j * ks->stride, e, ks->stride);
+	}
+	if (old)
+		pfree(old);
+	ks->capacity = newcap;
+}
+
+char *
+ks_find(KeySet *ks, const KsKey *key)
+{
+	uint64		mask,
+				i;
+
+	if (ks->capacity == 0)
+		return NULL;
+	mask = ks->capacity - 1;
+	for (i = key->hash & mask;; i = (i + 1) & mask)
+	{
+		char	   *e = ks->slots + i * ks->stride;
+
+		if (KS_COUNT(ks, e) == 0)
+			return NULL;
+		if (ks_key_matches(ks, e, key))
+			return e;
+	}
+}
+
+char *
+ks_insert(KeySet *ks, const KsKey *key, bool *found)
+{
+	uint64		mask,
+				i;
+
+	ks_changed(ks);
+	if ((ks->nentries + 1) * 4 > ks->capacity * 3)
+		ks_grow(ks);
+	mask = ks->capacity - 1;
+	for (i = key->hash & mask;; i = (i + 1) & mask)
+	{
+		char	   *e = ks->slots + i * ks->stride;
+
+		if (KS_COUNT(ks, e) == 0)
+		{
+			if (ks->varkeys)
+			{
+				KS_VKEY(e)->ptr = ks_store_bytes(ks, key->ptr, key->len);
+				KS_VKEY(e)->len = key->len;
+				KS_VKEY(e)->hash = key->hash;
+			}
+			else
+				KS_IKEY(e) = key->ival;
+			ks->nentries++;
+			*found = false;
+			return e;
+		}
+		if (ks_key_matches(ks, e, key))
+		{
+			*found = true;
+			return e;
+		}
+	}
+}
+
+void
+ks_delete(KeySet *ks, char *entry)
+{
+	uint64		mask = ks->capacity - 1;
+	uint64		i = (entry - ks->slots) / ks->stride;
+	uint64		j = i;
+
+	ks_changed(ks);
+	if (ks->varkeys)
+	{
+		ks->live_bytes -= KS_VKEY(entry)->len;
+		ks->dead_bytes += KS_VKEY(entry)->len;
+	}
+	/* Backward shift: move later members of the probe run into the hole. */
+	for (;;)
+	{
+		char	   *e;
+		uint64		home;
+
+		j = (j + 1) & mask;
+		e = ks->slots + j * ks->stride;
+		if (KS_COUNT(ks, e) == 0)
+			break;
+		home = ks_slot_hash(ks, e) & mask;
+		/* e may move to i unless its home lies cyclically in (i, j] */
+		if (i <= j ? (home <= i || home > j) : (home <= i && home > j))
+		{
+			memcpy(ks->slots + i * ks->stride, e, ks->stride);
+			i = j;
+		}
+	}
+	memset(ks->slots + i * ks->stride, 0, ks->stride);
+	ks->nentries--;
+	if (ks->varkeys && ks->dead_bytes > 1024 * 1024 && ks->dead_bytes > ks->live_bytes)
+		ks_compact_keys(ks);
+}
+
+/* ---------- keys of rows ---------- */
+
+/* Append a day so that byte order is (customer, day) order. */
+static inline void
+ks_put_day(char *dst, int32 day)
+{
+	uint32		u = (uint32) day ^ 0x80000000;
+
+	dst[0] = u >> 24;
+	dst[1] = u >> 16;
+	dst[2] = u >> 8;
+	dst[3] = u;
+}
+
+int32
+ks_entry_day(const char *bytes, uint32 len)
+{
+	const unsigned char *b = (const unsigned char *) bytes + len - KS_DAY_BYTES;
+	uint32		u = ((uint32) b[0] << 24) | ((uint32) b[1] << 16) | ((uint32) b[2] << 8) | b[3];
+
+	return (int32) (u ^ 0x80000000);
+}
+
+/* An int key as 8 big-endian order-preserving bytes (day-keyed sets). */
+static inline void
+ks_put_int_bytes(char *dst, int64 v)
+{
+	uint64		u = (uint64) v ^ KS_SIGN_BIT;
+	int			k;
+
+	for (k = 7; k >= 0; k--, u >>= 8)
+		dst[k] = (char) (u & 0xff);
+}
+
+static inline int64
+ks_get_int_bytes(const char *src)
+{
+	uint64		u = 0;
+	int			k;
+
+	for (k = 0; k < 8; k++)
+		u = (u << 8) | (unsigned char) src[k];
+	return (int64) (u ^ KS_SIGN_BIT);
+}
+
+/*
+ * Per-call-site cache (fn_extra): the key argument's type, a buffer for
+ * composite keys, and the shared context of each aggregate context seen.
+ */
+#define KS_MAX_SHARED 4
+
+typedef struct KsFnCache
+{
+	Oid			argtype;		/* InvalidOid until the first row key */
+	uint8		kind;
+	char	   *buf;
+	Size		bufsize;
+	struct
+	{
+		MemoryContext aggcxt;
+		MemoryContext shared;
+	}			sh[KS_MAX_SHARED];
+} KsFnCache;
+
+typedef struct KsSharedReset
+{
+	MemoryContextCallback cb;
+	KsFnCache  *cache;
+	MemoryContext shared;
+} KsSharedReset;
+
+static KsFnCache *
+ks_fn_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  sizeof(KsFnCache));
+	return (KsFnCache *) fcinfo->flinfo->fn_extra;
+}
+
+/* The shared context is gone (its aggregate context was reset): forget it. */
+static void
+ks_shared_reset(void *arg)
+{
+	KsSharedReset *r = (KsSharedReset *) arg;
+	int			i;
+
+	for (i = 0; i < KS_MAX_SHARED; i++)
+		if (r->cache->sh[i].shared == r->shared)
+			r->cache->sh[i].shared = r->cache->sh[i].aggcxt = NULL;
+}
+
+/*
+ * The context for the sets of one aggregate context, a child of it (as
+ * nodeAgg requires of a read-write expanded transition value it keeps), or
+ * NULL when too many aggregate contexts share this call site.
+ */
+static MemoryContext
+ks_shared_cxt(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	KsFnCache  *c = ks_fn_cache(fcinfo);
+	KsSharedReset *r;
+	int			i,
+				free_slot = -1;
+
+	for (i = 0; i < KS_MAX_SHARED; i++)
+	{
+		if (c->sh[i].shared && c->sh[i].aggcxt == aggcxt)
+			return c->sh[i].shared;
+		if (!c->sh[i].shared && free_slot < 0)
+			free_slot = i;
+	}
+	if (free_slot < 0)
+		return NULL;
+	c->sh[free_slot].aggcxt = aggcxt;
+	c->sh[free_slot].shared = AllocSetContextCreate(aggcxt, "retention keysets",
+													ALLOCSET_DEFAULT_SIZES);
+	r = MemoryContextAlloc(c->sh[free_slot].shared, sizeof(KsSharedReset));
+	r->cache = c;
+	r->shared = c->sh[free_slot].shared;
+	r->cb.func = ks_shared_reset;
+	r->cb.arg = r;
+	MemoryContextRegisterResetCallback(r->shared, &r->cb);
+	return r->shared;
+}
+
+static inline char *
+row_buf(FunctionCallInfo fcinfo, KsFnCache *c, Size need)
+{
+	if (c->bufsize < need)
+	{
+		Size		n = Max(need, 64);
+
+		if (c->buf)
+			pfree(c->buf);
+		c->buf = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, n);
+		c->bufsize = n;
+	}
+	return c->buf;
+}
+
+void
+ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
+		   int32 day, KsKey *key)
+{
+	KsFnCache  *c = ks_fn_cache(fcinfo);
+	Datum		d = PG_GETARG_DATUM(keyarg);
+	const char *ptr = NULL;
+	uint32		len = 0;
+
+	if (c->argtype == InvalidOid)
+	{
+		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, keyarg);
+
+		c->argtype = t;
+		if (t == INT4OID || t == INT8OID)
+			c->kind = KS_KEY_INT;
+		else if (t == UUIDOID)
+			c->kind = KS_KEY_UUID;
+		else if (t == TEXTOID)
+		{
+			Oid			coll = PG_GET_COLLATION();
+
+			/* keys are equal when their bytes are: right for these only */
+			if (OidIsValid(coll) && !get_collation_isdeterministic(coll))
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("nondeterministic collations are not supported for customer keys"),
+						 errhint("Use a deterministic collation, e.g. key COLLATE \"C\", or lower(key).")));
+			c->kind = KS_KEY_TEXT;
+		}
+		else
+			elog(ERROR, "unsupported customer key type %u", t);
+	}
+	ks_set_kind(ks, c->kind);
+
+	switch (c->kind)
+	{
+		case KS_KEY_INT:
+			{
+				int64		v = c->argtype == INT4OID ? DatumGetInt32(d) : DatumGetInt64(d);
+
+				if (!day_key)
+				{
+					key->ival = v;
+					key->hash = ks_hash_int(v);
+					return;
+				}
+				ptr = row_buf(fcinfo, c, 8 + KS_DAY_BYTES);
+				ks_put_int_bytes((char *) ptr, v);
+				len = 8;
+				break;
+			}
+		case KS_KEY_UUID:
+			ptr = (const char *) DatumGetUUIDP(d)->data;
+			len = UUID_LEN;
+			break;
+		case KS_KEY_TEXT:
+			{
+				text	   *t = DatumGetTextPP(d);
+
+				ptr = VARDATA_ANY(t);
+				len = VARSIZE_ANY_EXHDR(t);
+				break;
+			}
+	}
+	if (day_key)
+	{
+		char	   *b = row_buf(fcinfo, c, len + KS_DAY_BYTES);
+
+		if (b != ptr)
+			memcpy(b, ptr, len);
+		ks_put_day(b + len, day);
+		ptr = b;
+		len += KS_DAY_BYTES;
+	}
+	key->ptr = ptr;
+	key->len = len;
+	key->hash = hash_bytes((const unsigned char *) ptr, len);
+}
+
+/* ---------- merging entries ---------- */
+
+/*
+ * Add (sign > 0) or remove (sign < 0) count rows of a customer; removing
+ * what was never added is an error rather than a wrong number.
+ */
+/*
+ * Stickiness: keep the distinct users (count = the user's active days) and
+ * the distinct days (count = the day's active users) as a (user, day) pair
+ * enters (sign 1) or leaves (sign -1) the set.
+ */
+static void
+ks_track_pair(KeySet *ks, const char *bytes, uint32 len, int sign)
+{
+	KsKey		u,
+				d;
+
+	if (ks->users == NULL)
+	{
+		static const KsDesc aux_desc = {"stickiness users", KS_LAYOUT_COUNT, NULL};
+
+		ks->users = ks_create(&aux_desc, ks->hdr.eoh_context, KS_KEY_TEXT);
+		ks->days = ks_create(&aux_desc, ks->hdr.eoh_context, KS_KEY_INT);
+	}
+	u.ptr = bytes;
+	u.len = len - KS_DAY_BYTES;
+	u.hash = hash_bytes((const unsigned char *) u.ptr, u.len);
+	d.ival = ks_entry_day(bytes, len);
+	d.hash = ks_hash_int(d.ival);
+	ks_merge_entry(ks->users, &u, 1, 0, 0, sign);
+	ks_merge_entry(ks->days, &d, 1, 0, 0, sign);
+}
+
+/*
+ * Add (sign > 0) or remove (sign < 0) count rows of a customer; removing
+ * what was never added is an error rather than a wrong number.  Keeps the
+ * running summaries.
+ */
+void
+ks_merge_entry(KeySet *ks, const KsKey *key, int64 count, int64 first,
+			   int64 last, int sign)
+{
+	bool		found = true;
+	bool		span = ks->desc->layout == KS_LAYOUT_SPAN;
+	char	   *e;
+	int64		c0,
+				c1;
+
+	if (sign > 0)
+		e = ks_insert(ks, key, &found);
+	else
+	{
+		e = ks_find(ks, key);
+		if (e == NULL || KS_COUNT(ks, e) < count)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove rows of a customer that were not added to this %s",
+							ks->desc->type_name)));
+		ks_changed(ks);
+	}
+	c0 = found ? KS_COUNT(ks, e) : 0;
+	if (span && found)
+		ks->span_sum -= KS_LAST(ks, e) - KS_FIRST(ks, e);
+	if (sign > 0)
+	{
+		if (pg_add_s64_overflow(c0, count, &c1) ||
+			pg_add_s64_overflow(ks->total, count, &ks->total))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("order count out of range in %s", ks->desc->type_name)));
+		if (span)
+		{
+			KS_FIRST(ks, e) = found ? Min(KS_FIRST(ks, e), first) : first;
+			KS_LAST(ks, e) = found ? Max(KS_LAST(ks, e), last) : last;
+		}
+	}
+	else
+	{
+		c1 = c0 - count;
+		ks->total -= count;
+	}
+	KS_COUNT(ks, e) = c1;
+	ks->nge2 += (c1 >= 2) - (c0 >= 2);
+	if (ks->param_set)
+		ks->ngeparam += (c1 >= ks->param) - (c0 >= ks->param);
+	if (c1 == 0)
+	{
+		if (ks->desc->layout == KS_LAYOUT_DAY)
+			ks_track_pair(ks, KS_VKEY(e)->ptr, KS_VKEY(e)->len, -1);
+		ks_delete(ks, e);
+		return;
+	}
+	if (span)
+		ks->span_sum += KS_LAST(ks, e) - KS_FIRST(ks, e);
+	if (c0 == 0 && ks->desc->layout == KS_LAYOUT_DAY)
+		ks_track_pair(ks, KS_VKEY(e)->ptr, KS_VKEY(e)->len, 1);
+}
+
+/* ---------- flat form ---------- */
+
+static inline Size
+num_size(uint64 v, bool fixed)
+{
+	Size		n = 1;
+
+	if (fixed)
+		return 8;
+	while (v >= 0x80)
+	{
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+static inline char *
+put_num(char *p, uint64 v, bool fixed)
+{
+	if (fixed)
+	{
+		int			k;
+
+		for (k = 0; k < 8; k++, v >>= 8)
+			*p++ = (char) (v & 0xff);
+		return p;
+	}
+	while (v >= 0x80)
+	{
+		*p++ = (char) ((v & 0x7f) | 0x80);
+		v >>= 7;
+	}
+	*p++ = (char) v;
+	return p;
+}
+
+/* Read a number; false when truncated or over-long. */
+static inline bool
+get_num(const char **pp, const char *end, bool fixed, uint64 *v)
+{
+	const unsigned char *p = (const unsigned char *) *pp;
+	uint64		r = 0;
+	int			shift;
+
+	if (fixed)
+	{
+		int			k;
+
+		if (end - (const char *) p < 8)
+			return false;
+		for (k = 7; k >= 0; k--)
+			r = (r << 8) | p[k];
+		*pp += 8;
+		*v = r;
+		return true;
+	}
+	for (shift = 0; shift < 64; shift += 7)
+	{
+		uint64		b;
+
+		if ((const char *) p >= end)
+			return false;
+		b = *p++;
+		if (shift == 63 && b > 1)
+			return false;
+		r |= (b & 0x7f) << shift;
+		if (!(b & 0x80))
+		{
+			/* canonical: no redundant trailing zero groups */
+			if (b == 0 && shift > 0)
+				return false;
+			*pp = (const char *) p;
+			*v = r;
+			return true;
+		}
+	}
+	return false;
+}
+
+static inline uint64
+zigzag(int64 v)
+{
+	return ((uint64) v << 1) ^ (uint64) (v >> 63);
+}
+
+static inline int64
+unzigzag(uint64 u)
+{
+	return (int64) (u >> 1) ^ -(int64) (u & 1);
+}
+
+static int
+cmp_int_entries(const void *a, const void *b)
+{
+	int64		x = KS_IKEY(*(char *const *) a);
+	int64		y = KS_IKEY(*(char *const *) b);
+
+	return x < y ? -1 : x > y;
+}
+
+static inline int
+cmp_bytes(const char *a, uint32 alen, const char *b, uint32 blen)
+{
+	int			r = memcmp(a, b, Min(alen, blen));
+
+	if (r != 0)
+		return r;
+	return alen < blen ? -1 : alen > blen;
+}
+
+static int
+cmp_var_entries(const void *a, const void *b)
+{
+	const KsVarKey *x = KS_VKEY(*(char *const *) a);
+	const KsVarKey *y = KS_VKEY(*(char *const *) b);
+
+	return cmp_bytes(x->ptr, x->len, y->ptr, y->len);
+}
+
+/* The live slots sorted by key, in CurrentMemoryContext. */
+static char **
+ks_sorted(KeySet *ks)
+{
+	char	  **v = palloc(Max(ks->nentries, 1) * sizeof(char *));
+	uint64		i,
+				n = 0;
+	char	   *e;
+
+	KS_FOREACH(ks, e, i)
+		v[n++] = e;
+	Assert(n == ks->nentries);
+	if (n > 1)
+		qsort(v, n, sizeof(char *), ks->varkeys ? cmp_var_entries : cmp_int_entries);
+	return v;
+}
+
+/* Size of the entries' encoding, fixed-width or varint. */
+static Size
+ks_data_size(KeySet *ks, char **v, bool fixed)
+{
+	Size		total = 0;
+	uint64		i,
+				prev = 0;
+
+	for (i = 0; i < ks->nentries; i++)
+	{
+		char	   *e = v[i];
+
+		if (!ks->varkeys)
+		{
+			uint64		u = (uint64) KS_IKEY(e) ^ KS_SIGN_BIT;
+
+			total += num_size(i == 0 ? u : u - prev, fixed);
+			prev = u;
+		}
+		else
+			total += num_size(KS_VKEY(e)->len, fixed) + KS_VKEY(e)->len;
+		total += num_size(KS_COUNT(ks, e), fixed);
+		if (ks->desc->layout == KS_LAYOUT_SPAN)
+			total += num_size(zigzag(KS_FIRST(ks, e)), fixed) +
+				num_size((uint64) KS_LAST(ks, e) - (uint64) KS_FIRST(ks, e), fixed);
+		/* stop before size_t could wrap; the caller reports the limit */
+		if (total > MaxAllocSize)
+			break;
+	}
+	return total;
+}
+
+static Size
+ks_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	KeySet	   *ks = (KeySet *) eohptr;
+	MemoryContext old;
+	Size		vsize,
+				fsize;
+
+	if (ks->flat_size != 0)
+		return ks->flat_size;
+	if (ks->sorted)
+		pfree(ks->sorted);
+	old = MemoryContextSwitchTo(ks->hdr.eoh_context);
+	ks->sorted = ks_sorted(ks);
+	MemoryContextSwitchTo(old);
+	vsize = ks_data_size(ks, ks->sorted, false);
+	fsize = ks_data_size(ks, ks->sorted, true);
+	ks->flat_fixed = fsize < vsize;
+	vsize = Min(vsize, fsize);
+	if (vsize > MaxAllocSize - KS_HEADER_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s with " UINT64_FORMAT " customers is too large to store",
+						ks->desc->type_name, ks->nentries),
+				 errdetail("Its stored form would exceed the 1 GB limit of a value."),
+				 errhint("Split the group (by period or by a hash of the customer) and merge the results.")));
+	ks->flat_size = KS_HEADER_SIZE + vsize;
+	return ks->flat_size;
+}
+
+static void
+ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	KeySet	   *ks = (KeySet *) eohptr;
+	KsFlat	   *f = (KsFlat *) result;
+	Size		size = ks_get_flat_size(eohptr);
+	bool		fixed = ks->flat_fixed;
+	char	   *p;
+	uint64		i,
+				prev = 0;
+
+	Assert(allocated_size == size);
+	memset(f, 0, KS_HEADER_SIZE);
+	SET_VARSIZE(f, size);
+	f->version = KS_VERSION;
+	f->layout = ks->desc->layout;
+	f->keykind = ks->keykind;
+	f->flags = (ks->param_set ? KSF_PARAM_SET : 0) | (fixed ? KSF_FIXED : 0);
+	f->param = ks->param_set ? ks->param : 0;
+	f->nentries = ks->nentries;
+	p = f->data;
+	for (i = 0; i < ks->nentries; i++)
+	{
+		char	   *e = ks->sorted[i];
+
+		if (!ks->varkeys)
+		{
+			uint64		u = (uint64) KS_IKEY(e) ^ KS_SIGN_BIT;
+
+			p = put_num(p, i == 0 ? u : u - prev, fixed);
+			prev = u;
+		}
+		else
+		{
+			p = put_num(p, KS_VKEY(e)->len, fixed);
+			memcpy(p, KS_VKEY(e)->ptr, KS_VKEY(e)->len);
+			p += KS_VKEY(e)->len;
+		}
+		p = put_num(p, KS_COUNT(ks, e), fixed);
+		if (ks->desc->layout == KS_LAYOUT_SPAN)
+		{
+			p = put_num(p, zigzag(KS_FIRST(ks, e)), fixed);
+			p = put_num(p, (uint64) KS_LAST(ks, e) - (uint64) KS_FIRST(ks, e), fixed);
+		}
+	}
+	if (p != (char *) f + size)
+		elog(ERROR, "keyset flattened to %zu bytes, expected %zu", (Size) (p - (char *) f), size);
+	/* the sort order is only needed between get_flat_size and here */
+	pfree(ks->sorted);
+	ks->sorted = NULL;
+	ks->flat_size = 0;
+}
+
+/* A flat copy in CurrentMemoryContext. */
+static KsFlat *
+ks_flatten(KeySet *ks)
+{
+	Size		size = EOH_get_flat_size(&ks->hdr);
+	KsFlat	   *f = palloc(size);
+
+	EOH_flatten_into(&ks->hdr, f, size);
+	return f;
+}
+
+/* Whether the bytes of a text key (without a day) are a valid text value. */
+static inline bool
+valid_text_bytes(const char *p, uint32 len)
+{
+	return memchr(p, '\0', len) == NULL && pg_verifymbstr(p, len, true);
+}
+
+static inline bool
+valid_day(int32 day)
+{
+	/* finite dates that date_in accepts */
+	return day >= -POSTGRES_EPOCH_JDATE && day < DATE_END_JULIAN - POSTGRES_EPOCH_JDATE;
+}
+
+/*
+ * Check a flat value completely and, when into is not NULL, add (sign > 0)
+ * or remove (sign < 0) its entries there.
+ */
+static void
+ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign)
+{
+	const char *p,
+			   *end = (const char *) f + size;
+	const char *prevptr = NULL;
+	uint32		prevlen = 0;
+	uint64		i,
+				prev = 0;
+	bool		fixed,
+				varkeys;
+
+	if (size < KS_HEADER_SIZE)
+		bad_state(desc, "The value is shorter than its header.");
+	if (f->version != KS_VERSION)
+		bad_state(desc, psprintf("Unknown format version %d.", f->version));
+	if (f->layout != desc->layout)
+		bad_state(desc, "The value is of another state type.");
+	if (f->keykind > KS_KEY_UUID)
+		bad_state(desc, psprintf("Unknown key kind %d.", f->keykind));
+	if (f->flags & ~KSF_KNOWN)
+		bad_state(desc, psprintf("Unknown flags %d.", f->flags));
+	if (f->reserved != 0)
+		bad_state(desc, "The reserved word is not zero.");
+	if ((f->flags & KSF_PARAM_SET) ? (desc->param_name == NULL || f->param < 1) : f->param != 0)
+		bad_state(desc, "The parameter is invalid.");
+	if (desc->param_name && f->nentries > 0 && !(f->flags & KSF_PARAM_SET))
+		bad_state(desc, psprintf("A state with customers must have %s.", desc->param_name));
+	if ((f->keykind == KS_KEY_NONE) != (f->nentries == 0))
+		bad_state(desc, "The key kind does not match the number of entries.");
+	if (f->nentries > size)
+		bad_state(desc, "The number of entries exceeds the size.");
+	fixed = (f->flags & KSF_FIXED) != 0;
+	varkeys = f->keykind != KS_KEY_INT || desc->layout == KS_LAYOUT_DAY;
+
+	if (into)
+	{
+		ks_set_kind(into, f->keykind);
+		if ((f->flags & KSF_PARAM_SET) && sign > 0)
+			ks_set_param(into, f->param);
+	}
+
+	p = f->data;
+	for (i = 0; i < f->nentries; i++)
+	{
+		KsKey		key;
+		uint64		v,
+					count;
+		int64		first = 0,
+					last = 0;
+
+		if (!varkeys)
+		{
+			if (!get_num(&p, end, fixed, &v))
+				bad_state(desc, "An entry is truncated.");
+			if (i > 0 && (v == 0 || prev > PG_UINT64_MAX - v))
+				bad_state(desc, "The keys are not strictly increasing.");
+			prev = (i == 0) ? v : prev + v;
+			key.ival = (int64) (prev ^ KS_SIGN_BIT);
+			key.hash = ks_hash_int(key.ival);
+		}
+		else
+		{
+			uint32		len;
+
+			if (!get_num(&p, end, fixed, &v) || v > (uint64) (end - p))
+				bad_state(desc, "An entry is truncated.");
+			len = (uint32) v;
+			key.ptr = p;
+			key.len = len;
+			p += len;
+			if (desc->layout == KS_LAYOUT_DAY)
+			{
+				if (len < KS_DAY_BYTES || !valid_day(ks_entry_day(key.ptr, len)))
+					bad_state(desc, "A day is invalid.");
+				len -= KS_DAY_BYTES;
+			}
+			if ((f->keykind == KS_KEY_UUID && len != UUID_LEN) ||
+				(f->keykind == KS_KEY_INT && len != 8) ||
+				(f->keykind == KS_KEY_TEXT && !valid_text_bytes(key.ptr, len)))
+				bad_state(desc, "A key is invalid.");
+			if (prevptr && cmp_bytes(prevptr, prevlen, key.ptr, key.len) >= 0)
+				bad_state(desc, "The keys are not strictly increasing.");
+			prevptr = key.ptr;
+			prevlen = key.len;
+			key.hash = hash_bytes((const unsigned char *) key.ptr, key.len);
+		}
+		if (!get_num(&p, end, fixed, &count))
+			bad_state(desc, "An entry is truncated.");
+		if (count < 1 || count > PG_INT64_MAX)
+			bad_state(desc, "A count is out of range.");
+		if (desc->layout == KS_LAYOUT_SPAN)
+		{
+			if (!get_num(&p, end, fixed, &v))
+				bad_state(desc, "An entry is truncated.");
+			first = unzigzag(v);
+			if (!get_num(&p, end, fixed, &v))
+				bad_state(desc, "An entry is truncated.");
+			if (v > PG_INT64_MAX || pg_add_s64_overflow(first, (int64) v, &last) ||
+				!IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
+				bad_state(desc, "A purchase time is out of range.");
+		}
+		if (into)
+			ks_merge_entry(into, &key, (int64) count, first, last, sign);
+	}
+	if (p != end)
+		bad_state(desc, "There are bytes after the last entry.");
+}
+
+/* ---------- SQL-facing access ---------- */
+
+/* Merge datum d (flat or expanded) into ks. */
+static void
+ks_merge_datum(KeySet *ks, Datum d, int sign)
+{
+	Pointer		ptr = DatumGetPointer(d);
+
+	if (VARATT_IS_EXTERNAL_EXPANDED(ptr))
+	{
+		KeySet	   *b = (KeySet *) DatumGetEOHP(d);
+		uint64		i;
+		char	   *e;
+
+		if (b->hdr.eoh_methods != &ks_methods || b->desc->layout != ks->desc->layout)
+			elog(ERROR, "expanded value is not a %s", ks->desc->type_name);
+		if (b == ks)
+		{
+			/* merging a set with itself: read a flat copy */
+			KsFlat	   *f = ks_flatten(b);
+
+			ks_decode(f, VARSIZE(f), ks->desc, ks, sign);
+			pfree(f);
+			return;
+		}
+		ks_set_kind(ks, b->keykind);
+		if (b->param_set && sign > 0)
+			ks_set_param(ks, b->param);
+		KS_FOREACH(b, e, i)
+		{
+			KsKey		key;
+
+			if (b->varkeys)
+			{
+				key.ptr = KS_VKEY(e)->ptr;
+				key.len = KS_VKEY(e)->len;
+				key.hash = KS_VKEY(e)->hash;
+			}
+			else
+			{
+				key.ival = KS_IKEY(e);
+				key.hash = ks_hash_int(key.ival);
+			}
+			ks_merge_entry(ks, &key, KS_COUNT(b, e),
+						   b->desc->layout == KS_LAYOUT_SPAN ? KS_FIRST(b, e) : 0,
+						   b->desc->layout == KS_LAYOUT_SPAN ? KS_LAST(b, e) : 0, sign);
+		}
+	}
+	else
+	{
+		KsFlat	   *f = (KsFlat *) PG_DETOAST_DATUM(d);
+
+		ks_decode(f, VARSIZE(f), ks->desc, ks, sign);
+	}
+}
+
+KeySet *
+ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
+{
+	MemoryContext aggcxt;
+	KeySet	   *ks;
+	int			agg_kind = AggCheckCallContext(fcinfo, &aggcxt);
+
+	/*
+	 * Share a context among the groups of a grouped aggregate only: a window
+	 * holds one set per aggregate and deletes it on a frame restart.
+	 */
+	bool		in_agg = agg_kind == AGG_CONTEXT_AGGREGATE;
+
+	if (agg_kind == 0)
+		aggcxt = CurrentMemoryContext;
+	if (PG_ARGISNULL(argno))
+		return ks_new_in(desc, aggcxt, in_agg ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
+	{
+		ks = (KeySet *) DatumGetEOHP(PG_GETARG_DATUM(argno));
+		/* read-write: ours to change in place (the aggregate's state) */
+		if (ks->hdr.eoh_methods == &ks_methods && ks->desc == desc)
+			return ks;
+	}
+	ks = ks_new_in(desc, aggcxt, in_agg ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+	ks_merge_datum(ks, PG_GETARG_DATUM(argno), 1);
+	return ks;
+}
+
+KeySet *
+ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
+{
+	Datum		d = PG_GETARG_DATUM(argno);
+	KeySet	   *ks;
+
+	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	{
+		ks = (KeySet *) DatumGetEOHP(d);
+		if (ks->hdr.eoh_methods == &ks_methods && ks->desc->layout == desc->layout)
+			return ks;
+	}
+	ks = ks_new(desc, CurrentMemoryContext);
+	ks_merge_datum(ks, d, 1);
+	return ks;
+}
+
+Datum
+ks_combine(FunctionCallInfo fcinfo, const KsDesc *desc)
+{
+	KeySet	   *a = ks_for_update(fcinfo, 0, desc);
+
+	ks_merge_datum(a, PG_GETARG_DATUM(1), 1);
+	KS_RETURN(a);
+}
+
+/*
+ * Remove state b from state a.  Exact for counts; first and last purchase
+ * times cannot be taken back, so a span state returns NULL, which makes a
+ * window restart its frame (as core's numeric_accum_inv does).
+ */
+Datum
+ks_uncombine(FunctionCallInfo fcinfo, const KsDesc *desc)
+{
+	KeySet	   *a;
+
+	if (desc->layout == KS_LAYOUT_SPAN)
+		PG_RETURN_NULL();
+	a = ks_for_update(fcinfo, 0, desc);
+	ks_merge_datum(a, PG_GETARG_DATUM(1), -1);
+	KS_RETURN(a);
+}
+
+/* ---------- text and binary I/O ---------- */
+
+static void
+ks_print_key(StringInfo buf, const KeySet *ks, const char *e)
+{
+	const char *p;
+	uint32		len;
+
+	if (!ks->varkeys)
+	{
+		appendStringInfo(buf, INT64_FORMAT, KS_IKEY(e));
+		return;
+	}
+	p = KS_VKEY(e)->ptr;
+	len = KS_VKEY(e)->len;
+	if (ks->desc->layout == KS_LAYOUT_DAY)
+		len -= KS_DAY_BYTES;
+	switch (ks->keykind)
+	{
+		case KS_KEY_INT:
+			appendStringInfo(buf, INT64_FORMAT, ks_get_int_bytes(p));
+			break;
+		case KS_KEY_UUID:
+			{
+				pg_uuid_t	u;
+
+				memcpy(u.data, p, UUID_LEN);
+				appendStringInfoString(buf, DatumGetCString(DirectFunctionCall1(uuid_out, UUIDPGetDatum(&u))));
+				break;
+			}
+		case KS_KEY_TEXT:
+			{
+				uint32		k;
+
+				appendStringInfoChar(buf, '"');
+				for (k = 0; k < len; k++)
+				{
+					if (p[k] == '"' || p[k] == '\\')
+						appendStringInfoChar(buf, '\\');
+					appendStringInfoChar(buf, p[k]);
+				}
+				appendStringInfoChar(buf, '"');
+				break;
+			}
+	}
+	if (ks->desc->layout == KS_LAYOUT_DAY)
+	{
+		int			y,
+					m,
+					d;
+
+		j2date(ks_entry_day(KS_VKEY(e)->ptr, KS_VKEY(e)->len) + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+		appendStringInfo(buf, "@%04d-%02d-%02d", y, m, d);
+	}
+}
+
+Datum
+ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
+{
+	KeySet	   *ks = ks_read(fcinfo, 0, desc);
+	StringInfoData buf;
+	char	  **v = ks_sorted(ks);
+	uint64		i;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "v%d %s", KS_VERSION, kind_names[ks->keykind]);
+	if (ks->param_set)
+		appendStringInfo(&buf, " %s=%d", desc->param_name, ks->param);
+	appendStringInfoString(&buf, " {");
+	for (i = 0; i < ks->nentries; i++)
+	{
+		char	   *e = v[i];
+
+		if (i > 0)
+			appendStringInfoChar(&buf, ',');
+		ks_print_key(&buf, ks, e);
+		appendStringInfo(&buf, ":" INT64_FORMAT, KS_COUNT(ks, e));
+		if (desc->layout == KS_LAYOUT_SPAN)
+			appendStringInfo(&buf, ":" INT64_FORMAT ":" INT64_FORMAT,
+							 KS_FIRST(ks, e), KS_LAST(ks, e));
+	}
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+static inline const char *
+skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* Parse a signed 64-bit integer; NULL when there is none or it overflows. */
+static const char *
+parse_int64(const char *p, int64 *v)
+{
+	bool		neg = false;
+	uint64		u = 0;
+	const char *start;
+
+	if (*p == '-' || *p == '+')
+		neg = (*p++ == '-');
+	start = p;
+	while (*p >= '0' && *p <= '9')
+	{
+		if (u > (PG_UINT64_MAX - (*p - '0')) / 10)
+			return NULL;
+		u = u * 10 + (*p++ - '0');
+	}
+	if (p == start || u > (neg ? KS_SIGN_BIT : (uint64) PG_INT64_MAX))
+		return NULL;
+	*v = neg ? (int64) (0 - u) : (int64) u;
+	return p;
+}
+
+Datum
+ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	const char *p = skip_ws(str);
+	KeySet	   *ks = ks_new(desc, CurrentMemoryContext);
+	StringInfoData kb;
+	uint8		kind = KS_KEY_NONE;
+	int			k;
+	KsFlat	   *f;
+
+	if (strncmp(p, "v1", 2) != 0 || (p[2] != ' ' && p[2] != '\t'))
+		bad_text(desc, str, "It does not start with the version \"v1\".");
+	p = skip_ws(p + 2);
+	for (k = 0; k < (int) lengthof(kind_names); k++)
+	{
+		size_t		n = strlen(kind_names[k]);
+
+		if (strncmp(p, kind_names[k], n) == 0 && (p[n] == ' ' || p[n] == '\t' || p[n] == '{'))
+		{
+			kind = k;
+			p = skip_ws(p + n);
+			break;
+		}
+	}
+	if (k == (int) lengthof(kind_names))
+		bad_text(desc, str, "The key kind must be empty, int, text or uuid.");
+	ks_set_kind(ks, kind);
+	if (desc->param_name && strncmp(p, desc->param_name, strlen(desc->param_name)) == 0)
+	{
+		int64		v;
+
+		p += strlen(desc->param_name);
+		if (*p != '=' || (p = parse_int64(p + 1, &v)) == NULL || v < 1 || v > PG_INT32_MAX)
+			bad_text(desc, str, psprintf("%s must be an integer from 1 to %d.", desc->param_name, PG_INT32_MAX));
+		ks_set_param(ks, (int32) v);
+		p = skip_ws(p);
+	}
+	if (*p != '{')
+		bad_text(desc, str, "The entries must be enclosed in braces.");
+	p = skip_ws(p + 1);
+	initStringInfo(&kb);
+	if (*p == '}')
+		p++;
+	else
+		for (;;)
+		{
+			KsKey		key;
+			int64		count,
+						first = 0,
+						last = 0;
+			int64		iv = 0;
+			bool		found;
+			char	   *e;
+
+			if (kind == KS_KEY_NONE)
+				bad_text(desc, str, "An empty state has no entries.");
+			resetStringInfo(&kb);
+			if (kind == KS_KEY_INT)
+			{
+				if ((p = parse_int64(p, &iv)) == NULL)
+					bad_text(desc, str, "A key is not a 64-bit integer.");
+				if (ks->varkeys)
+				{
+					enlargeStringInfo(&kb, 8);
+					ks_put_int_bytes(kb.data, iv);
+					kb.len = 8;
+				}
+			}
+			else if (kind == KS_KEY_UUID)
+			{
+				char		u[UUID_LEN * 2 + 5];
+				pg_uuid_t  *uu;
+
+				if (strlen(p) < sizeof(u) - 1)
+					bad_text(desc, str, "A key is not a uuid.");
+				memcpy(u, p, sizeof(u) - 1);
+				u[sizeof(u) - 1] = '\0';
+				uu = DatumGetUUIDP(DirectFunctionCall1(uuid_in, CStringGetDatum(u)));
+				appendBinaryStringInfo(&kb, (char *) uu->data, UUID_LEN);
+				p += sizeof(u) - 1;
+			}
+			else
+			{
+				if (*p++ != '"')
+					bad_text(desc, str, "A text key must be in double quotes.");
+				while (*p != '"')
+				{
+					if (*p == '\\')
+						p++;
+					if (*p == '\0')
+						bad_text(desc, str, "A text key is not terminated.");
+					appendStringInfoChar(&kb, *p++);
+				}
+				p++;
+				if (!valid_text_bytes(kb.data, kb.len))
+					bad_text(desc, str, "A text key is not valid in the database encoding.");
+			}
+			if (desc->layout == KS_LAYOUT_DAY)
+			{
+				int			y,
+							m,
+							d,
+							n = 0,
+							y2,
+							m2,
+							d2;
+				int32		day;
+
+				if (*p != '@' || sscanf(p + 1, "%d-%d-%d%n", &y, &m, &d, &n) != 3 || n == 0 ||
+					!IS_VALID_JULIAN(y, m, d))
+					bad_text(desc, str, "A key must be followed by @YYYY-MM-DD.");
+				day = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+				j2date(day + POSTGRES_EPOCH_JDATE, &y2, &m2, &d2);
+				if (y2 != y || m2 != m || d2 != d || !valid_day(day))
+					bad_text(desc, str, "A day is not a valid date.");
+				p += 1 + n;
+				enlargeStringInfo(&kb, KS_DAY_BYTES);
+				ks_put_day(kb.data + kb.len, day);
+				kb.len += KS_DAY_BYTES;
+			}
+			if (*p != ':' || (p = parse_int64(p + 1, &count)) == NULL || count < 1)
+				bad_text(desc, str, "A count must follow a key, as a positive integer.");
+			if (desc->layout == KS_LAYOUT_SPAN)
+			{
+				if (*p != ':' || (p = parse_int64(p + 1, &first)) == NULL ||
+					*p != ':' || (p = parse_int64(p + 1, &last)) == NULL ||
+					first > last || !IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
+					bad_text(desc, str, "A count must be followed by :first:last, valid timestamps in microseconds with first <= last.");
+			}
+			if (ks->varkeys)
+			{
+				key.ptr = kb.data;
+				key.len = kb.len;
+				key.hash = hash_bytes((const unsigned char *) kb.data, kb.len);
+			}
+			else
+			{
+				key.ival = iv;
+				key.hash = ks_hash_int(iv);
+			}
+			e = ks_insert(ks, &key, &found);
+			if (found)
+				bad_text(desc, str, "A customer appears twice.");
+			KS_COUNT(ks, e) = count;
+			if (desc->layout == KS_LAYOUT_SPAN)
+			{
+				KS_FIRST(ks, e) = first;
+				KS_LAST(ks, e) = last;
+			}
+			p = skip_ws(p);
+			if (*p == '}')
+			{
+				p++;
+				break;
+			}
+			if (*p != ',')
+				bad_text(desc, str, "Entries must be separated by commas.");
+			p = skip_ws(p + 1);
+		}
+	if (*skip_ws(p) != '\0')
+		bad_text(desc, str, "There is text after the closing brace.");
+	if (kind != KS_KEY_NONE && ks->nentries == 0)
+		bad_text(desc, str, "A state with a key kind has entries; write \"v1 empty {}\".");
+	f = ks_flatten(ks);
+	ks_decode(f, VARSIZE(f), desc, NULL, 0);
+	PG_RETURN_POINTER(f);
+}
+
+Datum
+ks_send(FunctionCallInfo fcinfo, const KsDesc *desc)
+{
+	KeySet	   *ks = ks_read(fcinfo, 0, desc);
+	KsFlat	   *f = ks_flatten(ks);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, f->version);
+	pq_sendbyte(&buf, f->layout);
+	pq_sendbyte(&buf, f->keykind);
+	pq_sendbyte(&buf, f->flags);
+	pq_sendint32(&buf, (uint32) f->param);
+	pq_sendint32(&buf, f->reserved);
+	pq_sendint64(&buf, f->nentries);
+	/* the entries are byte-order independent already */
+	pq_sendbytes(&buf, f->data, VARSIZE(f) - KS_HEADER_SIZE);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+ks_recv(FunctionCallInfo fcinfo, const KsDesc *desc)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	KsFlat		h;
+	KsFlat	   *f;
+	int			rest;
+
+	h.version = pq_getmsgbyte(buf);
+	h.layout = pq_getmsgbyte(buf);
+	h.keykind = pq_getmsgbyte(buf);
+	h.flags = pq_getmsgbyte(buf);
+	h.param = (int32) pq_getmsgint(buf, 4);
+	h.reserved = pq_getmsgint(buf, 4);
+	h.nentries = pq_getmsgint64(buf);
+	rest = buf->len - buf->cursor;
+	if ((Size) rest > MaxAllocSize - KS_HEADER_SIZE)
+		bad_state(desc, "The value is too large.");
+	f = palloc(KS_HEADER_SIZE + rest);
+	memcpy(f, &h, KS_HEADER_SIZE);
+	SET_VARSIZE(f, KS_HEADER_SIZE + rest);
+	memcpy(f->data, pq_getmsgbytes(buf, rest), rest);
+	ks_decode(f, VARSIZE(f), desc, NULL, 0);
+	PG_RETURN_POINTER(f);
+}

@@ -1,0 +1,199 @@
+/*-------------------------------------------------------------------------
+ *
+ * keyset.h
+ *	  An exact set of distinct customer keys with a small payload per key,
+ *	  shared by every metric that needs per-customer data.
+ *
+ * A key is an int4/int8 (stored as int64), a text or a uuid value.  Each
+ * entry carries a row count and, depending on the state's layout, the first
+ * and last purchase time (time between purchases) or a day appended to the
+ * key (stickiness counts distinct (user, day) pairs).
+ *
+ * In memory the set is an expanded object (utils/expandeddatum.h): an open
+ * addressing hash table with linear probing and backward-shift deletion,
+ * updated in place by the transition functions and flattened only when the
+ * value leaves the aggregate (a stored rollup, a parallel worker's partial
+ * state, text or binary output).  The flat form is sorted and delta/varint
+ * encoded; see keyset.c for both formats.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RETENTION_KEYSET_H
+#define RETENTION_KEYSET_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "utils/expandeddatum.h"
+
+/* Key kinds; a state's kind is fixed by its first key. */
+typedef enum KsKeyKind
+{
+	KS_KEY_NONE = 0,			/* empty set: no key yet */
+	KS_KEY_INT = 1,				/* int4 or int8 */
+	KS_KEY_TEXT = 2,
+	KS_KEY_UUID = 3
+} KsKeyKind;
+
+/* Payload layouts, one per state type. */
+typedef enum KsLayout
+{
+	KS_LAYOUT_COUNT = 1,		/* count */
+	KS_LAYOUT_SPAN = 2,			/* count, first and last time */
+	KS_LAYOUT_DAY = 3			/* key is (customer, day); count */
+} KsLayout;
+
+typedef struct KsDesc
+{
+	const char *type_name;		/* SQL type name, for messages */
+	KsLayout	layout;
+	const char *param_name;		/* an int4 parameter, or NULL */
+} KsDesc;
+
+typedef struct KeySet
+{
+	ExpandedObjectHeader hdr;
+	const KsDesc *desc;
+	uint8		keykind;		/* KsKeyKind */
+	bool		varkeys;		/* keys are byte strings (not int64) */
+	bool		param_set;
+	int32		param;
+	int			stride;			/* bytes per slot */
+	int			count_off;		/* offset of the count in a slot */
+	uint64		capacity;		/* slots, a power of 2, or 0 */
+	uint64		nentries;
+	char	   *slots;
+	/* key bytes of a varkeys set live in a list of arena chunks */
+	void	   *chunks;
+	char	   *arena;
+	Size		arena_left;
+	Size		live_bytes;
+	Size		dead_bytes;
+	/*
+	 * Running summaries, kept by ks_merge_entry so that final functions are
+	 * O(1) and sliding windows stay O(rows): rows (sum of counts), customers
+	 * with 2+ rows, customers with at least param rows, and the sum of
+	 * last - first (which is 0 for a customer with one row).
+	 */
+	int64		total;
+	uint64		nge2;
+	uint64		ngeparam;
+#ifdef HAVE_INT128
+	int128		span_sum;
+#else
+	long double span_sum;
+#endif
+	/* stickiness: distinct users (with their day counts) and days */
+	struct KeySet *users;
+	struct KeySet *days;
+	/* cached flat image layout (valid while flat_size != 0) */
+	Size		flat_size;
+	bool		flat_fixed;
+	char	  **sorted;
+} KeySet;
+
+/* A key ready for lookup. */
+typedef struct KsKey
+{
+	int64		ival;			/* KS_KEY_INT without a day */
+	const char *ptr;			/* otherwise the key bytes */
+	uint32		len;
+	uint32		hash;
+} KsKey;
+
+/* Slot accessors. */
+#define KS_COUNT(ks, e)		(*(int64 *) ((e) + (ks)->count_off))
+#define KS_FIRST(ks, e)		(*(int64 *) ((e) + (ks)->count_off + 8))
+#define KS_LAST(ks, e)		(*(int64 *) ((e) + (ks)->count_off + 16))
+#define KS_IKEY(e)			(*(int64 *) (e))
+
+typedef struct KsVarKey
+{
+	char	   *ptr;
+	uint32		len;
+	uint32		hash;
+} KsVarKey;
+
+#define KS_VKEY(e)			((KsVarKey *) (e))
+
+/* Iterate over the live slots of a set. */
+#define KS_FOREACH(ks, e, i) \
+	for ((i) = 0; (i) < (ks)->capacity; (i)++) \
+		if (KS_COUNT((ks), (e) = (ks)->slots + (i) * (ks)->stride) != 0)
+
+/*
+ * The state a transition or combine function updates: argument argno
+ * updated in place when it is a read-write expanded keyset, otherwise a new
+ * set (in the aggregate context when called as an aggregate) holding a copy.
+ */
+extern KeySet *ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc);
+
+/* A new empty set allocated in cxt (a helper set, not an expanded datum). */
+extern KeySet *ks_create(const KsDesc *desc, MemoryContext cxt, uint8 kind);
+
+/* A keyset argument for reading (expanded if it arrives flat). */
+extern KeySet *ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc);
+
+#define KS_RETURN(ks)	PG_RETURN_DATUM(EOHPGetRWDatum(&(ks)->hdr))
+
+/*
+ * Build the key of row argument keyarg (int4, int8, text or uuid, found
+ * with get_fn_expr_argtype), with a day appended when day_key.  Sets the
+ * set's key kind on the first key and checks it on the others.
+ */
+extern void ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg,
+					   bool day_key, int32 day, KsKey *key);
+
+/* Find a key, inserting an entry with count 0 when absent. */
+extern char *ks_insert(KeySet *ks, const KsKey *key, bool *found);
+
+/* Find a key; NULL when absent. */
+extern char *ks_find(KeySet *ks, const KsKey *key);
+
+/*
+ * Add (sign > 0) or remove (sign < 0) count rows of a customer, with the
+ * first and last purchase times of a span layout.
+ */
+extern void ks_merge_entry(KeySet *ks, const KsKey *key, int64 count,
+						   int64 first, int64 last, int sign);
+
+/* Remove an entry found with ks_find or ks_insert. */
+extern void ks_delete(KeySet *ks, char *entry);
+
+/* The state's parameter: set on first use, 22023 when it differs. */
+extern void ks_set_param(KeySet *ks, int32 value);
+
+/* A day-keyed entry's day and the length of its customer part. */
+extern int32 ks_entry_day(const char *bytes, uint32 len);
+
+/* Mark cached flat layout stale (after any change). */
+static inline void
+ks_changed(KeySet *ks)
+{
+	ks->flat_size = 0;
+}
+
+/* Generic SQL-callable implementations, wrapped per type by the macro. */
+extern Datum ks_in(FunctionCallInfo fcinfo, const KsDesc *desc);
+extern Datum ks_out(FunctionCallInfo fcinfo, const KsDesc *desc);
+extern Datum ks_recv(FunctionCallInfo fcinfo, const KsDesc *desc);
+extern Datum ks_send(FunctionCallInfo fcinfo, const KsDesc *desc);
+extern Datum ks_combine(FunctionCallInfo fcinfo, const KsDesc *desc);
+extern Datum ks_uncombine(FunctionCallInfo fcinfo, const KsDesc *desc);
+
+#define KEYSET_WRAPPER(name, impl, desc) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS) { return impl(fcinfo, &(desc)); }
+
+/*
+ * Define <prefix>_in, _out, _recv, _send, _combine and _uncombine: the
+ * symbols retention_define_state() in sql/install/00_machinery.sql expects.
+ */
+#define KEYSET_STATE_FUNCTIONS(prefix, desc) \
+	KEYSET_WRAPPER(prefix##_in, ks_in, desc) \
+	KEYSET_WRAPPER(prefix##_out, ks_out, desc) \
+	KEYSET_WRAPPER(prefix##_recv, ks_recv, desc) \
+	KEYSET_WRAPPER(prefix##_send, ks_send, desc) \
+	KEYSET_WRAPPER(prefix##_combine, ks_combine, desc) \
+	KEYSET_WRAPPER(prefix##_uncombine, ks_uncombine, desc)
+
+#endif							/* RETENTION_KEYSET_H */
