@@ -1,0 +1,644 @@
+/*-------------------------------------------------------------------------
+ *
+ * clv_math.c
+ *	  Numerics of the predictive CLV: BG/NBD and Gamma-Gamma
+ *	  log-likelihoods, their maximum-likelihood fit, and the per-customer
+ *	  predictions (probability alive, conditional expected purchases, expected
+ *	  order value, discounted value).
+ *
+ * Everything is computed in log space with lgamma, so heavy buyers
+ * (frequency in the hundreds, ages in the hundreds of units) neither
+ * overflow nor lose precision.  The conditional expectation needs the Gauss
+ * hypergeometric function 2F1(r+x, b+x; a+b+x-1; z); its series converges
+ * slowly and its terms grow huge when x is large, so it is evaluated after
+ * Euler's transformation, which turns it into 2F1(a+b-1-r, a-1; a+b+x-1; z)
+ * -- parameters that no longer grow with x -- times a power of (1-z) that
+ * cancels analytically against the model's own prefactor.
+ *
+ * The optimiser works on the logarithms of the parameters (so every
+ * parameter stays positive): Nelder-Mead, restarted from its own best point
+ * until a restart no longer improves, then a central-difference gradient
+ * check.  A fit is reported as converged only when the simplex collapsed,
+ * the gradient is near zero and no parameter ran off to 0 or infinity.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "miscadmin.h"
+
+#include "clv.h"
+
+/* Log-parameters beyond this are treated as a parameter running to 0/inf. */
+#define LOGPARAM_LIMIT		30.0
+/* ...and a fitted value beyond this one is not an honest optimum. */
+#define LOGPARAM_SANE		18.0
+#define NM_MAXITER			20000
+#define NM_RESTARTS			8
+/* Largest |d mean-log-likelihood / d log-parameter| accepted as optimal. */
+#define GRAD_TOL			1e-5
+/* Terms of the hypergeometric series beyond which we give up. */
+#define HYP_MAXTERMS		100000000L
+
+/* ---------- compaction of weighted observations ---------- */
+
+static int
+cmp_triple(const void *pa, const void *pb)
+{
+	const ClvTriple *a = pa,
+			   *b = pb;
+
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	if (a->tx != b->tx)
+		return a->tx < b->tx ? -1 : 1;
+	if (a->T != b->T)
+		return a->T < b->T ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp_pair(const void *pa, const void *pb)
+{
+	const ClvPair *a = pa,
+			   *b = pb;
+
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	if (a->m != b->m)
+		return a->m < b->m ? -1 : 1;
+	return 0;
+}
+
+int
+clv_compact_triples(ClvTriple *t, int n)
+{
+	int			i,
+				j = 0;
+
+	if (n <= 1)
+		return n;
+	qsort(t, n, sizeof(ClvTriple), cmp_triple);
+	for (i = 1; i < n; i++)
+	{
+		if (cmp_triple(&t[j], &t[i]) == 0)
+			t[j].w += t[i].w;
+		else
+			t[++j] = t[i];
+	}
+	return j + 1;
+}
+
+int
+clv_compact_pairs(ClvPair *p, int n)
+{
+	int			i,
+				j = 0;
+
+	if (n <= 1)
+		return n;
+	qsort(p, n, sizeof(ClvPair), cmp_pair);
+	for (i = 1; i < n; i++)
+	{
+		if (cmp_pair(&p[j], &p[i]) == 0)
+			p[j].w += p[i].w;
+		else
+			p[++j] = p[i];
+	}
+	return j + 1;
+}
+
+/* ---------- likelihoods ---------- */
+
+/* log(exp(u) + exp(v)) without overflow. */
+static inline double
+logaddexp(double u, double v)
+{
+	double		hi = Max(u, v),
+				lo = Min(u, v);
+
+	return hi + log1p(exp(lo - hi));
+}
+
+/*
+ * BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) summed over the
+ * weighted observations, param = (r, alpha, a, b).  The terms that depend
+ * on x only (the lgammas) are recomputed only when x changes, which with
+ * sorted observations is once per distinct frequency.
+ */
+double
+clv_bgnbd_ll(const double *param, const ClvTriple *t, int n)
+{
+	double		r = param[0],
+				alpha = param[1],
+				a = param[2],
+				b = param[3];
+	double		lg_r = lgamma(r),
+				lg_b = lgamma(b),
+				lg_ab = lgamma(a + b),
+				log_a = log(a),
+				log_alpha = log(alpha);
+	double		sum = 0.0,
+				cx = 0.0,
+				c4 = 0.0;
+	int32		prev_x = -1;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		double		x = t[i].x,
+					a3,
+					ll;
+
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (t[i].x != prev_x)
+		{
+			prev_x = t[i].x;
+			cx = lgamma(r + x) - lg_r + r * log_alpha
+				+ lg_ab + lgamma(b + x) - lg_b - lgamma(a + b + x);
+			/* log(a / (b + x - 1)), only meaningful for x > 0 */
+			c4 = x > 0 ? log_a - log(b + x - 1.0) : 0.0;
+		}
+		a3 = -(r + x) * log(alpha + t[i].T);
+		if (t[i].x > 0)
+			ll = cx + logaddexp(a3, c4 - (r + x) * log(alpha + t[i].tx));
+		else
+			ll = cx + a3;
+		sum += (double) t[i].w * ll;
+	}
+	return sum;
+}
+
+/*
+ * Gamma-Gamma log-likelihood of the mean repeat-purchase values (Fader &
+ * Hardie 2013, "The Gamma-Gamma model of monetary value", eq. 3 with the
+ * change of variable to the mean), param = (p, q, v).
+ */
+double
+clv_gg_ll(const double *param, const ClvPair *pr, int n)
+{
+	double		p = param[0],
+				q = param[1],
+				v = param[2];
+	double		base = -lgamma(q) + q * log(v);
+	double		sum = 0.0,
+				cx = 0.0;
+	int32		prev_x = -1;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		double		x = pr[i].x,
+					px = p * x;
+
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (pr[i].x != prev_x)
+		{
+			prev_x = pr[i].x;
+			cx = lgamma(px + q) - lgamma(px) + px * log(x) + base;
+		}
+		sum += (double) pr[i].w *
+			(cx + (px - 1.0) * log(pr[i].m) - (px + q) * log(x * pr[i].m + v));
+	}
+	return sum;
+}
+
+/* ---------- the optimiser ---------- */
+
+typedef double (*ObjectiveFn) (const double *logparam, const void *data, int n);
+
+typedef struct Objective
+{
+	ObjectiveFn fn;
+	const void *data;
+	int			nobs;
+	double		weight;			/* total weight: the objective is a mean */
+	int			dim;
+} Objective;
+
+static double
+bgnbd_objective(const double *lp, const void *data, int n)
+{
+	double		p[4];
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		p[i] = exp(lp[i]);
+	return -clv_bgnbd_ll(p, data, n);
+}
+
+static double
+gg_objective(const double *lp, const void *data, int n)
+{
+	double		p[3];
+	int			i;
+
+	for (i = 0; i < 3; i++)
+		p[i] = exp(lp[i]);
+	return -clv_gg_ll(p, data, n);
+}
+
+/* Mean negative log-likelihood; +inf outside the box or where undefined. */
+static double
+objective(const Objective *o, const double *lp)
+{
+	double		f;
+	int			i;
+
+	for (i = 0; i < o->dim; i++)
+		if (!(fabs(lp[i]) <= LOGPARAM_LIMIT))
+			return DBL_MAX;
+	f = o->fn(lp, o->data, o->nobs) / o->weight;
+	return isfinite(f) ? f : DBL_MAX;
+}
+
+/*
+ * Nelder-Mead on dim <= 4 log-parameters from x (updated to the best
+ * point).  Returns true when the simplex collapsed within the iteration
+ * limit.
+ */
+static bool
+nelder_mead(const Objective *o, double *x, double step, double *fbest)
+{
+	int			dim = o->dim;
+	double		s[5][4] = {{0}},
+				fs[5];
+	int			i,
+				j,
+				iter;
+	bool		converged = false;
+
+	for (i = 0; i <= dim; i++)
+	{
+		for (j = 0; j < dim; j++)
+			s[i][j] = x[j] + (i == j + 1 ? step : 0.0);
+		fs[i] = objective(o, s[i]);
+	}
+
+	for (iter = 0; iter < NM_MAXITER; iter++)
+	{
+		double		c[4],
+					xr[4],
+					xe[4],
+					xc[4],
+					fr,
+					fe,
+					fc,
+					size = 0.0;
+
+		CHECK_FOR_INTERRUPTS();
+
+		/* order the vertices, best first (insertion sort of <= 5) */
+		for (i = 1; i <= dim; i++)
+		{
+			for (j = i; j > 0 && fs[j] < fs[j - 1]; j--)
+			{
+				double		tmpf = fs[j],
+							tmps[4];
+
+				memcpy(tmps, s[j], sizeof(tmps));
+				memcpy(s[j], s[j - 1], sizeof(tmps));
+				memcpy(s[j - 1], tmps, sizeof(tmps));
+				fs[j] = fs[j - 1];
+				fs[j - 1] = tmpf;
+			}
+		}
+
+		for (i = 1; i <= dim; i++)
+			for (j = 0; j < dim; j++)
+				size = Max(size, fabs(s[i][j] - s[0][j]));
+		if (size < 1e-10 ||
+			(fs[dim] - fs[0] <= 1e-15 * (fabs(fs[0]) + 1e-300) && size < 1e-7))
+		{
+			converged = true;
+			break;
+		}
+
+		for (j = 0; j < dim; j++)
+		{
+			c[j] = 0.0;
+			for (i = 0; i < dim; i++)
+				c[j] += s[i][j];
+			c[j] /= dim;
+			xr[j] = c[j] + (c[j] - s[dim][j]);
+		}
+		fr = objective(o, xr);
+		if (fr < fs[0])
+		{
+			for (j = 0; j < dim; j++)
+				xe[j] = c[j] + 2.0 * (c[j] - s[dim][j]);
+			fe = objective(o, xe);
+			if (fe < fr)
+			{
+				memcpy(s[dim], xe, sizeof(xe));
+				fs[dim] = fe;
+			}
+			else
+			{
+				memcpy(s[dim], xr, sizeof(xr));
+				fs[dim] = fr;
+			}
+			continue;
+		}
+		if (fr < fs[dim - 1])
+		{
+			memcpy(s[dim], xr, sizeof(xr));
+			fs[dim] = fr;
+			continue;
+		}
+		if (fr < fs[dim])
+		{
+			for (j = 0; j < dim; j++)
+				xc[j] = c[j] + 0.5 * (xr[j] - c[j]);
+			fc = objective(o, xc);
+			if (fc <= fr)
+			{
+				memcpy(s[dim], xc, sizeof(xc));
+				fs[dim] = fc;
+				continue;
+			}
+		}
+		else
+		{
+			for (j = 0; j < dim; j++)
+				xc[j] = c[j] + 0.5 * (s[dim][j] - c[j]);
+			fc = objective(o, xc);
+			if (fc < fs[dim])
+			{
+				memcpy(s[dim], xc, sizeof(xc));
+				fs[dim] = fc;
+				continue;
+			}
+		}
+		/* shrink towards the best vertex */
+		for (i = 1; i <= dim; i++)
+		{
+			for (j = 0; j < dim; j++)
+				s[i][j] = s[0][j] + 0.5 * (s[i][j] - s[0][j]);
+			fs[i] = objective(o, s[i]);
+		}
+	}
+
+	/* best vertex (the loop may have ended between sorts) */
+	j = 0;
+	for (i = 1; i <= dim; i++)
+		if (fs[i] < fs[j])
+			j = i;
+	memcpy(x, s[j], sizeof(double) * dim);
+	*fbest = fs[j];
+	return converged;
+}
+
+/* Largest absolute central-difference partial derivative at x. */
+static double
+max_gradient(const Objective *o, const double *x)
+{
+	double		g = 0.0,
+				xp[4];
+	int			j;
+
+	for (j = 0; j < o->dim; j++)
+	{
+		double		h = 1e-6,
+					fp,
+					fm;
+
+		memcpy(xp, x, sizeof(double) * o->dim);
+		xp[j] = x[j] + h;
+		fp = objective(o, xp);
+		xp[j] = x[j] - h;
+		fm = objective(o, xp);
+		if (fp == DBL_MAX || fm == DBL_MAX)
+			return DBL_MAX;
+		g = Max(g, fabs(fp - fm) / (2.0 * h));
+	}
+	return g;
+}
+
+/* Minimise from start (log-parameters); fill result with the parameters. */
+static ClvFitResult
+minimise(const Objective *o, double *x)
+{
+	ClvFitResult res;
+	double		f,
+				fprev;
+	bool		nm_ok;
+	int			k,
+				j;
+
+	nm_ok = nelder_mead(o, x, 0.5, &f);
+	for (k = 0; k < NM_RESTARTS; k++)
+	{
+		fprev = f;
+		nm_ok = nelder_mead(o, x, 0.05, &f);
+		if (nm_ok && fprev - f <= 1e-13 * fabs(f))
+			break;
+	}
+
+	memset(&res, 0, sizeof(res));
+	res.converged = nm_ok && f != DBL_MAX && max_gradient(o, x) < GRAD_TOL;
+	for (j = 0; j < o->dim; j++)
+	{
+		if (fabs(x[j]) > LOGPARAM_SANE)
+			res.converged = false;
+		res.param[j] = exp(x[j]);
+	}
+	res.ll = (f == DBL_MAX) ? -INFINITY : -f * o->weight;
+	return res;
+}
+
+ClvFitResult
+clv_fit_bgnbd(const ClvTriple *t, int n)
+{
+	Objective	o = {bgnbd_objective, t, n, 0.0, 4};
+	double		sx = 0.0,
+				sT = 0.0,
+				x[4];
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		o.weight += (double) t[i].w;
+		sx += (double) t[i].w * t[i].x;
+		sT += (double) t[i].w * t[i].T;
+	}
+	/*
+	 * Start where a Poisson rate r/alpha matches the mean purchase rate, with
+	 * r = 1 and a Beta(1, 1) dropout: the scale of alpha follows the time
+	 * unit, so the same start works for days, weeks or months.
+	 */
+	x[0] = 0.0;
+	x[1] = log((sT / o.weight) / (sx / o.weight + 1.0));
+	x[2] = 0.0;
+	x[3] = 0.0;
+	return minimise(&o, x);
+}
+
+ClvFitResult
+clv_fit_gg(const ClvPair *p, int n)
+{
+	Objective	o = {gg_objective, p, n, 0.0, 3};
+	double		sm = 0.0,
+				x[3];
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		o.weight += (double) p[i].w;
+		sm += (double) p[i].w * p[i].m;
+	}
+	/* p = 1, q = 2: the population mean spend p v / (q - 1) is v */
+	x[0] = 0.0;
+	x[1] = log(2.0);
+	x[2] = log(sm / o.weight);
+	return minimise(&o, x);
+}
+
+/* ---------- predictions ---------- */
+
+double
+clv_p_alive_calc(const ClvParams *m, double x, double tx, double T)
+{
+	double		d;
+
+	if (x <= 0)
+		return 1.0;
+	/* P(alive) = 1 / (1 + exp(d)), d = log of the "dropped out" odds */
+	d = log(m->a) - log(m->b + x - 1.0)
+		+ (m->r + x) * (log(m->alpha + T) - log(m->alpha + tx));
+	if (d > 0)
+		return exp(-d) / (1.0 + exp(-d));
+	return 1.0 / (1.0 + exp(d));
+}
+
+/*
+ * The series of 2F1(A, B; C; z), 0 <= z < 1, C > 0, summed until the terms
+ * are negligible and decreasing.
+ */
+static double
+hyp2f1_series(double A, double B, double C, double z)
+{
+	double		term = 1.0,
+				sum = 1.0,
+				kmin;
+	long		k;
+
+	/* beyond kmin the term ratio is below one in magnitude */
+	kmin = Max(fabs(A), fabs(B)) + 2.0;
+	if (A + B - C - 1.0 > 0)
+		kmin = Max(kmin, (A + B - C - 1.0) / (1.0 - z) + 2.0);
+	for (k = 0; k < HYP_MAXTERMS; k++)
+	{
+		if ((k & 65535) == 65535)
+			CHECK_FOR_INTERRUPTS();
+		term *= (A + k) * (B + k) / ((C + k) * (k + 1.0)) * z;
+		sum += term;
+		if (term == 0.0 ||
+			(k > kmin && fabs(term) <= 1e-17 * fabs(sum)))
+			return sum;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("clv prediction horizon is too long for the model: z = %g", z),
+			 errhint("Use a horizon that is not many orders of magnitude longer than the customer's age.")));
+	return 0.0;					/* keep the compiler quiet */
+}
+
+/* E[Y(t) | x, tx, T] for a != 1. */
+static double
+expected_purchases_a(const ClvParams *m, double a, double t,
+					 double x, double tx, double T)
+{
+	double		log1mz = log(m->alpha + T) - log(m->alpha + T + t);
+	double		z = t / (m->alpha + T + t);
+	double		s,
+				one_minus_g;
+	ClvParams	mm = *m;
+
+	/*
+	 * G = ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)
+	 *   = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)     (Euler)
+	 * and 2F1 of positive parameters is positive, so 1 - G = -expm1(log G).
+	 */
+	s = hyp2f1_series(a + m->b - 1.0 - m->r, a - 1.0, a + m->b + x - 1.0, z);
+	if (s <= 0.0)
+		elog(ERROR, "hypergeometric series is not positive: %g", s);
+	one_minus_g = -expm1((a - 1.0) * log1mz + log(s));
+	mm.a = a;
+	return (a + m->b + x - 1.0) / (a - 1.0) * one_minus_g *
+		clv_p_alive_calc(&mm, x, tx, T);
+}
+
+double
+clv_expected_purchases_calc(const ClvParams *m, double t,
+							double x, double tx, double T)
+{
+	if (t <= 0.0)
+		return 0.0;
+	/*
+	 * At a = 1 the formula is 0/0; its limit is the mean of the values just
+	 * either side (the cancellation there costs about 1e-10 relative).
+	 */
+	if (fabs(m->a - 1.0) < 1e-6)
+		return 0.5 * (expected_purchases_a(m, 1.0 - 1e-6, t, x, tx, T) +
+					  expected_purchases_a(m, 1.0 + 1e-6, t, x, tx, T));
+	return expected_purchases_a(m, m->a, t, x, tx, T);
+}
+
+/*
+ * Gamma-Gamma conditional expected order value; false when it does not
+ * exist (the model's mean spend is infinite).
+ */
+bool
+clv_expected_value_calc(const ClvParams *m, double x, double mon, double *result)
+{
+	double		den = m->p * x + m->q - 1.0;
+
+	if (x <= 0)
+	{
+		if (m->q <= 1.0)
+			return false;
+		*result = m->p * m->v / (m->q - 1.0);
+		return true;
+	}
+	if (den <= 0.0)
+		return false;
+	*result = m->p * (m->v + x * mon) / den;
+	return true;
+}
+
+/*
+ * Expected purchases over the next t units, those of unit k (the interval
+ * (k-1, k]) discounted by (1 + discount)^k; a final partial unit is
+ * discounted by (1 + discount)^t.
+ */
+double
+clv_discounted_purchases(const ClvParams *m, double t, double x,
+						 double tx, double T, double discount)
+{
+	double		sum = 0.0,
+				prev = 0.0,
+				cur;
+	double		k;
+
+	if (discount == 0.0 || t <= 0.0)
+		return clv_expected_purchases_calc(m, t, x, tx, T);
+	for (k = 1.0; k <= t; k += 1.0)
+	{
+		CHECK_FOR_INTERRUPTS();
+		cur = clv_expected_purchases_calc(m, k, x, tx, T);
+		sum += (cur - prev) / pow(1.0 + discount, k);
+		prev = cur;
+	}
+	if (k - 1.0 < t)
+	{
+		cur = clv_expected_purchases_calc(m, t, x, tx, T);
+		sum += (cur - prev) / pow(1.0 + discount, t);
+	}
+	return sum;
+}
