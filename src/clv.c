@@ -1911,7 +1911,7 @@ clv_state_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(co_parse(txt));
 }
 
-/* Order records by customer key, then day. */
+/* Order records by customer key, then day, then amount. */
 static int
 cmp_order(const void *pa, const void *pb)
 {
@@ -1930,6 +1930,9 @@ cmp_order(const void *pa, const void *pb)
 		return c;
 	if (oa.day != ob.day)
 		return oa.day < ob.day ? -1 : 1;
+	/* amounts too, so sums do not depend on the order rows arrived in */
+	if (oa.amount != ob.amount)
+		return oa.amount < ob.amount ? -1 : 1;
 	return 0;
 }
 
