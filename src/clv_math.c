@@ -17,8 +17,8 @@
  *
  * The optimiser works on the logarithms of the parameters (so every
  * parameter stays positive): Nelder-Mead, restarted from its own best point
- * until a restart no longer improves, then a central-difference gradient
- * check.  A fit is reported as converged only when the simplex collapsed,
+ * until a restart no longer improves, then Newton steps with a numerical
+ * Hessian, then a central-difference gradient check.  A fit is reported as converged only when the simplex collapsed,
  * the gradient is near zero and no parameter ran off to 0 or infinity.
  *
  *-------------------------------------------------------------------------
@@ -420,6 +420,125 @@ max_gradient(const Objective *o, const double *x)
 	return g;
 }
 
+/*
+ * Newton refinement from a Nelder-Mead optimum: central-difference gradient
+ * and Hessian, a Cholesky solve, and a halving line search that only ever
+ * accepts a decrease.  Stops when the Hessian is not positive definite (the
+ * gradient check then decides) or the step is negligible.
+ */
+static void
+newton_polish(const Objective *o, double *x, double *f)
+{
+	int			dim = o->dim,
+				iter,
+				i,
+				j,
+				k;
+	const double h = 1e-4;
+
+	for (iter = 0; iter < 20; iter++)
+	{
+		double		g[4],
+					H[4][4],
+					L[4][4] = {{0}},
+					y[4],
+					step[4],
+					xp[4],
+					fp,
+					fm,
+					lambda = 1.0,
+					maxstep = 0.0;
+		bool		improved = false;
+
+		CHECK_FOR_INTERRUPTS();
+		for (j = 0; j < dim; j++)
+		{
+			memcpy(xp, x, sizeof(double) * dim);
+			xp[j] = x[j] + h;
+			fp = objective(o, xp);
+			xp[j] = x[j] - h;
+			fm = objective(o, xp);
+			if (fp == DBL_MAX || fm == DBL_MAX)
+				return;
+			g[j] = (fp - fm) / (2 * h);
+			H[j][j] = (fp - 2 * *f + fm) / (h * h);
+		}
+		for (j = 0; j < dim; j++)
+			for (k = j + 1; k < dim; k++)
+			{
+				double		fpp,
+							fpm,
+							fmp,
+							fmm;
+
+				memcpy(xp, x, sizeof(double) * dim);
+				xp[j] = x[j] + h;
+				xp[k] = x[k] + h;
+				fpp = objective(o, xp);
+				xp[k] = x[k] - h;
+				fpm = objective(o, xp);
+				xp[j] = x[j] - h;
+				fmm = objective(o, xp);
+				xp[k] = x[k] + h;
+				fmp = objective(o, xp);
+				if (fpp == DBL_MAX || fpm == DBL_MAX || fmp == DBL_MAX || fmm == DBL_MAX)
+					return;
+				H[j][k] = H[k][j] = (fpp - fpm - fmp + fmm) / (4 * h * h);
+			}
+		/* Cholesky H = L L' */
+		for (j = 0; j < dim; j++)
+		{
+			double		d = H[j][j];
+
+			for (k = 0; k < j; k++)
+				d -= L[j][k] * L[j][k];
+			if (!(d > 0))
+				return;
+			L[j][j] = sqrt(d);
+			for (i = j + 1; i < dim; i++)
+			{
+				double		v = H[i][j];
+
+				for (k = 0; k < j; k++)
+					v -= L[i][k] * L[j][k];
+				L[i][j] = v / L[j][j];
+			}
+		}
+		/* solve L y = -g, then L' step = y */
+		for (i = 0; i < dim; i++)
+		{
+			y[i] = -g[i];
+			for (k = 0; k < i; k++)
+				y[i] -= L[i][k] * y[k];
+			y[i] /= L[i][i];
+		}
+		for (i = dim - 1; i >= 0; i--)
+		{
+			step[i] = y[i];
+			for (k = i + 1; k < dim; k++)
+				step[i] -= L[k][i] * step[k];
+			step[i] /= L[i][i];
+			maxstep = Max(maxstep, fabs(step[i]));
+		}
+		if (maxstep < 1e-12)
+			return;
+		for (k = 0; k < 30 && !improved; k++, lambda *= 0.5)
+		{
+			for (j = 0; j < dim; j++)
+				xp[j] = x[j] + lambda * step[j];
+			fp = objective(o, xp);
+			if (fp < *f)
+			{
+				memcpy(x, xp, sizeof(double) * dim);
+				*f = fp;
+				improved = true;
+			}
+		}
+		if (!improved || lambda * maxstep < 1e-12)
+			return;
+	}
+}
+
 /* Minimise from start (log-parameters); fill result with the parameters. */
 static ClvFitResult
 minimise(const Objective *o, double *x)
@@ -439,6 +558,9 @@ minimise(const Objective *o, double *x)
 		if (nm_ok && fprev - f <= 1e-13 * fabs(f))
 			break;
 	}
+
+	if (f != DBL_MAX)
+		newton_polish(o, x, &f);
 
 	memset(&res, 0, sizeof(res));
 	res.converged = nm_ok && f != DBL_MAX && max_gradient(o, x) < GRAD_TOL;
