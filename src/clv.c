@@ -183,9 +183,7 @@ positive_interval_arg(FunctionCallInfo fcinfo, int argno, const char *name)
 	if (!(days > 0) || !isfinite(days))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be positive: %s", name,
-						DatumGetCString(DirectFunctionCall1(interval_out,
-															PG_GETARG_DATUM(argno)))),
+				 errmsg("%s must be positive: %g days", name, days),
 				 errhint("Give a positive interval such as '1 week'.")));
 	return days;
 }

@@ -83,7 +83,7 @@ SELECT throws_ok($$SELECT clv_summary(d, 1, NULL::date, '1 week') FROM (VALUES (
 SELECT throws_ok($$SELECT clv_summary(d, 1, '1997-09-30'::date, NULL) FROM (VALUES ('1997-01-01'::date)) v(d)$$,
                  '22004', NULL, 'clv_summary: NULL time_unit is 22004');
 SELECT throws_ok($$SELECT clv_summary(d, 1, '1997-09-30'::date, '0 days') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
-                 '22023', 'time_unit must be positive: 00:00:00', 'clv_summary: zero time_unit is 22023');
+                 '22023', 'time_unit must be positive: 0 days', 'clv_summary: zero time_unit is 22023');
 SELECT throws_ok($$SELECT clv_summary(d, 1, '1997-09-30'::date, '-1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
                  '22023', NULL, 'clv_summary: negative time_unit is 22023');
 SELECT throws_ok($$SELECT clv_summary(d, 1, 'infinity'::date, '1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
