@@ -475,10 +475,10 @@ clv_summary_state_combine(PG_FUNCTION_ARGS)
 {
 	ClvSummaryState *a = cs_for_update(fcinfo);
 	ClvSummaryState *b = cs_arg(fcinfo, 1);
-	ClvSummaryState *out;
-	int			i = 0,
-				j = 0,
-				k = 0;
+	int			i,
+				j,
+				k,
+				need;
 	double		first;
 
 	if (b->flags & CLV_PARAMS_SET)
@@ -493,30 +493,37 @@ clv_summary_state_combine(PG_FUNCTION_ARGS)
 	else
 		first = a->days[0] < b->days[0] ? a->first_amount : b->first_amount;
 
-	/* merge the two sorted day sets into a fresh state, then keep it */
-	out = cs_new(Max(8, a->ndays + b->ndays));
-	memcpy(out, a, offsetof(ClvSummaryState, days));
-	SET_VARSIZE(out, CS_SIZE(Max(8, a->ndays + b->ndays)));
-	out->capacity = Max(8, a->ndays + b->ndays);
-	while (i < a->ndays || j < b->ndays)
+	/*
+	 * Merge b's sorted days into a in place, from the back (the write
+	 * position never overtakes the read position in a), dropping days both
+	 * have; then slide the result to the front.
+	 */
+	need = a->ndays + b->ndays;
+	if (need > a->capacity)
+		a = cs_grow(a, need);
+	i = a->ndays - 1;
+	j = b->ndays - 1;
+	k = need - 1;
+	while (i >= 0 || j >= 0)
 	{
 		DateADT		d;
 
-		if (j >= b->ndays || (i < a->ndays && a->days[i] < b->days[j]))
-			d = a->days[i++];
-		else if (i >= a->ndays || b->days[j] < a->days[i])
-			d = b->days[j++];
+		if (j < 0 || (i >= 0 && a->days[i] > b->days[j]))
+			d = a->days[i--];
+		else if (i < 0 || b->days[j] > a->days[i])
+			d = b->days[j--];
 		else
 		{
-			d = a->days[i++];
-			j++;
+			d = a->days[i--];
+			j--;
 		}
-		out->days[k++] = d;
+		a->days[k--] = d;
 	}
-	out->ndays = k;
-	out->total = a->total + b->total;
-	out->first_amount = first;
-	PG_RETURN_POINTER(out);
+	a->ndays = need - 1 - k;
+	memmove(&a->days[0], &a->days[k + 1], sizeof(DateADT) * a->ndays);
+	a->total += b->total;
+	a->first_amount = first;
+	PG_RETURN_POINTER(a);
 }
 
 /* Not exact (see clv_summary_inv): NULL restarts a window frame. */

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(106);
+SELECT plan(107);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -135,6 +135,11 @@ SELECT is((SELECT clv_summary_state(d, amount, '1997-01-29'::date, '1 week')::te
            FROM (VALUES ('1997-01-08'::date, 5.0::float8), ('1997-01-01', 10.0), ('1997-01-01', 2.5)) v(d, amount)),
           'v1 form=date observed_until=1997-01-29 unit_days=7 total=17.5 first_amount=12.5 days=1997-01-01,1997-01-08',
           'clv_summary_state: readable text form');
+SELECT is(clv_summary_state_combine(
+              'v1 form=date observed_until=1997-09-30 unit_days=7 total=3 first_amount=1 days=1997-01-02,1997-01-05,1997-01-09',
+              'v1 form=date observed_until=1997-09-30 unit_days=7 total=10 first_amount=4 days=1997-01-01,1997-01-05,1997-01-10')::text,
+          'v1 form=date observed_until=1997-09-30 unit_days=7 total=13 first_amount=4 days=1997-01-01,1997-01-02,1997-01-05,1997-01-09,1997-01-10',
+          'clv_summary_state: combine merges overlapping day sets, first day from the earlier state');
 SELECT throws_ok($$SELECT 'v2'::clv_summary_state$$, '22P02', NULL, 'clv_summary_state: unknown version is 22P02');
 SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=0 total=0 first_amount=0 days='::clv_summary_state$$,
                  '22P02', NULL, 'clv_summary_state: zero unit is 22P02');
