@@ -666,7 +666,7 @@ hyp2f1_series(double A, double B, double C, double z)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("clv prediction horizon is too long for the model: z = %g", z),
+			 errmsg("clv prediction horizon is too long: t / (alpha + age + t) = 1 - %g", 1.0 - z),
 			 errhint("Use a horizon that is not many orders of magnitude longer than the customer's age.")));
 	return 0.0;					/* keep the compiler quiet */
 }

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(107);
+SELECT plan(109);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -255,6 +255,10 @@ SELECT ok(abs(clv_expected_purchases('{"r":0.5,"alpha":4,"a":1,"b":2.5}', 39, 3,
               - (clv_expected_purchases('{"r":0.5,"alpha":4,"a":0.999,"b":2.5}', 39, 3, 20, 38)
                  + clv_expected_purchases('{"r":0.5,"alpha":4,"a":1.001,"b":2.5}', 39, 3, 20, 38)) / 2) < 1e-6,
           'expected purchases is continuous at a = 1');
+SELECT throws_ok($$SELECT clv_expected_purchases(m, 1e12, 0, 0, 38) FROM hm$$, '22003', NULL,
+                 'expected purchases: an absurd horizon is 22003, not a long hang');
+SELECT ok((SELECT clv_expected_purchases(m, 1e6, 0, 0, 38) > clv_expected_purchases(m, 1e5, 0, 0, 38) FROM hm),
+          'expected purchases grows with a long horizon');
 SELECT throws_ok($$SELECT clv_expected_purchases(m, -1, 3, 5, 10) FROM hm$$, '22023', NULL, 'expected purchases: negative t is 22023');
 SELECT throws_ok($$SELECT clv_p_alive(m, 3, 11, 10) FROM hm$$, '22023', NULL, 'P(alive): recency > age is 22023');
 SELECT throws_ok($$SELECT clv_predict(m, 39, 2, 5, 10, 0, 0) FROM hm$$, '22023', NULL, 'clv_predict: zero monetary of a repeat customer is 22023');
