@@ -33,6 +33,7 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "common/int.h"
 #include "common/shortest_dec.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
@@ -1393,7 +1394,10 @@ fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
 	bool		converged;
 
 	for (i = 0; i < nt; i++)
-		n += t[i].w;
+		if (pg_add_s64_overflow(n, t[i].w, &n))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("clv_fit customer count out of range")));
 	bg = clv_fit_bgnbd(t, nt);
 	m->par.r = bg.param[0];
 	m->par.alpha = bg.param[1];

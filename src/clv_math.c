@@ -28,6 +28,7 @@
 #include <float.h>
 #include <math.h>
 
+#include "common/int.h"
 #include "miscadmin.h"
 
 #include "clv.h"
@@ -73,6 +74,16 @@ cmp_pair(const void *pa, const void *pb)
 	return 0;
 }
 
+/* Sum two customer weights, erroring on overflow (forged states). */
+static inline void
+add_weight(int64 *w, int64 more)
+{
+	if (unlikely(pg_add_s64_overflow(*w, more, w)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("clv_fit customer count out of range")));
+}
+
 int
 clv_compact_triples(ClvTriple *t, int n)
 {
@@ -85,7 +96,7 @@ clv_compact_triples(ClvTriple *t, int n)
 	for (i = 1; i < n; i++)
 	{
 		if (cmp_triple(&t[j], &t[i]) == 0)
-			t[j].w += t[i].w;
+			add_weight(&t[j].w, t[i].w);
 		else
 			t[++j] = t[i];
 	}
@@ -104,7 +115,7 @@ clv_compact_pairs(ClvPair *p, int n)
 	for (i = 1; i < n; i++)
 	{
 		if (cmp_pair(&p[j], &p[i]) == 0)
-			p[j].w += p[i].w;
+			add_weight(&p[j].w, p[i].w);
 		else
 			p[++j] = p[i];
 	}

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(109);
+SELECT plan(111);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -193,6 +193,8 @@ SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:10:0 gg='::clv_fit_state$$, '22P02', NUL
 SELECT throws_ok($$SELECT 'v1 bgnbd=1:11:10:1 gg='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: recency > age is 22P02');
 SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:10:1 gg=1:5:1'::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: more gg than repeat customers is 22P02');
 SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:x:1 gg='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: garbage is 22P02');
+SELECT throws_ok($$SELECT clv_fit('v1 bgnbd=0:0:10:9000000000000000000,0:0:10:9000000000000000000 gg='::clv_fit_state)$$,
+                 '22003', NULL, 'clv_fit_state: weights that overflow are 22003, not a wrong number');
 SELECT throws_ok($$SELECT 'v1 gg= bgnbd='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: fields out of order are 22P02');
 
 -- rollups: states per customer bucket, merged
@@ -301,6 +303,8 @@ SELECT ok(abs((SELECT clv(st) FROM (SELECT date_trunc('month', d), clv_state(cus
               - (SELECT v FROM cv)) < 1e-12, 'clv: monthly states merged equal the direct value');
 SELECT ok(abs((SELECT clv(st::text::clv_state) FROM (SELECT clv_state(cust, d, amount, '39 weeks') AS st FROM o) s)
               - (SELECT v FROM cv)) < 1e-12, 'clv_state: text round trip');
+SELECT throws_ok($$SELECT clv(c, t, 0, '1 week') FROM (VALUES (1, '1997-01-01'::timestamptz), (1, '1997-02-01'), (2, '1997-01-01')) v(c, t)$$,
+                 '22023', NULL, 'clv: a repeat customer with zero amounts is 22023');
 SELECT throws_ok($$SELECT clv(1, now(), 10, NULL)$$, '22004', NULL, 'clv: NULL horizon is 22004');
 SELECT throws_ok($$SELECT clv(1, now(), 10, '-1 day')$$, '22023', NULL, 'clv: negative horizon is 22023');
 SELECT throws_ok($$SELECT 'v1 key=int8 horizon_days=7 orders=1997-01-01:5:01'::clv_state$$, '22P02', NULL, 'clv_state: short int8 key is 22P02');
