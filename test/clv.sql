@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(111);
+SELECT plan(115);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -176,6 +176,10 @@ SELECT is((SELECT clv_model_params(clv_fit(frequency, recency, age, NULL))->>'p'
 SELECT is((SELECT clv_model_params(clv_fit(frequency, recency, age, CASE WHEN cust % 7 = 0 THEN NULL ELSE monetary END))->'ll_bgnbd' FROM os),
           (SELECT j->'ll_bgnbd' FROM fj), 'clv_fit: ... and leaves BG/NBD unchanged');
 
+SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text
+           FROM (SELECT frequency, recency, age, monetary FROM os
+                 UNION ALL SELECT NULL, 1, 2, 3 UNION ALL SELECT 1, NULL, 2, 3 UNION ALL SELECT 1, 1, NULL, 3) s),
+          (SELECT m::text FROM fm), 'clv_fit: rows with a NULL frequency, recency or age are skipped');
 SELECT throws_ok($$SELECT clv_fit(-1, 0, 10, 0)$$, '22023', 'frequency -1 is not a non-negative integer', 'clv_fit: negative frequency is 22023');
 SELECT throws_ok($$SELECT clv_fit(1.5, 1, 10, 5)$$, '22023', NULL, 'clv_fit: fractional frequency is 22023');
 SELECT throws_ok($$SELECT clv_fit(1, 11, 10, 5)$$, '22023', 'recency 11 is outside 0 .. age 10', 'clv_fit: recency greater than age is 22023');
@@ -303,6 +307,10 @@ SELECT ok(abs((SELECT clv(st) FROM (SELECT date_trunc('month', d), clv_state(cus
               - (SELECT v FROM cv)) < 1e-12, 'clv: monthly states merged equal the direct value');
 SELECT ok(abs((SELECT clv(st::text::clv_state) FROM (SELECT clv_state(cust, d, amount, '39 weeks') AS st FROM o) s)
               - (SELECT v FROM cv)) < 1e-12, 'clv_state: text round trip');
+SELECT ok(abs((SELECT clv(cust, d, amount, '39 weeks') FROM
+                 (SELECT cust, d::timestamptz AS d, amount FROM o
+                  UNION ALL SELECT NULL, '1997-01-01', 5 UNION ALL SELECT 1, NULL, 5 UNION ALL SELECT 1, '1997-01-01', NULL) s)
+              - (SELECT v FROM cv)) < 1e-12, 'clv: rows with NULLs are skipped');
 SELECT throws_ok($$SELECT clv(c, t, 0, '1 week') FROM (VALUES (1, '1997-01-01'::timestamptz), (1, '1997-02-01'), (2, '1997-01-01')) v(c, t)$$,
                  '22023', NULL, 'clv: a repeat customer with zero amounts is 22023');
 SELECT throws_ok($$SELECT clv(1, now(), 10, NULL)$$, '22004', NULL, 'clv: NULL horizon is 22004');
@@ -342,6 +350,16 @@ SELECT is((SELECT count(*) FROM (SELECT cust, clv_summary(d, amount, '1997-09-30
            JOIN (SELECT cust, clv_summary(d, amount, '1997-09-30'::date, '1 week') AS s FROM o GROUP BY cust) b USING (cust)
            WHERE pg_temp.same(a.s, b.s)),
           600::bigint, 'clv_summary: partitionwise result equals the plain table');
+
+CREATE TABLE osp (LIKE os) PARTITION BY RANGE (cust);
+CREATE TABLE osp1 PARTITION OF osp FOR VALUES FROM (MINVALUE) TO (300);
+CREATE TABLE osp2 PARTITION OF osp FOR VALUES FROM (300) TO (MAXVALUE);
+INSERT INTO osp SELECT * FROM os;
+ANALYZE osp;
+SELECT ok(pg_temp.plan_has('SELECT clv_fit(frequency, recency, age, monetary) FROM osp', 'Partial Aggregate'),
+          'clv_fit: partitionwise plan aggregates partially per partition');
+SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text FROM osp), (SELECT m::text FROM fm),
+          'clv_fit: partitionwise result equals the plain table');
 
 SELECT * FROM finish();
 ROLLBACK;
