@@ -274,7 +274,7 @@ objective(const Objective *o, const double *lp)
  * limit.
  */
 static bool
-nelder_mead(const Objective *o, double *x, double step, double *fbest)
+nelder_mead(const Objective *o, double *x, double step, double tol, double *fbest)
 {
 	int			dim = o->dim;
 	double		s[5][4] = {{0}},
@@ -323,7 +323,7 @@ nelder_mead(const Objective *o, double *x, double step, double *fbest)
 		for (i = 1; i <= dim; i++)
 			for (j = 0; j < dim; j++)
 				size = Max(size, fabs(s[i][j] - s[0][j]));
-		if (size < 1e-10 ||
+		if (size < tol ||
 			(fs[dim] - fs[0] <= 1e-15 * (fabs(fs[0]) + 1e-300) && size < 1e-7))
 		{
 			converged = true;
@@ -471,8 +471,18 @@ newton_polish(const Objective *o, double *x, double *f)
 			fm = objective(o, xp);
 			if (fp == DBL_MAX || fm == DBL_MAX)
 				return;
-			g[j] = (fp - fm) / (2 * h);
 			H[j][j] = (fp - 2 * *f + fm) / (h * h);
+			/*
+			 * The gradient with a smaller step: it sets where Newton lands,
+			 * so its truncation error (h^2) must be below the noise.
+			 */
+			xp[j] = x[j] + 1e-6;
+			fp = objective(o, xp);
+			xp[j] = x[j] - 1e-6;
+			fm = objective(o, xp);
+			if (fp == DBL_MAX || fm == DBL_MAX)
+				return;
+			g[j] = (fp - fm) / 2e-6;
 		}
 		for (j = 0; j < dim; j++)
 			for (k = j + 1; k < dim; k++)
@@ -561,12 +571,19 @@ minimise(const Objective *o, double *x)
 	int			k,
 				j;
 
-	nm_ok = nelder_mead(o, x, 0.5, &f);
+	/*
+	 * The simplex only needs to get close (1e-6 relative in every
+	 * parameter): the Newton steps then converge quadratically, for far fewer
+	 * likelihood evaluations than a simplex shrinking to 1e-10.  Restarting
+	 * the simplex from its own optimum guards against a collapsed simplex
+	 * stalling away from the optimum.
+	 */
+	nm_ok = nelder_mead(o, x, 0.5, 1e-6, &f);
 	for (k = 0; k < NM_RESTARTS; k++)
 	{
 		fprev = f;
-		nm_ok = nelder_mead(o, x, 0.05, &f);
-		if (nm_ok && fprev - f <= 1e-13 * fabs(f))
+		nm_ok = nelder_mead(o, x, 0.05, 1e-6, &f);
+		if (nm_ok && fprev - f <= 1e-12 * fabs(f))
 			break;
 	}
 
