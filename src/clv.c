@@ -277,7 +277,7 @@ cs_grow(const ClvSummaryState *s, int need)
 					 errmsg("too many distinct purchase days for one customer")));
 		cap *= 2;
 	}
-	n = palloc(CS_SIZE(cap));
+	n = palloc0(CS_SIZE(cap));	/* zeroed slack: stored values compress */
 	memcpy(n, s, CS_SIZE(s->ndays));
 	SET_VARSIZE(n, CS_SIZE(cap));
 	n->capacity = cap;
@@ -790,7 +790,7 @@ fs_for_update(FunctionCallInfo fcinfo)
 	ClvFitState *s;
 
 	if (PG_ARGISNULL(0))
-		return fs_new(64, 64);
+		return fs_new(16, 16);
 	s = fs_arg(fcinfo, 0);
 	if (!in_aggregate(fcinfo) && (Pointer) s == DatumGetPointer(PG_GETARG_DATUM(0)))
 		s = fs_resize(s, s->captrip, s->cappair);
@@ -1039,7 +1039,7 @@ fs_parse(const char *str)
 	gg = next_field(&cur, "gg", T, str);
 	if (*cur != '\0')
 		bad_text(T, str, "Unexpected text after the gg list.");
-	s = fs_new(Max(64, count_items(bg)), Max(64, count_items(gg)));
+	s = fs_new(Max(16, count_items(bg)), Max(16, count_items(gg)));
 
 	for (tok = strtok_r(bg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
 	{
@@ -1607,7 +1607,7 @@ co_arg(FunctionCallInfo fcinfo, int argno)
 static ClvOrdersState *
 co_grow(const ClvOrdersState *s, Size need)
 {
-	Size		cap = Max(1024, s->capacity);
+	Size		cap = Max(256, s->capacity);
 	ClvOrdersState *n;
 
 	while (cap < need)
@@ -1630,7 +1630,7 @@ co_for_update(FunctionCallInfo fcinfo)
 	ClvOrdersState *s;
 
 	if (PG_ARGISNULL(0))
-		return co_new(1024);
+		return co_new(256);
 	s = co_arg(fcinfo, 0);
 	if (!in_aggregate(fcinfo) && (Pointer) s == DatumGetPointer(PG_GETARG_DATUM(0)))
 		s = co_grow(s, s->capacity);
@@ -1837,7 +1837,7 @@ co_parse(const char *str)
 	char	   *val,
 			   *tok,
 			   *save = NULL;
-	ClvOrdersState *s = co_new(1024);
+	ClvOrdersState *s = co_new(256);
 	int			kind;
 	double		horizon;
 

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(115);
+SELECT plan(118);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -317,6 +317,26 @@ SELECT throws_ok($$SELECT clv(1, now(), 10, NULL)$$, '22004', NULL, 'clv: NULL h
 SELECT throws_ok($$SELECT clv(1, now(), 10, '-1 day')$$, '22023', NULL, 'clv: negative horizon is 22023');
 SELECT throws_ok($$SELECT 'v1 key=int8 horizon_days=7 orders=1997-01-01:5:01'::clv_state$$, '22P02', NULL, 'clv_state: short int8 key is 22P02');
 SELECT throws_ok($$SELECT 'v1 key=blob horizon_days=7 orders='::clv_state$$, '22P02', NULL, 'clv_state: unknown key type is 22P02');
+
+-- timestamptz-form state text, and binary send/receive of every type (COPY BINARY)
+SELECT is((SELECT st::text::clv_summary_state::text FROM
+              (SELECT clv_summary_state(d::timestamptz, amount, '1997-09-30 12:00+00', '1 week') AS st FROM o WHERE cust = 7) s),
+          (SELECT clv_summary_state(d::timestamptz, amount, '1997-09-30 12:00+00', '1 week')::text FROM o WHERE cust = 7),
+          'clv_summary_state (timestamptz form): text round trip');
+SELECT throws_ok($$SELECT 'v1 form=timestamptz observed_until=0 observed_day=2001-01-01 unit_days=7 total=0 first_amount=0 days='::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: observed_day far from observed_until is 22P02');
+CREATE TEMP TABLE bin_out AS
+SELECT (SELECT m FROM fm) AS m,
+       (SELECT clv_summary_state(d, amount, '1997-09-30'::date, '1 week') FROM o WHERE cust = 7) AS ss,
+       (SELECT clv_fit_state(frequency, recency, age, monetary) FROM os) AS fs,
+       (SELECT clv_state(cust::text, d, amount, '39 weeks') FROM o WHERE cust < 20) AS cs;
+CREATE TEMP TABLE bin_in (LIKE bin_out);
+\copy bin_out TO '/tmp/retention_clv_test.bin' (FORMAT binary)
+\copy bin_in FROM '/tmp/retention_clv_test.bin' (FORMAT binary)
+\! rm -f /tmp/retention_clv_test.bin
+SELECT is((SELECT (m::text, ss::text, fs::text, cs::text) FROM bin_in),
+          (SELECT (m::text, ss::text, fs::text, cs::text) FROM bin_out),
+          'binary send/receive round trip of clv_model, clv_summary_state, clv_fit_state and clv_state');
 
 -- ===================== parallel and partitionwise =====================
 SET LOCAL parallel_setup_cost = 0;

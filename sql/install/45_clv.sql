@@ -14,6 +14,8 @@ COMMENT ON TYPE @extschema@.clv_customer IS
 
 SELECT @extschema@.retention_define_state('clv_summary_state',
     'Partial clv_summary: the customer''s distinct purchase days, total and first-day amounts, observed_until and time unit');
+-- Variable size, and can exceed a page: let TOAST compress and move it.
+ALTER TYPE @extschema@.clv_summary_state SET (STORAGE = extended);
 SELECT @extschema@.retention_define_final('clv_summary', 'clv_summary_state', 'clv_summary_final',
     '@extschema@.clv_customer',
     'A customer''s (frequency, recency, age, monetary) summary');
@@ -62,6 +64,8 @@ COMMENT ON FUNCTION @extschema@.clv_model_params(@extschema@.clv_model) IS
 
 SELECT @extschema@.retention_define_state('clv_fit_state',
     'Partial clv_fit: customers as weighted (frequency, recency, age) and (frequency, monetary) lists');
+-- Variable size, and can exceed a page: let TOAST compress and move it.
+ALTER TYPE @extschema@.clv_fit_state SET (STORAGE = extended);
 SELECT @extschema@.retention_define_final('clv_fit', 'clv_fit_state', 'clv_fit_final',
     '@extschema@.clv_model',
     'BG/NBD and Gamma-Gamma models fitted by maximum likelihood');
@@ -109,6 +113,8 @@ COMMENT ON FUNCTION @extschema@.clv_predict(@extschema@.clv_model, pg_catalog.fl
 
 SELECT @extschema@.retention_define_state('clv_state',
     'Partial clv: the group''s orders (customer key, day, amount) and the horizon');
+-- Variable size, and can exceed a page: let TOAST compress and move it.
+ALTER TYPE @extschema@.clv_state SET (STORAGE = extended);
 SELECT @extschema@.retention_define_final('clv', 'clv_state', 'clv_final', 'pg_catalog.float8',
     'Mean predicted customer value over the horizon');
 SELECT @extschema@.retention_define_metric('clv',
