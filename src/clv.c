@@ -822,8 +822,8 @@ fs_room(ClvFitState *s, int more_trip, int more_pair)
 }
 
 /*
- * Check one customer's summary (22023 naming the value); returns false
- * when frequency is not an integer and the error is the caller's to raise.
+ * Check one customer's summary (22023 naming the value); monetary only when
+ * have_m.
  */
 static void
 check_summary(double x, double tx, double T, bool have_m, double m)

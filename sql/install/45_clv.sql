@@ -129,3 +129,17 @@ SELECT @extschema@.retention_define_metric('clv',
     'customer_id pg_catalog.uuid, purchased_at pg_catalog.timestamptz, amount pg_catalog.float8, horizon pg_catalog.interval',
     'clv_state', 'clv_uuid_sfunc', 'clv_orders_inv', 'clv_final',
     'Mean predicted value per customer over the horizon after the group''s last purchase (BG/NBD and Gamma-Gamma fitted on the group)');
+
+-- The declaration helper leaves the state types' I/O functions uncommented.
+COMMENT ON FUNCTION @extschema@.clv_summary_state_in(pg_catalog.cstring) IS 'Input function of clv_summary_state (validates everything)';
+COMMENT ON FUNCTION @extschema@.clv_summary_state_out(@extschema@.clv_summary_state) IS 'Output function of clv_summary_state';
+COMMENT ON FUNCTION @extschema@.clv_summary_state_recv(pg_catalog.internal) IS 'Binary input function of clv_summary_state (validates everything)';
+COMMENT ON FUNCTION @extschema@.clv_summary_state_send(@extschema@.clv_summary_state) IS 'Binary output function of clv_summary_state';
+COMMENT ON FUNCTION @extschema@.clv_fit_state_in(pg_catalog.cstring) IS 'Input function of clv_fit_state (validates everything)';
+COMMENT ON FUNCTION @extschema@.clv_fit_state_out(@extschema@.clv_fit_state) IS 'Output function of clv_fit_state';
+COMMENT ON FUNCTION @extschema@.clv_fit_state_recv(pg_catalog.internal) IS 'Binary input function of clv_fit_state (validates everything)';
+COMMENT ON FUNCTION @extschema@.clv_fit_state_send(@extschema@.clv_fit_state) IS 'Binary output function of clv_fit_state';
+COMMENT ON FUNCTION @extschema@.clv_state_in(pg_catalog.cstring) IS 'Input function of clv_state (validates everything)';
+COMMENT ON FUNCTION @extschema@.clv_state_out(@extschema@.clv_state) IS 'Output function of clv_state';
+COMMENT ON FUNCTION @extschema@.clv_state_recv(pg_catalog.internal) IS 'Binary input function of clv_state (validates everything)';
+COMMENT ON FUNCTION @extschema@.clv_state_send(@extschema@.clv_state) IS 'Binary output function of clv_state';
