@@ -41,6 +41,7 @@
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "pgtime.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -195,6 +196,64 @@ ts_day(TimestampTz ts)
 {
 	return DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
 											   TimestampTzGetDatum(ts)));
+}
+
+/*
+ * The same day, faster: a small cache, kept in fn_extra for the session
+ * time zone, of UTC days during which the zone's offset does not change
+ * (pg_next_dst_boundary says exactly where it changes).  Within such a day
+ * the local day is plain arithmetic; a day holding a transition falls back
+ * to the full conversion.
+ */
+#define DAYCACHE_SIZE	1024
+
+typedef struct DayCache
+{
+	pg_tz	   *tz;				/* the session_timezone the entries are for */
+	int64		utc_day[DAYCACHE_SIZE];	/* key, PG_INT64_MIN when empty */
+	int64		offset[DAYCACHE_SIZE];	/* microseconds east of UTC */
+} DayCache;
+
+static DateADT
+ts_day_cached(FunctionCallInfo fcinfo, TimestampTz ts)
+{
+	DayCache   *c = (DayCache *) fcinfo->flinfo->fn_extra;
+	int64		uday = ts / USECS_PER_DAY - (ts % USECS_PER_DAY < 0 ? 1 : 0);
+	int			slot = (int) (uday & (DAYCACHE_SIZE - 1));
+	int64		local;
+
+	if (c == NULL || c->tz != session_timezone)
+	{
+		int			i;
+
+		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(DayCache));
+		c->tz = session_timezone;
+		for (i = 0; i < DAYCACHE_SIZE; i++)
+			c->utc_day[i] = PG_INT64_MIN;
+		fcinfo->flinfo->fn_extra = c;
+	}
+	if (c->utc_day[slot] != uday)
+	{
+		pg_time_t	start = (pg_time_t) (uday * SECS_PER_DAY) +
+			(pg_time_t) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY;
+		pg_time_t	boundary;
+		long int	before_gmtoff,
+					after_gmtoff;
+		int			before_isdst,
+					after_isdst,
+					r;
+
+		if (c->tz == NULL)
+			return ts_day(ts);
+		r = pg_next_dst_boundary(&start, &before_gmtoff, &before_isdst,
+								 &boundary, &after_gmtoff, &after_isdst, c->tz);
+		if (r < 0 || (r == 1 && boundary < start + SECS_PER_DAY))
+			return ts_day(ts);	/* a transition during this UTC day */
+		c->utc_day[slot] = uday;
+		c->offset[slot] = (int64) before_gmtoff * USECS_PER_SEC;
+	}
+	local = ts + c->offset[slot];
+	return (DateADT) (local / USECS_PER_DAY - (local % USECS_PER_DAY < 0 ? 1 : 0));
 }
 
 /* Is the first argument a read-write value this aggregate call may update? */
@@ -399,7 +458,10 @@ clv_summary_sfunc(PG_FUNCTION_ARGS)
 				 errmsg("observed_until must be finite"),
 				 errhint("Give the end of the calibration period.")));
 	unit = positive_interval_arg(fcinfo, 4, "time_unit");
-	cs_set_params(s, 0, obs, ts_day(obs), unit);
+	/* the day of observed_until only needs computing once per group */
+	if (!(s->flags & CLV_PARAMS_SET) || s->observed_ts != obs ||
+		s->unit_days != unit || (s->flags & CS_DATE_FORM))
+		cs_set_params(s, 0, obs, ts_day(obs), unit);
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(s);
@@ -411,7 +473,7 @@ clv_summary_sfunc(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("purchased_at -infinity is out of range"),
 				 errhint("A purchase time is a finite timestamp.")));
-	s = cs_add(s, ts_day(ts), amount_arg(fcinfo, 2));
+	s = cs_add(s, ts_day_cached(fcinfo, ts), amount_arg(fcinfo, 2));
 	PG_RETURN_POINTER(s);
 }
 
@@ -1722,7 +1784,7 @@ clv_orders_step(FunctionCallInfo fcinfo, int kind)
 					 errmsg("customer_id of %d bytes is too long", keylen),
 					 errhint("A customer key is at most %d bytes.", CO_MAXKEY)));
 	}
-	s = co_append(s, ts_day(ts), amount_arg(fcinfo, 3), key, keylen);
+	s = co_append(s, ts_day_cached(fcinfo, ts), amount_arg(fcinfo, 3), key, keylen);
 	PG_RETURN_POINTER(s);
 }
 

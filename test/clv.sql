@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(118);
+SELECT plan(120);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -94,6 +94,21 @@ SELECT throws_ok($$SELECT clv_summary(d, 1, '1997-09-30'::date, '1 week') FROM (
                  '22003', NULL, 'clv_summary: -infinity purchase is 22003');
 SELECT throws_ok($$SELECT clv_summary(d, 1, d + 30, '1 week') FROM (VALUES ('1997-01-01'::date), ('1997-01-02')) v(d)$$,
                  '22023', 'observed_until changes within one group', 'clv_summary: observed_until changing in a group is 22023');
+
+-- calendar days in zones with DST, half-hour offsets and historical changes
+SET LOCAL TimeZone = 'America/St_Johns';
+SELECT is((SELECT count(*) FROM (
+              SELECT t, (clv_summary(t, 1, '2100-01-01', '1 day')).age AS a FROM
+              generate_series('1996-01-01 00:00+00'::timestamptz, '1999-01-01', '97 minutes') t GROUP BY t) s
+           WHERE '2100-01-01'::timestamptz::date - a::int <> t::date),
+          0::bigint, 'clv_summary: the day of every timestamp is its date in the session time zone (St Johns, DST)');
+SET LOCAL TimeZone = 'Europe/London';
+SELECT is((SELECT count(*) FROM (
+              SELECT t, (clv_summary(t, 1, '2100-01-01', '1 day')).age AS a FROM
+              generate_series('1966-01-01 00:00+00'::timestamptz, '1973-01-01', '173 minutes') t GROUP BY t) s
+           WHERE '2100-01-01'::timestamptz::date - a::int <> t::date),
+          0::bigint, 'clv_summary: ... and across London''s 1968-71 British Standard Time');
+SET LOCAL TimeZone = 'UTC';
 
 -- differential against plain SQL, every customer
 SELECT is((SELECT count(*) FROM (
