@@ -62,10 +62,6 @@ typedef struct ClvFitResult
 extern int	clv_compact_triples(ClvTriple *t, int n);
 extern int	clv_compact_pairs(ClvPair *p, int n);
 
-/* Log-likelihoods at the given parameters (weighted sums). */
-extern double clv_bgnbd_ll(const double *param, const ClvTriple *t, int n);
-extern double clv_gg_ll(const double *param, const ClvPair *p, int n);
-
 /* Maximum-likelihood fits; t and p must be compacted (sorted). */
 extern ClvFitResult clv_fit_bgnbd(const ClvTriple *t, int n);
 extern ClvFitResult clv_fit_gg(const ClvPair *p, int n);

@@ -135,13 +135,96 @@ logaddexp(double u, double v)
 }
 
 /*
+ * Observations prepared for many likelihood evaluations.  The recency and
+ * age values are few and shared between customers (day-rounded, often the
+ * same cohort dates), so log(alpha + value) is computed once per distinct
+ * value and looked up by index; log(monetary) does not depend on the
+ * parameters at all.
+ */
+typedef struct BgData
+{
+	const ClvTriple *t;
+	int			n;
+	int			nu;				/* distinct recency and age values */
+	double	   *u;				/* those values, sorted */
+	int32	   *itx;			/* each observation's recency, index into u */
+	int32	   *iT;				/* each observation's age, index into u */
+	double	   *lu;				/* scratch: log(alpha + u[k]) */
+} BgData;
+
+typedef struct GgData
+{
+	const ClvPair *p;
+	int			n;
+	double	   *logm;			/* log(m) of each observation */
+} GgData;
+
+static int
+cmp_double(const void *pa, const void *pb)
+{
+	double		a = *(const double *) pa,
+				b = *(const double *) pb;
+
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* Index of value v in the sorted distinct values u[0..nu). */
+static int32
+value_index(const double *u, int nu, double v)
+{
+	int			lo = 0,
+				hi = nu - 1;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (u[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	Assert(u[lo] == v);
+	return lo;
+}
+
+static void
+bg_prepare(BgData *d, const ClvTriple *t, int n)
+{
+	int			i,
+				k = 0;
+
+	d->t = t;
+	d->n = n;
+	d->u = palloc(sizeof(double) * 2 * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		d->u[2 * i] = t[i].tx;
+		d->u[2 * i + 1] = t[i].T;
+	}
+	qsort(d->u, 2 * n, sizeof(double), cmp_double);
+	for (i = 0; i < 2 * n; i++)
+		if (k == 0 || d->u[i] != d->u[k - 1])
+			d->u[k++] = d->u[i];
+	d->nu = k;
+	d->itx = palloc(sizeof(int32) * Max(n, 1));
+	d->iT = palloc(sizeof(int32) * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		d->itx[i] = value_index(d->u, k, t[i].tx);
+		d->iT[i] = value_index(d->u, k, t[i].T);
+	}
+	d->lu = palloc(sizeof(double) * Max(k, 1));
+}
+
+/*
  * BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) summed over the
  * weighted observations, param = (r, alpha, a, b).  The terms that depend
  * on x only (the lgammas) are recomputed only when x changes, which with
  * sorted observations is once per distinct frequency.
  */
-double
-clv_bgnbd_ll(const double *param, const ClvTriple *t, int n)
+static double
+bgnbd_ll(const double *param, const BgData *d)
 {
 	double		r = param[0],
 				alpha = param[1],
@@ -158,30 +241,49 @@ clv_bgnbd_ll(const double *param, const ClvTriple *t, int n)
 	int32		prev_x = -1;
 	int			i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < d->nu; i++)
 	{
-		double		x = t[i].x,
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		d->lu[i] = log(alpha + d->u[i]);
+	}
+	for (i = 0; i < d->n; i++)
+	{
+		const ClvTriple *t = &d->t[i];
+		double		x = t->x,
 					a3,
 					ll;
 
 		if ((i & 4095) == 0)
 			CHECK_FOR_INTERRUPTS();
-		if (t[i].x != prev_x)
+		if (t->x != prev_x)
 		{
-			prev_x = t[i].x;
+			prev_x = t->x;
 			cx = lgamma(r + x) - lg_r + r * log_alpha
 				+ lg_ab + lgamma(b + x) - lg_b - lgamma(a + b + x);
 			/* log(a / (b + x - 1)), only meaningful for x > 0 */
 			c4 = x > 0 ? log_a - log(b + x - 1.0) : 0.0;
 		}
-		a3 = -(r + x) * log(alpha + t[i].T);
-		if (t[i].x > 0)
-			ll = cx + logaddexp(a3, c4 - (r + x) * log(alpha + t[i].tx));
+		a3 = -(r + x) * d->lu[d->iT[i]];
+		if (t->x > 0)
+			ll = cx + logaddexp(a3, c4 - (r + x) * d->lu[d->itx[i]]);
 		else
 			ll = cx + a3;
-		sum += (double) t[i].w * ll;
+		sum += (double) t->w * ll;
 	}
 	return sum;
+}
+
+static void
+gg_prepare(GgData *d, const ClvPair *p, int n)
+{
+	int			i;
+
+	d->p = p;
+	d->n = n;
+	d->logm = palloc(sizeof(double) * Max(n, 1));
+	for (i = 0; i < n; i++)
+		d->logm[i] = log(p[i].m);
 }
 
 /*
@@ -189,8 +291,8 @@ clv_bgnbd_ll(const double *param, const ClvTriple *t, int n)
  * Hardie 2013, "The Gamma-Gamma model of monetary value", eq. 3 with the
  * change of variable to the mean), param = (p, q, v).
  */
-double
-clv_gg_ll(const double *param, const ClvPair *pr, int n)
+static double
+gg_ll(const double *param, const GgData *d)
 {
 	double		p = param[0],
 				q = param[1],
@@ -201,20 +303,21 @@ clv_gg_ll(const double *param, const ClvPair *pr, int n)
 	int32		prev_x = -1;
 	int			i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < d->n; i++)
 	{
-		double		x = pr[i].x,
+		const ClvPair *pr = &d->p[i];
+		double		x = pr->x,
 					px = p * x;
 
 		if ((i & 4095) == 0)
 			CHECK_FOR_INTERRUPTS();
-		if (pr[i].x != prev_x)
+		if (pr->x != prev_x)
 		{
-			prev_x = pr[i].x;
+			prev_x = pr->x;
 			cx = lgamma(px + q) - lgamma(px) + px * log(x) + base;
 		}
-		sum += (double) pr[i].w *
-			(cx + (px - 1.0) * log(pr[i].m) - (px + q) * log(x * pr[i].m + v));
+		sum += (double) pr->w *
+			(cx + (px - 1.0) * d->logm[i] - (px + q) * log(x * pr->m + v));
 	}
 	return sum;
 }
@@ -240,7 +343,7 @@ bgnbd_objective(const double *lp, const void *data, int n)
 
 	for (i = 0; i < 4; i++)
 		p[i] = exp(lp[i]);
-	return -clv_bgnbd_ll(p, data, n);
+	return -bgnbd_ll(p, data);
 }
 
 static double
@@ -251,7 +354,7 @@ gg_objective(const double *lp, const void *data, int n)
 
 	for (i = 0; i < 3; i++)
 		p[i] = exp(lp[i]);
-	return -clv_gg_ll(p, data, n);
+	return -gg_ll(p, data);
 }
 
 /* Mean negative log-likelihood; +inf outside the box or where undefined. */
@@ -605,11 +708,14 @@ minimise(const Objective *o, double *x)
 ClvFitResult
 clv_fit_bgnbd(const ClvTriple *t, int n)
 {
-	Objective	o = {bgnbd_objective, t, n, 0.0, 4};
+	BgData		d;
+	Objective	o = {bgnbd_objective, &d, n, 0.0, 4};
 	double		sx = 0.0,
 				sT = 0.0,
 				x[4];
 	int			i;
+
+	bg_prepare(&d, t, n);
 
 	for (i = 0; i < n; i++)
 	{
@@ -632,11 +738,13 @@ clv_fit_bgnbd(const ClvTriple *t, int n)
 ClvFitResult
 clv_fit_gg(const ClvPair *p, int n)
 {
-	Objective	o = {gg_objective, p, n, 0.0, 3};
+	GgData		d;
+	Objective	o = {gg_objective, &d, n, 0.0, 3};
 	double		sm = 0.0,
 				x[3];
 	int			i;
 
+	gg_prepare(&d, p, n);
 	for (i = 0; i < n; i++)
 	{
 		o.weight += (double) p[i].w;
