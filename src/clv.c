@@ -1303,7 +1303,6 @@ cm_parse(const char *str)
 	ClvModel   *m = cm_new();
 	double	   *pv = &m->par.r;
 	bool		seen[7] = {false};
-	bool		isnull[7] = {false};
 	Jsonb	   *jb;
 	JsonbIterator *it;
 	JsonbValue	v;
@@ -1349,7 +1348,6 @@ cm_parse(const char *str)
 		if (i < 7)
 		{
 			seen[i] = true;
-			isnull[i] = is_null;
 			pv[i] = num;
 			if (i >= 4)
 			{
@@ -1391,7 +1389,6 @@ cm_parse(const char *str)
 	for (i = 0; i < 4; i++)
 		if (!seen[i])
 			bad_text(T, str, psprintf("BG/NBD parameter \"%s\" is missing.", names[i]));
-	(void) isnull;
 	if (ngg == 3 && ngg_null == 0)
 		m->flags |= CM_HAS_GG;
 	else if (ngg_null != ngg)
