@@ -71,4 +71,10 @@ SELECT '{"r":0,"alpha":1,"a":1,"b":1}'::clv_model;
 SELECT '{"r":1,"alpha":1}'::clv_model;
 SELECT clv_summary(purchased_on, amount, '1997-09-30', '0 days') FROM clv_orders;
 
+-- long computations stop at statement_timeout (CHECK_FOR_INTERRUPTS in the loops)
+SET statement_timeout = '200ms';
+SELECT clv_predict('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}',
+                   999999, 0, 0, 38, 0, 0.01);
+RESET statement_timeout;
+
 DROP TABLE clv_orders, clv_customers, clv_sim;
