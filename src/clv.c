@@ -1,0 +1,2138 @@
+/*-------------------------------------------------------------------------
+ *
+ * clv.c
+ *	  Predictive customer lifetime value (SPEC section 6): the SQL types and
+ *	  functions around the BG/NBD and Gamma-Gamma models of clv_math.c.
+ *
+ *	  clv_summary_state  one customer's distinct purchase days, for
+ *	                     clv_summary() -> (frequency, recency, age, monetary)
+ *	  clv_fit_state      weighted, deduplicated customer summaries, for
+ *	                     clv_fit() -> clv_model
+ *	  clv_model          the fitted (or hand-written) parameters; JSON text
+ *	  clv_state          a group's orders (customer key, day, amount), for
+ *	                     clv(customer_id, purchased_at, amount, horizon)
+ *
+ * These states are variable-size varlenas that carry spare capacity: a
+ * transition function appends in place while there is room and, when it is
+ * full, builds a bigger copy (doubling) in the per-call memory context,
+ * which the executor then moves into the aggregate context and frees the
+ * old one.  So there is no palloc per row, only a logarithmic number of
+ * regrowths.  None of them can remove a row exactly (they hold floating
+ * sums or would need searching), so their inverse transition functions
+ * return NULL, which makes a sliding window restart the frame.
+ *
+ * Every text form starts with a version ("v1 ...") and is validated
+ * completely on input; binary send/receive use the same text, so both
+ * paths share one validator.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "common/int.h"
+#include "common/shortest_dec.h"
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "pgtime.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/fmgrprotos.h"
+#include "utils/jsonb.h"
+#include "utils/lsyscache.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
+#include "utils/uuid.h"
+
+#include "clv.h"
+
+#define CLV_VERSION			1
+#define CLV_PARAMS_SET		0x01
+/* the clv aggregate's time unit: the literature's week */
+#define CLV_UNIT_DAYS		7.0
+
+/* ---------- small shared helpers ---------- */
+
+/* Append a double in its shortest exact (round-trip) decimal form. */
+static void
+append_double(StringInfo buf, double d)
+{
+	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN + 1];
+
+	double_to_shortest_decimal_buf(d, tmp);
+	appendStringInfoString(buf, tmp);
+}
+
+/* Append a date as YYYY-MM-DD, independent of DateStyle. */
+static void
+append_day(StringInfo buf, DateADT d)
+{
+	int			y,
+				m,
+				dd;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
+	appendStringInfo(buf, "%04d-%02d-%02d", y, m, dd);
+}
+
+/* Error out for a malformed text form of type tname. */
+static void pg_attribute_noreturn()
+bad_text(const char *tname, const char *str, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%.200s\"", tname, str),
+			 errdetail("%s", detail),
+			 errhint("Use the text produced by the type's output function.")));
+}
+
+/* Parse a finite double spanning [s, s+len). */
+static bool
+parse_double(const char *s, double *result)
+{
+	char	   *end;
+
+	if (*s == '\0' || isspace((unsigned char) *s))
+		return false;
+	errno = 0;
+	*result = strtod(s, &end);
+	return errno == 0 && *end == '\0' && isfinite(*result);
+}
+
+/* Parse YYYY-MM-DD into a DateADT. */
+static bool
+parse_day(const char *s, DateADT *result)
+{
+	int			y,
+				m,
+				d,
+				n = 0;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] != '\0' ||
+		m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1] ||
+		!IS_VALID_JULIAN(y, m, d))
+		return false;
+	*result = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	return IS_VALID_DATE(*result);
+}
+
+/*
+ * Take the next "name=value" token from *cursor (space separated, in this
+ * fixed order); returns the value, or errors naming what is missing.
+ */
+static char *
+next_field(char **cursor, const char *name, const char *tname, const char *str)
+{
+	char	   *tok = *cursor,
+			   *end;
+	size_t		len = strlen(name);
+
+	while (*tok == ' ')
+		tok++;
+	if (strncmp(tok, name, len) != 0 || tok[len] != '=')
+		bad_text(tname, str, psprintf("Expected field \"%s\".", name));
+	tok += len + 1;
+	end = strchr(tok, ' ');
+	if (end)
+	{
+		*end = '\0';
+		*cursor = end + 1;
+	}
+	else
+		*cursor = tok + strlen(tok);
+	return tok;
+}
+
+/* Check the version prefix "v1" and return the rest of the text. */
+static char *
+skip_version(char *copy, const char *tname, const char *str)
+{
+	if (strncmp(copy, "v1", 2) != 0 || (copy[2] != '\0' && copy[2] != ' '))
+		bad_text(tname, str, "It does not start with the version \"v1\".");
+	return copy + 2;
+}
+
+/* A time unit or horizon as a number of days (extract(epoch) / 86400). */
+static double
+interval_days(const Interval *iv)
+{
+	return (double) (iv->month / MONTHS_PER_YEAR) * DAYS_PER_YEAR
+		+ (double) (iv->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH
+		+ (double) iv->day
+		+ (double) iv->time / (double) USECS_PER_DAY;
+}
+
+/* An interval argument that must be present and positive, in days. */
+static double
+positive_interval_arg(FunctionCallInfo fcinfo, int argno, const char *name)
+{
+	double		days;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be null", name),
+				 errhint("Give a positive interval such as '1 week'.")));
+	days = interval_days(PG_GETARG_INTERVAL_P(argno));
+	if (!(days > 0) || !isfinite(days))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be positive: %g days", name, days),
+				 errhint("Give a positive interval such as '1 week'.")));
+	return days;
+}
+
+/* The calendar day (session time zone) of a finite timestamptz. */
+static inline DateADT
+ts_day(TimestampTz ts)
+{
+	return DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
+											   TimestampTzGetDatum(ts)));
+}
+
+/*
+ * The same day, faster: a small cache, kept in fn_extra for the session
+ * time zone, of UTC days during which the zone's offset does not change
+ * (pg_next_dst_boundary says exactly where it changes).  Within such a day
+ * the local day is plain arithmetic; a day holding a transition falls back
+ * to the full conversion.
+ */
+#define DAYCACHE_SIZE	1024
+
+typedef struct DayCache
+{
+	pg_tz	   *tz;				/* the session_timezone the entries are for */
+	int64		utc_day[DAYCACHE_SIZE];	/* key, PG_INT64_MIN when empty */
+	int64		offset[DAYCACHE_SIZE];	/* microseconds east of UTC */
+} DayCache;
+
+static DateADT
+ts_day_cached(FunctionCallInfo fcinfo, TimestampTz ts)
+{
+	DayCache   *c = (DayCache *) fcinfo->flinfo->fn_extra;
+	int64		uday = ts / USECS_PER_DAY - (ts % USECS_PER_DAY < 0 ? 1 : 0);
+	int			slot = (int) (uday & (DAYCACHE_SIZE - 1));
+	int64		local;
+
+	if (c == NULL || c->tz != session_timezone)
+	{
+		int			i;
+
+		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(DayCache));
+		c->tz = session_timezone;
+		for (i = 0; i < DAYCACHE_SIZE; i++)
+			c->utc_day[i] = PG_INT64_MIN;
+		fcinfo->flinfo->fn_extra = c;
+	}
+	if (c->utc_day[slot] != uday)
+	{
+		pg_time_t	start = (pg_time_t) (uday * SECS_PER_DAY) +
+			(pg_time_t) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY;
+		pg_time_t	boundary;
+		long int	before_gmtoff,
+					after_gmtoff;
+		int			before_isdst,
+					after_isdst,
+					r;
+
+		if (c->tz == NULL)
+			return ts_day(ts);
+		r = pg_next_dst_boundary(&start, &before_gmtoff, &before_isdst,
+								 &boundary, &after_gmtoff, &after_isdst, c->tz);
+		if (r < 0 || (r == 1 && boundary < start + SECS_PER_DAY))
+			return ts_day(ts);	/* a transition during this UTC day */
+		c->utc_day[slot] = uday;
+		c->offset[slot] = (int64) before_gmtoff * USECS_PER_SEC;
+	}
+	local = ts + c->offset[slot];
+	return (DateADT) (local / USECS_PER_DAY - (local % USECS_PER_DAY < 0 ? 1 : 0));
+}
+
+/* Is the first argument a read-write value this aggregate call may update? */
+static inline bool
+in_aggregate(FunctionCallInfo fcinfo)
+{
+	return AggCheckCallContext(fcinfo, NULL) != 0;
+}
+
+/* ==================================================================
+ * clv_summary_state: one customer's distinct purchase days.
+ *
+ * Frequency counts distinct days, and rows arrive in any order (and states
+ * are merged in any order), so the exact answer needs the set of days: a
+ * sorted array of 4-byte dates, plus the total amount and the amount of the
+ * first day (monetary = (total - first day) / frequency).  Per-day sums are
+ * not needed: only the first day's sum is ever subtracted.
+ * ================================================================== */
+
+#define CS_DATE_FORM		0x02	/* built from dates, not timestamptz */
+#define CS_KNOWN_FLAGS		(CLV_PARAMS_SET | CS_DATE_FORM)
+
+typedef struct ClvSummaryState
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;
+	int32		ndays;			/* distinct purchase days */
+	int32		capacity;		/* slots allocated in days[] */
+	DateADT		observed_day;	/* day of observed_until */
+	int32		pad;
+	int64		observed_ts;	/* observed_until (timestamptz form) */
+	double		unit_days;		/* the time unit, in days */
+	double		total;			/* sum of all amounts */
+	double		first_amount;	/* sum of the amounts of the first day */
+	DateADT		days[FLEXIBLE_ARRAY_MEMBER];	/* sorted, distinct */
+} ClvSummaryState;
+
+#define CS_SIZE(cap)	(offsetof(ClvSummaryState, days) + sizeof(DateADT) * (cap))
+
+static ClvSummaryState *
+cs_new(int capacity)
+{
+	ClvSummaryState *s = palloc0(CS_SIZE(capacity));
+
+	SET_VARSIZE(s, CS_SIZE(capacity));
+	s->version = CLV_VERSION;
+	s->capacity = capacity;
+	return s;
+}
+
+/* Shape check of a stored or passed clv_summary_state. */
+static ClvSummaryState *
+cs_arg(FunctionCallInfo fcinfo, int argno)
+{
+	ClvSummaryState *s = (ClvSummaryState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	if (VARSIZE(s) < CS_SIZE(0) || s->version != CLV_VERSION ||
+		s->ndays < 0 || s->ndays > s->capacity ||
+		VARSIZE(s) != CS_SIZE(s->capacity))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid clv_summary_state value")));
+	return s;
+}
+
+/* A copy with room for at least need days. */
+static ClvSummaryState *
+cs_grow(const ClvSummaryState *s, int need)
+{
+	int			cap = Max(8, s->capacity);
+	ClvSummaryState *n;
+
+	while (cap < need)
+	{
+		if (cap > (int) (MaxAllocSize / sizeof(DateADT) / 2))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct purchase days for one customer")));
+		cap *= 2;
+	}
+	n = palloc0(CS_SIZE(cap));	/* zeroed slack: stored values compress */
+	memcpy(n, s, CS_SIZE(s->ndays));
+	SET_VARSIZE(n, CS_SIZE(cap));
+	n->capacity = cap;
+	return n;
+}
+
+/* The state argument 0, writable: in place in an aggregate, else a copy. */
+static ClvSummaryState *
+cs_for_update(FunctionCallInfo fcinfo)
+{
+	ClvSummaryState *s;
+
+	if (PG_ARGISNULL(0))
+		return cs_new(8);
+	s = cs_arg(fcinfo, 0);
+	if (!in_aggregate(fcinfo) && (Pointer) s == DatumGetPointer(PG_GETARG_DATUM(0)))
+		s = cs_grow(s, s->capacity);
+	return s;
+}
+
+/* Set the group's parameters, or check they did not change (22023). */
+static void
+cs_set_params(ClvSummaryState *s, uint8 form, int64 obs_ts, DateADT obs_day,
+			  double unit_days)
+{
+	if (!(s->flags & CLV_PARAMS_SET))
+	{
+		s->flags |= CLV_PARAMS_SET | form;
+		s->observed_ts = obs_ts;
+		s->observed_day = obs_day;
+		s->unit_days = unit_days;
+		return;
+	}
+	if ((s->flags & CS_DATE_FORM) != form)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("clv_summary states of date and timestamptz orders cannot be merged")));
+	if (s->observed_ts != obs_ts || s->observed_day != obs_day)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("observed_until changes within one group"),
+				 errhint("Every row of a customer, and every state merged together, must use the same observed_until.")));
+	if (s->unit_days != unit_days)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time_unit changes within one group: %g and %g days",
+						s->unit_days, unit_days),
+				 errhint("Every row of a customer, and every state merged together, must use the same time_unit.")));
+}
+
+/* Add one purchase of amount on day; the state may be replaced. */
+static ClvSummaryState *
+cs_add(ClvSummaryState *s, DateADT day, double amount)
+{
+	int			lo = 0,
+				hi = s->ndays;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (s->days[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < s->ndays && s->days[lo] == day)
+	{
+		if (lo == 0)
+			s->first_amount += amount;
+	}
+	else
+	{
+		if (s->ndays == s->capacity)
+			s = cs_grow(s, s->ndays + 1);
+		memmove(&s->days[lo + 1], &s->days[lo], sizeof(DateADT) * (s->ndays - lo));
+		s->days[lo] = day;
+		s->ndays++;
+		if (lo == 0)
+			s->first_amount = amount;
+	}
+	s->total += amount;
+	return s;
+}
+
+/* An amount argument: finite (22003). */
+static inline double
+amount_arg(FunctionCallInfo fcinfo, int argno)
+{
+	double		amount = PG_GETARG_FLOAT8(argno);
+
+	if (!isfinite(amount))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("order amount %g is out of range", amount),
+				 errhint("An amount is a finite number.")));
+	return amount;
+}
+
+/* clv_summary(purchased_at timestamptz, amount, observed_until, time_unit) */
+PG_FUNCTION_INFO_V1(clv_summary_sfunc);
+Datum
+clv_summary_sfunc(PG_FUNCTION_ARGS)
+{
+	ClvSummaryState *s = cs_for_update(fcinfo);
+	TimestampTz obs,
+				ts;
+	double		unit;
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("observed_until must not be null"),
+				 errhint("Give the end of the calibration period.")));
+	obs = PG_GETARG_TIMESTAMPTZ(3);
+	if (TIMESTAMP_NOT_FINITE(obs))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("observed_until must be finite"),
+				 errhint("Give the end of the calibration period.")));
+	unit = positive_interval_arg(fcinfo, 4, "time_unit");
+	/* the day of observed_until only needs computing once per group */
+	if (!(s->flags & CLV_PARAMS_SET) || s->observed_ts != obs ||
+		s->unit_days != unit || (s->flags & CS_DATE_FORM))
+		cs_set_params(s, 0, obs, ts_day(obs), unit);
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(s);
+	ts = PG_GETARG_TIMESTAMPTZ(1);
+	if (ts > obs)				/* the holdout period, including +infinity */
+		PG_RETURN_POINTER(s);
+	if (TIMESTAMP_NOT_FINITE(ts))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("purchased_at -infinity is out of range"),
+				 errhint("A purchase time is a finite timestamp.")));
+	s = cs_add(s, ts_day_cached(fcinfo, ts), amount_arg(fcinfo, 2));
+	PG_RETURN_POINTER(s);
+}
+
+/* clv_summary(purchased_at date, amount, observed_until date, time_unit) */
+PG_FUNCTION_INFO_V1(clv_summary_date_sfunc);
+Datum
+clv_summary_date_sfunc(PG_FUNCTION_ARGS)
+{
+	ClvSummaryState *s = cs_for_update(fcinfo);
+	DateADT		obs,
+				day;
+	double		unit;
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("observed_until must not be null"),
+				 errhint("Give the end of the calibration period.")));
+	obs = PG_GETARG_DATEADT(3);
+	if (DATE_NOT_FINITE(obs))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("observed_until must be finite"),
+				 errhint("Give the end of the calibration period.")));
+	unit = positive_interval_arg(fcinfo, 4, "time_unit");
+	cs_set_params(s, CS_DATE_FORM, (int64) obs * USECS_PER_DAY, obs, unit);
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(s);
+	day = PG_GETARG_DATEADT(1);
+	if (day > obs)
+		PG_RETURN_POINTER(s);
+	if (DATE_NOT_FINITE(day))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("purchased_at -infinity is out of range"),
+				 errhint("A purchase date is a finite date.")));
+	s = cs_add(s, day, amount_arg(fcinfo, 2));
+	PG_RETURN_POINTER(s);
+}
+
+/*
+ * Removing a row is not exact (the amounts are floating sums and a day
+ * may hold several rows): NULL tells the window code to restart the frame.
+ */
+PG_FUNCTION_INFO_V1(clv_summary_inv);
+Datum
+clv_summary_inv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+PG_FUNCTION_INFO_V1(clv_summary_date_inv);
+Datum
+clv_summary_date_inv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+
+PG_FUNCTION_INFO_V1(clv_summary_state_combine);
+Datum
+clv_summary_state_combine(PG_FUNCTION_ARGS)
+{
+	ClvSummaryState *a = cs_for_update(fcinfo);
+	ClvSummaryState *b = cs_arg(fcinfo, 1);
+	int			i,
+				j,
+				k,
+				need;
+	double		first;
+
+	if (b->flags & CLV_PARAMS_SET)
+		cs_set_params(a, b->flags & CS_DATE_FORM, b->observed_ts,
+					  b->observed_day, b->unit_days);
+	if (b->ndays == 0)
+		PG_RETURN_POINTER(a);
+	if (a->ndays == 0)
+		first = b->first_amount;
+	else if (a->days[0] == b->days[0])
+		first = a->first_amount + b->first_amount;
+	else
+		first = a->days[0] < b->days[0] ? a->first_amount : b->first_amount;
+
+	/*
+	 * Merge b's sorted days into a in place, from the back (the write
+	 * position never overtakes the read position in a), dropping days both
+	 * have; then slide the result to the front.
+	 */
+	need = a->ndays + b->ndays;
+	if (need > a->capacity)
+		a = cs_grow(a, need);
+	i = a->ndays - 1;
+	j = b->ndays - 1;
+	k = need - 1;
+	while (i >= 0 || j >= 0)
+	{
+		DateADT		d;
+
+		if (j < 0 || (i >= 0 && a->days[i] > b->days[j]))
+			d = a->days[i--];
+		else if (i < 0 || b->days[j] > a->days[i])
+			d = b->days[j--];
+		else
+		{
+			d = a->days[i--];
+			j--;
+		}
+		a->days[k--] = d;
+	}
+	a->ndays = need - 1 - k;
+	memmove(&a->days[0], &a->days[k + 1], sizeof(DateADT) * a->ndays);
+	a->total += b->total;
+	a->first_amount = first;
+	PG_RETURN_POINTER(a);
+}
+
+/* Not exact (see clv_summary_inv): NULL restarts a window frame. */
+PG_FUNCTION_INFO_V1(clv_summary_state_uncombine);
+Datum
+clv_summary_state_uncombine(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+
+PG_FUNCTION_INFO_V1(clv_summary_state_out);
+Datum
+clv_summary_state_out(PG_FUNCTION_ARGS)
+{
+	ClvSummaryState *s = cs_arg(fcinfo, 0);
+	StringInfoData buf;
+	int			i;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "v1");
+	if (!(s->flags & CLV_PARAMS_SET))
+		PG_RETURN_CSTRING(buf.data);
+	if (s->flags & CS_DATE_FORM)
+	{
+		appendStringInfoString(&buf, " form=date observed_until=");
+		append_day(&buf, s->observed_day);
+	}
+	else
+	{
+		appendStringInfo(&buf, " form=timestamptz observed_until=" INT64_FORMAT " observed_day=",
+						 s->observed_ts);
+		append_day(&buf, s->observed_day);
+	}
+	appendStringInfoString(&buf, " unit_days=");
+	append_double(&buf, s->unit_days);
+	appendStringInfoString(&buf, " total=");
+	append_double(&buf, s->total);
+	appendStringInfoString(&buf, " first_amount=");
+	append_double(&buf, s->first_amount);
+	appendStringInfoString(&buf, " days=");
+	for (i = 0; i < s->ndays; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(&buf, ',');
+		append_day(&buf, s->days[i]);
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+static ClvSummaryState *
+cs_parse(const char *str)
+{
+	const char *T = "clv_summary_state";
+	char	   *copy = pstrdup(str);
+	char	   *cur = skip_version(copy, T, str);
+	char	   *form,
+			   *val;
+	ClvSummaryState *s;
+	int			n = 0;
+
+	while (*cur == ' ')
+		cur++;
+	if (*cur == '\0')
+		return cs_new(8);
+
+	form = next_field(&cur, "form", T, str);
+	/* count the days to size the state */
+	val = strstr(cur, "days=");
+	if (val)
+		for (n = 1, val += 5; *val; val++)
+			n += (*val == ',');
+	s = cs_new(Max(8, n));
+	s->flags = CLV_PARAMS_SET;
+	if (strcmp(form, "date") == 0)
+	{
+		s->flags |= CS_DATE_FORM;
+		if (!parse_day(next_field(&cur, "observed_until", T, str), &s->observed_day))
+			bad_text(T, str, "observed_until is not a valid date.");
+		s->observed_ts = (int64) s->observed_day * USECS_PER_DAY;
+	}
+	else if (strcmp(form, "timestamptz") == 0)
+	{
+		char	   *end;
+
+		val = next_field(&cur, "observed_until", T, str);
+		errno = 0;
+		s->observed_ts = strtoll(val, &end, 10);
+		if (*val == '\0' || *end != '\0' || errno != 0 ||
+			!IS_VALID_TIMESTAMP(s->observed_ts))
+			bad_text(T, str, "observed_until is not a valid timestamp in microseconds.");
+		if (!parse_day(next_field(&cur, "observed_day", T, str), &s->observed_day) ||
+			llabs(s->observed_ts - (int64) s->observed_day * USECS_PER_DAY) > 2 * USECS_PER_DAY)
+			bad_text(T, str, "observed_day is not the day of observed_until.");
+	}
+	else
+		bad_text(T, str, "form is neither date nor timestamptz.");
+	if (!parse_double(next_field(&cur, "unit_days", T, str), &s->unit_days) ||
+		!(s->unit_days > 0))
+		bad_text(T, str, "unit_days is not a positive number.");
+	if (!parse_double(next_field(&cur, "total", T, str), &s->total))
+		bad_text(T, str, "total is not a finite number.");
+	if (!parse_double(next_field(&cur, "first_amount", T, str), &s->first_amount))
+		bad_text(T, str, "first_amount is not a finite number.");
+	val = next_field(&cur, "days", T, str);
+	if (*cur != '\0')
+		bad_text(T, str, "Unexpected text after the days.");
+	if (*val != '\0')
+	{
+		char	   *save = NULL,
+				   *tok;
+
+		for (tok = strtok_r(val, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		{
+			DateADT		d;
+
+			if (s->ndays >= s->capacity || !parse_day(tok, &d))
+				bad_text(T, str, psprintf("\"%s\" is not a valid day.", tok));
+			if (d > s->observed_day)
+				bad_text(T, str, "A purchase day is after observed_until.");
+			if (s->ndays > 0 && d <= s->days[s->ndays - 1])
+				bad_text(T, str, "The days are not strictly increasing.");
+			s->days[s->ndays++] = d;
+		}
+	}
+	if (s->ndays == 0 && (s->total != 0 || s->first_amount != 0))
+		bad_text(T, str, "A state without days has amounts.");
+	if (s->ndays == 1 && s->total != s->first_amount)
+		bad_text(T, str, "With one day, total and first_amount must be equal.");
+	return s;
+}
+
+PG_FUNCTION_INFO_V1(clv_summary_state_in);
+Datum
+clv_summary_state_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(cs_parse(PG_GETARG_CSTRING(0)));
+}
+
+/* Binary form: the text form (one validator for both paths). */
+PG_FUNCTION_INFO_V1(clv_summary_state_send);
+Datum
+clv_summary_state_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_summary_state_out,
+														  PG_GETARG_DATUM(0)));
+
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, txt, strlen(txt));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(clv_summary_state_recv);
+Datum
+clv_summary_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			nbytes;
+	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+
+	PG_RETURN_POINTER(cs_parse(txt));
+}
+
+PG_FUNCTION_INFO_V1(clv_summary_final);
+Datum
+clv_summary_final(PG_FUNCTION_ARGS)
+{
+	ClvSummaryState *s = cs_arg(fcinfo, 0);
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+	int32		freq;
+
+	if (s->ndays == 0)
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	freq = s->ndays - 1;
+	values[0] = Int32GetDatum(freq);
+	values[1] = Float8GetDatum((double) (s->days[s->ndays - 1] - s->days[0]) / s->unit_days);
+	values[2] = Float8GetDatum((double) (s->observed_day - s->days[0]) / s->unit_days);
+	values[3] = Float8GetDatum(freq > 0 ? (s->total - s->first_amount) / freq : 0.0);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ==================================================================
+ * clv_fit_state: customers as weighted (frequency, recency, age) triples
+ * for BG/NBD and (frequency, monetary) pairs for Gamma-Gamma.  Appended
+ * unsorted; when the array is full it is sorted and identical entries are
+ * merged (weights summed), and it doubles only if that did not free half.
+ * ================================================================== */
+
+typedef struct ClvFitState
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;
+	int32		ntrip;
+	int32		captrip;
+	int32		npair;
+	int32		cappair;
+	/* ClvTriple[captrip] then ClvPair[cappair], at FIT_HDR */
+} ClvFitState;
+
+#define FIT_HDR			MAXALIGN(sizeof(ClvFitState))
+#define FIT_SIZE(ct, cp)	(FIT_HDR + sizeof(ClvTriple) * (Size) (ct) + sizeof(ClvPair) * (Size) (cp))
+#define FIT_TRIPS(s)	((ClvTriple *) ((char *) (s) + FIT_HDR))
+#define FIT_PAIRS(s)	((ClvPair *) (FIT_TRIPS(s) + (s)->captrip))
+#define FIT_MAXCAP		((int) (MaxAllocSize / 2 / sizeof(ClvTriple)))
+
+static ClvFitState *
+fs_new(int ct, int cp)
+{
+	ClvFitState *s = palloc0(FIT_SIZE(ct, cp));
+
+	SET_VARSIZE(s, FIT_SIZE(ct, cp));
+	s->version = CLV_VERSION;
+	s->captrip = ct;
+	s->cappair = cp;
+	return s;
+}
+
+static ClvFitState *
+fs_arg(FunctionCallInfo fcinfo, int argno)
+{
+	ClvFitState *s = (ClvFitState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	if (VARSIZE(s) < FIT_HDR || s->version != CLV_VERSION ||
+		s->ntrip < 0 || s->npair < 0 || s->captrip < s->ntrip ||
+		s->cappair < s->npair ||
+		VARSIZE(s) != FIT_SIZE(s->captrip, s->cappair))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid clv_fit_state value")));
+	return s;
+}
+
+/* A copy with capacities at least ct and cp. */
+static ClvFitState *
+fs_resize(const ClvFitState *s, int ct, int cp)
+{
+	ClvFitState *n;
+
+	if (ct > FIT_MAXCAP || cp > FIT_MAXCAP)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct customer summaries for clv_fit"),
+				 errhint("Round recency and age, or fit on a sample.")));
+	n = fs_new(ct, cp);
+	n->flags = s->flags;
+	n->ntrip = s->ntrip;
+	n->npair = s->npair;
+	memcpy(FIT_TRIPS(n), FIT_TRIPS(s), sizeof(ClvTriple) * s->ntrip);
+	memcpy(FIT_PAIRS(n), FIT_PAIRS(s), sizeof(ClvPair) * s->npair);
+	return n;
+}
+
+static ClvFitState *
+fs_for_update(FunctionCallInfo fcinfo)
+{
+	ClvFitState *s;
+
+	if (PG_ARGISNULL(0))
+		return fs_new(16, 16);
+	s = fs_arg(fcinfo, 0);
+	if (!in_aggregate(fcinfo) && (Pointer) s == DatumGetPointer(PG_GETARG_DATUM(0)))
+		s = fs_resize(s, s->captrip, s->cappair);
+	return s;
+}
+
+/* Make room for one more triple and pair; the state may be replaced. */
+static ClvFitState *
+fs_room(ClvFitState *s, int more_trip, int more_pair)
+{
+	int			ct = s->captrip,
+				cp = s->cappair;
+
+	if (s->ntrip + more_trip > ct)
+	{
+		s->ntrip = clv_compact_triples(FIT_TRIPS(s), s->ntrip);
+		while (s->ntrip + more_trip > ct / 2)
+			ct = ct * 2;
+	}
+	if (s->npair + more_pair > cp)
+	{
+		s->npair = clv_compact_pairs(FIT_PAIRS(s), s->npair);
+		while (s->npair + more_pair > cp / 2)
+			cp = cp * 2;
+	}
+	if (ct != s->captrip || cp != s->cappair)
+		s = fs_resize(s, ct, cp);
+	return s;
+}
+
+/*
+ * Check one customer's summary (22023 naming the value); monetary only when
+ * have_m.
+ */
+static void
+check_summary(double x, double tx, double T, bool have_m, double m)
+{
+	if (!isfinite(x) || x < 0 || x != floor(x) || x > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("frequency %g is not a non-negative integer", x),
+				 errhint("frequency is the number of repeat purchase days, 0 or more.")));
+	if (!isfinite(T) || !(T > 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("age %g is not positive", T),
+				 errhint("age is the time from the first purchase to the end of the observation, greater than 0.")));
+	if (!isfinite(tx) || tx < 0 || tx > T)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("recency %g is outside 0 .. age %g", tx, T),
+				 errhint("recency is the time from the first to the last purchase, between 0 and age.")));
+	if (x == 0 && tx != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("recency %g with frequency 0", tx),
+				 errhint("A customer without repeat purchases has recency 0.")));
+	if (have_m && x > 0 && (!isfinite(m) || !(m > 0)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("monetary value %g of a repeat customer is not positive", m),
+				 errhint("monetary is the mean amount of the repeat purchases, greater than 0.")));
+}
+
+/* clv_fit(frequency, recency, age, monetary) */
+PG_FUNCTION_INFO_V1(clv_fit_sfunc);
+Datum
+clv_fit_sfunc(PG_FUNCTION_ARGS)
+{
+	ClvFitState *s = fs_for_update(fcinfo);
+	double		x,
+				tx,
+				T,
+				m = 0;
+	bool		have_m;
+	ClvTriple  *t;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(s);
+	x = PG_GETARG_FLOAT8(1);
+	tx = PG_GETARG_FLOAT8(2);
+	T = PG_GETARG_FLOAT8(3);
+	have_m = !PG_ARGISNULL(4);
+	if (have_m)
+		m = PG_GETARG_FLOAT8(4);
+	check_summary(x, tx, T, have_m, m);
+
+	s = fs_room(s, 1, have_m && x > 0 ? 1 : 0);
+	t = &FIT_TRIPS(s)[s->ntrip++];
+	t->x = (int32) x;
+	t->pad = 0;
+	t->tx = tx;
+	t->T = T;
+	t->w = 1;
+	if (have_m && x > 0)
+	{
+		ClvPair    *p = &FIT_PAIRS(s)[s->npair++];
+
+		p->x = (int32) x;
+		p->pad = 0;
+		p->m = m;
+		p->w = 1;
+	}
+	PG_RETURN_POINTER(s);
+}
+
+/* Not worth searching the unsorted list: NULL restarts a window frame. */
+PG_FUNCTION_INFO_V1(clv_fit_inv);
+Datum
+clv_fit_inv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+
+PG_FUNCTION_INFO_V1(clv_fit_state_combine);
+Datum
+clv_fit_state_combine(PG_FUNCTION_ARGS)
+{
+	ClvFitState *a = fs_for_update(fcinfo);
+	ClvFitState *b = fs_arg(fcinfo, 1);
+
+	a = fs_room(a, b->ntrip, b->npair);
+	memcpy(FIT_TRIPS(a) + a->ntrip, FIT_TRIPS(b), sizeof(ClvTriple) * b->ntrip);
+	a->ntrip += b->ntrip;
+	memcpy(FIT_PAIRS(a) + a->npair, FIT_PAIRS(b), sizeof(ClvPair) * b->npair);
+	a->npair += b->npair;
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(clv_fit_state_uncombine);
+Datum
+clv_fit_state_uncombine(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+
+/* Compacted copies of a state's lists (the state itself is read only). */
+static void
+fs_compacted(const ClvFitState *s, ClvTriple **t, int *nt, ClvPair **p, int *np)
+{
+	*t = palloc(sizeof(ClvTriple) * Max(1, s->ntrip));
+	memcpy(*t, FIT_TRIPS(s), sizeof(ClvTriple) * s->ntrip);
+	*nt = clv_compact_triples(*t, s->ntrip);
+	*p = palloc(sizeof(ClvPair) * Max(1, s->npair));
+	memcpy(*p, FIT_PAIRS(s), sizeof(ClvPair) * s->npair);
+	*np = clv_compact_pairs(*p, s->npair);
+}
+
+PG_FUNCTION_INFO_V1(clv_fit_state_out);
+Datum
+clv_fit_state_out(PG_FUNCTION_ARGS)
+{
+	ClvFitState *s = fs_arg(fcinfo, 0);
+	ClvTriple  *t;
+	ClvPair    *p;
+	int			nt,
+				np,
+				i;
+	StringInfoData buf;
+
+	fs_compacted(s, &t, &nt, &p, &np);
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "v1 bgnbd=");
+	for (i = 0; i < nt; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(&buf, ',');
+		appendStringInfo(&buf, "%d:", t[i].x);
+		append_double(&buf, t[i].tx);
+		appendStringInfoChar(&buf, ':');
+		append_double(&buf, t[i].T);
+		appendStringInfo(&buf, ":" INT64_FORMAT, t[i].w);
+	}
+	appendStringInfoString(&buf, " gg=");
+	for (i = 0; i < np; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(&buf, ',');
+		appendStringInfo(&buf, "%d:", p[i].x);
+		append_double(&buf, p[i].m);
+		appendStringInfo(&buf, ":" INT64_FORMAT, p[i].w);
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* Split "a:b:c[:d]" into exactly n parts in place. */
+static bool
+split_colons(char *tok, char **parts, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		parts[i] = tok;
+		tok = strchr(tok, ':');
+		if (i < n - 1)
+		{
+			if (tok == NULL)
+				return false;
+			*tok++ = '\0';
+		}
+		else if (tok != NULL)
+			return false;
+	}
+	return true;
+}
+
+/* Parse a positive weight. */
+static bool
+parse_weight(const char *s, int64 *w)
+{
+	char	   *end;
+
+	if (*s == '\0' || *s == '-' || *s == '+' || isspace((unsigned char) *s))
+		return false;
+	errno = 0;
+	*w = strtoll(s, &end, 10);
+	return errno == 0 && *end == '\0' && *w > 0;
+}
+
+static int
+count_items(const char *s)
+{
+	int			n = (*s != '\0');
+
+	for (; *s && *s != ' '; s++)
+		n += (*s == ',');
+	return n;
+}
+
+static ClvFitState *
+fs_parse(const char *str)
+{
+	const char *T = "clv_fit_state";
+	char	   *copy = pstrdup(str);
+	char	   *cur = skip_version(copy, T, str);
+	char	   *bg,
+			   *gg,
+			   *tok,
+			   *save = NULL;
+	ClvFitState *s;
+	int64		w_repeat = 0,
+				w_pairs = 0;
+
+	bg = next_field(&cur, "bgnbd", T, str);
+	gg = next_field(&cur, "gg", T, str);
+	if (*cur != '\0')
+		bad_text(T, str, "Unexpected text after the gg list.");
+	s = fs_new(Max(16, count_items(bg)), Max(16, count_items(gg)));
+
+	for (tok = strtok_r(bg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	{
+		char	   *part[4];
+		double		x,
+					tx,
+					age;
+		int64		w;
+		ClvTriple  *t;
+
+		if (s->ntrip >= s->captrip || !split_colons(tok, part, 4) ||
+			!parse_double(part[0], &x) || !parse_double(part[1], &tx) ||
+			!parse_double(part[2], &age) || !parse_weight(part[3], &w))
+			bad_text(T, str, "A bgnbd entry is not frequency:recency:age:weight.");
+		if (x < 0 || x != floor(x) || x > PG_INT32_MAX || !(age > 0) ||
+			tx < 0 || tx > age || (x == 0 && tx != 0))
+			bad_text(T, str, "A bgnbd entry is not a valid customer summary.");
+		t = &FIT_TRIPS(s)[s->ntrip++];
+		t->x = (int32) x;
+		t->pad = 0;
+		t->tx = tx;
+		t->T = age;
+		t->w = w;
+		if (x > 0 && pg_add_s64_overflow(w_repeat, w, &w_repeat))
+			bad_text(T, str, "The weights overflow.");
+	}
+	save = NULL;
+	for (tok = strtok_r(gg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	{
+		char	   *part[3];
+		double		x,
+					m;
+		int64		w;
+		ClvPair    *p;
+
+		if (s->npair >= s->cappair || !split_colons(tok, part, 3) ||
+			!parse_double(part[0], &x) || !parse_double(part[1], &m) ||
+			!parse_weight(part[2], &w))
+			bad_text(T, str, "A gg entry is not frequency:monetary:weight.");
+		if (!(x > 0) || x != floor(x) || x > PG_INT32_MAX || !(m > 0))
+			bad_text(T, str, "A gg entry is not a valid repeat customer.");
+		p = &FIT_PAIRS(s)[s->npair++];
+		p->x = (int32) x;
+		p->pad = 0;
+		p->m = m;
+		p->w = w;
+		if (pg_add_s64_overflow(w_pairs, w, &w_pairs))
+			bad_text(T, str, "The weights overflow.");
+	}
+	if (w_pairs > w_repeat)
+		bad_text(T, str, "The gg list has more customers than the bgnbd list has repeat customers.");
+	s->ntrip = clv_compact_triples(FIT_TRIPS(s), s->ntrip);
+	s->npair = clv_compact_pairs(FIT_PAIRS(s), s->npair);
+	return s;
+}
+
+PG_FUNCTION_INFO_V1(clv_fit_state_in);
+Datum
+clv_fit_state_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(fs_parse(PG_GETARG_CSTRING(0)));
+}
+
+PG_FUNCTION_INFO_V1(clv_fit_state_send);
+Datum
+clv_fit_state_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_fit_state_out,
+														  PG_GETARG_DATUM(0)));
+
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, txt, strlen(txt));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(clv_fit_state_recv);
+Datum
+clv_fit_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			nbytes;
+	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+
+	PG_RETURN_POINTER(fs_parse(txt));
+}
+
+/* ==================================================================
+ * clv_model
+ * ================================================================== */
+
+#define CM_HAS_GG			0x01	/* p, q, v present */
+#define CM_HAS_CUSTOMERS	0x02
+#define CM_HAS_CONVERGED	0x04
+#define CM_CONVERGED		0x08
+#define CM_HAS_LL_BG		0x10
+#define CM_HAS_LL_GG		0x20
+#define CM_KNOWN_FLAGS		0x3f
+
+typedef struct ClvModel
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;
+	int64		customers;
+	ClvParams	par;
+	double		ll_bgnbd;
+	double		ll_gg;
+} ClvModel;
+
+static ClvModel *
+cm_new(void)
+{
+	ClvModel   *m = palloc0(sizeof(ClvModel));
+
+	SET_VARSIZE(m, sizeof(ClvModel));
+	m->version = CLV_VERSION;
+	return m;
+}
+
+/* Check a model's parameters (22023 naming the value). */
+static void
+cm_check(const ClvModel *m)
+{
+	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
+	const double *v = &m->par.r;
+	int			i,
+				n = (m->flags & CM_HAS_GG) ? 7 : 4;
+
+	for (i = 0; i < n; i++)
+		if (!isfinite(v[i]) || !(v[i] > 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("clv_model parameter %s = %g is not positive", names[i], v[i]),
+					 errhint("Every model parameter is a finite number greater than 0.")));
+}
+
+static ClvModel *
+cm_arg(FunctionCallInfo fcinfo, int argno)
+{
+	ClvModel   *m = (ClvModel *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	if (VARSIZE(m) != sizeof(ClvModel) || m->version != CLV_VERSION ||
+		(m->flags & ~CM_KNOWN_FLAGS))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid clv_model value")));
+	return m;
+}
+
+PG_FUNCTION_INFO_V1(clv_model_out);
+Datum
+clv_model_out(PG_FUNCTION_ARGS)
+{
+	ClvModel   *m = cm_arg(fcinfo, 0);
+	StringInfoData buf;
+	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
+	const double *v = &m->par.r;
+	int			i;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (i = 0; i < 7; i++)
+	{
+		appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", names[i]);
+		if (i < 4 || (m->flags & CM_HAS_GG))
+			append_double(&buf, v[i]);
+		else
+			appendStringInfoString(&buf, "null");
+	}
+	appendStringInfoString(&buf, ", \"customers\": ");
+	if (m->flags & CM_HAS_CUSTOMERS)
+		appendStringInfo(&buf, INT64_FORMAT, m->customers);
+	else
+		appendStringInfoString(&buf, "null");
+	appendStringInfoString(&buf, ", \"converged\": ");
+	appendStringInfoString(&buf, !(m->flags & CM_HAS_CONVERGED) ? "null" :
+						   (m->flags & CM_CONVERGED) ? "true" : "false");
+	appendStringInfoString(&buf, ", \"ll_bgnbd\": ");
+	if (m->flags & CM_HAS_LL_BG)
+		append_double(&buf, m->ll_bgnbd);
+	else
+		appendStringInfoString(&buf, "null");
+	appendStringInfoString(&buf, ", \"ll_gg\": ");
+	if (m->flags & CM_HAS_LL_GG)
+		append_double(&buf, m->ll_gg);
+	else
+		appendStringInfoString(&buf, "null");
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+static ClvModel *
+cm_parse(const char *str)
+{
+	const char *T = "clv_model";
+	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
+	ClvModel   *m = cm_new();
+	double	   *pv = &m->par.r;
+	bool		seen[7] = {false};
+	Jsonb	   *jb;
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	int			i,
+				ngg = 0,
+				ngg_null = 0;
+
+	jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(str)));
+	if (!JB_ROOT_IS_OBJECT(jb))
+		bad_text(T, str, "A clv_model is a JSON object.");
+	it = JsonbIteratorInit(&jb->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		char	   *key;
+		double		num = 0;
+		bool		is_null;
+
+		if (tok != WJB_KEY)
+			continue;
+		key = pnstrdup(v.val.string.val, v.val.string.len);
+		tok = JsonbIteratorNext(&it, &v, true);
+		is_null = (v.type == jbvNull);
+		if (strcmp(key, "converged") == 0)
+		{
+			if (is_null)
+				continue;
+			if (v.type != jbvBool)
+				bad_text(T, str, "\"converged\" is not true, false or null.");
+			m->flags |= CM_HAS_CONVERGED | (v.val.boolean ? CM_CONVERGED : 0);
+			continue;
+		}
+		if (!is_null)
+		{
+			if (v.type != jbvNumeric)
+				bad_text(T, str, psprintf("\"%s\" is not a number.", key));
+			num = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
+													 NumericGetDatum(v.val.numeric)));
+		}
+		for (i = 0; i < 7; i++)
+			if (strcmp(key, names[i]) == 0)
+				break;
+		if (i < 7)
+		{
+			seen[i] = true;
+			pv[i] = num;
+			if (i >= 4)
+			{
+				ngg++;
+				ngg_null += is_null;
+			}
+			else if (is_null)
+				bad_text(T, str, psprintf("BG/NBD parameter \"%s\" is null.", key));
+		}
+		else if (strcmp(key, "customers") == 0)
+		{
+			if (is_null)
+				continue;
+			if (num < 0 || num != floor(num) || num > 9e18)
+				bad_text(T, str, "\"customers\" is not a non-negative integer.");
+			m->customers = (int64) num;
+			m->flags |= CM_HAS_CUSTOMERS;
+		}
+		else if (strcmp(key, "ll_bgnbd") == 0 || strcmp(key, "ll_gg") == 0)
+		{
+			if (is_null)
+				continue;
+			if (!isfinite(num))
+				bad_text(T, str, psprintf("\"%s\" is not a finite number.", key));
+			if (key[3] == 'b')
+			{
+				m->ll_bgnbd = num;
+				m->flags |= CM_HAS_LL_BG;
+			}
+			else
+			{
+				m->ll_gg = num;
+				m->flags |= CM_HAS_LL_GG;
+			}
+		}
+		else
+			bad_text(T, str, psprintf("\"%s\" is not a clv_model key; the keys are r, alpha, a, b, p, q, v, customers, converged, ll_bgnbd and ll_gg.", key));
+	}
+	for (i = 0; i < 4; i++)
+		if (!seen[i])
+			bad_text(T, str, psprintf("BG/NBD parameter \"%s\" is missing.", names[i]));
+	if (ngg == 3 && ngg_null == 0)
+		m->flags |= CM_HAS_GG;
+	else if (ngg_null != ngg)
+		bad_text(T, str, "Gamma-Gamma parameters p, q and v are given all together or not at all (or all null).");
+	else
+		m->par.p = m->par.q = m->par.v = 0;
+	if ((m->flags & CM_HAS_LL_GG) && !(m->flags & CM_HAS_GG))
+		bad_text(T, str, "\"ll_gg\" is given without a Gamma-Gamma model.");
+	cm_check(m);
+	return m;
+}
+
+PG_FUNCTION_INFO_V1(clv_model_in);
+Datum
+clv_model_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(cm_parse(PG_GETARG_CSTRING(0)));
+}
+
+PG_FUNCTION_INFO_V1(clv_model_send);
+Datum
+clv_model_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_model_out,
+														  PG_GETARG_DATUM(0)));
+
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, txt, strlen(txt));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(clv_model_recv);
+Datum
+clv_model_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			nbytes;
+	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+
+	PG_RETURN_POINTER(cm_parse(txt));
+}
+
+PG_FUNCTION_INFO_V1(clv_model_params);
+Datum
+clv_model_params(PG_FUNCTION_ARGS)
+{
+	Datum		txt = DirectFunctionCall1(clv_model_out, PG_GETARG_DATUM(0));
+
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, txt));
+}
+
+/* Fit both models to compacted observations; NULL-free result. */
+static ClvModel *
+fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
+{
+	ClvModel   *m = cm_new();
+	ClvFitResult bg,
+				gg;
+	int64		n = 0;
+	int			i;
+	bool		converged;
+
+	for (i = 0; i < nt; i++)
+		if (pg_add_s64_overflow(n, t[i].w, &n))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("clv_fit customer count out of range")));
+	bg = clv_fit_bgnbd(t, nt);
+	m->par.r = bg.param[0];
+	m->par.alpha = bg.param[1];
+	m->par.a = bg.param[2];
+	m->par.b = bg.param[3];
+	m->customers = n;
+	m->flags |= CM_HAS_CUSTOMERS | CM_HAS_CONVERGED;
+	converged = bg.converged;
+	if (isfinite(bg.ll))
+	{
+		m->ll_bgnbd = bg.ll;
+		m->flags |= CM_HAS_LL_BG;
+	}
+	if (np > 0)
+	{
+		gg = clv_fit_gg(p, np);
+		m->par.p = gg.param[0];
+		m->par.q = gg.param[1];
+		m->par.v = gg.param[2];
+		m->flags |= CM_HAS_GG;
+		converged = converged && gg.converged;
+		if (isfinite(gg.ll))
+		{
+			m->ll_gg = gg.ll;
+			m->flags |= CM_HAS_LL_GG;
+		}
+	}
+	if (converged)
+		m->flags |= CM_CONVERGED;
+	return m;
+}
+
+PG_FUNCTION_INFO_V1(clv_fit_final);
+Datum
+clv_fit_final(PG_FUNCTION_ARGS)
+{
+	ClvFitState *s = fs_arg(fcinfo, 0);
+	ClvTriple  *t;
+	ClvPair    *p;
+	int			nt,
+				np;
+
+	if (s->ntrip == 0)
+		PG_RETURN_NULL();
+	fs_compacted(s, &t, &nt, &p, &np);
+	PG_RETURN_POINTER(fit_model(t, nt, p, np));
+}
+
+/* ---------- per-customer functions ---------- */
+
+/* A horizon argument t >= 0, finite (22023). */
+static double
+horizon_arg(FunctionCallInfo fcinfo, int argno)
+{
+	double		t = PG_GETARG_FLOAT8(argno);
+
+	if (!isfinite(t) || t < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("horizon t = %g is not a non-negative number", t),
+				 errhint("t is a number of time units, 0 or more.")));
+	return t;
+}
+
+PG_FUNCTION_INFO_V1(clv_expected_purchases);
+Datum
+clv_expected_purchases(PG_FUNCTION_ARGS)
+{
+	ClvModel   *m = cm_arg(fcinfo, 0);
+	double		t = horizon_arg(fcinfo, 1);
+	double		x = PG_GETARG_FLOAT8(2),
+				tx = PG_GETARG_FLOAT8(3),
+				T = PG_GETARG_FLOAT8(4);
+
+	cm_check(m);
+	check_summary(x, tx, T, false, 0);
+	PG_RETURN_FLOAT8(clv_expected_purchases_calc(&m->par, t, x, tx, T));
+}
+
+PG_FUNCTION_INFO_V1(clv_p_alive);
+Datum
+clv_p_alive(PG_FUNCTION_ARGS)
+{
+	ClvModel   *m = cm_arg(fcinfo, 0);
+	double		x = PG_GETARG_FLOAT8(1),
+				tx = PG_GETARG_FLOAT8(2),
+				T = PG_GETARG_FLOAT8(3);
+
+	cm_check(m);
+	check_summary(x, tx, T, false, 0);
+	PG_RETURN_FLOAT8(clv_p_alive_calc(&m->par, x, tx, T));
+}
+
+PG_FUNCTION_INFO_V1(clv_expected_order_value);
+Datum
+clv_expected_order_value(PG_FUNCTION_ARGS)
+{
+	ClvModel   *m = cm_arg(fcinfo, 0);
+	double		x = PG_GETARG_FLOAT8(1),
+				mon = PG_GETARG_FLOAT8(2),
+				result;
+
+	cm_check(m);
+	check_summary(x, 0, 1, true, mon);
+	if (!(m->flags & CM_HAS_GG) ||
+		!clv_expected_value_calc(&m->par, x, mon, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(result);
+}
+
+PG_FUNCTION_INFO_V1(clv_predict);
+Datum
+clv_predict(PG_FUNCTION_ARGS)
+{
+	ClvModel   *m = cm_arg(fcinfo, 0);
+	double		t = horizon_arg(fcinfo, 1);
+	double		x = PG_GETARG_FLOAT8(2),
+				tx = PG_GETARG_FLOAT8(3),
+				T = PG_GETARG_FLOAT8(4),
+				mon = PG_GETARG_FLOAT8(5),
+				d = PG_GETARG_FLOAT8(6),
+				value;
+
+	cm_check(m);
+	check_summary(x, tx, T, true, mon);
+	if (!isfinite(d) || d < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("discount_rate %g is not a non-negative number", d),
+				 errhint("discount_rate is per time unit, e.g. 0.01 for 1%% a week; 0 for none.")));
+	if (d > 0 && t > 1e6)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("horizon t = %g is too long to discount unit by unit", t),
+				 errhint("Use at most 1000000 time units with a discount rate.")));
+	if (!(m->flags & CM_HAS_GG) ||
+		!clv_expected_value_calc(&m->par, x, mon, &value))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(value * clv_discounted_purchases(&m->par, t, x, tx, T, d));
+}
+
+/* ==================================================================
+ * clv_state: a group's orders for clv(customer_id, purchased_at, amount,
+ * horizon).  Records of (day, key length, amount, key bytes padded to 8),
+ * appended.  The customer key is kept exactly (its bytes), so customers are
+ * never merged by a hash collision.
+ * ================================================================== */
+
+#define CO_KEY_SHIFT	4
+#define CO_KEY_MASK		0x30
+#define CO_KEY_INT8		1
+#define CO_KEY_TEXT		2
+#define CO_KEY_UUID		3
+
+typedef struct ClvOrdersState
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;
+	int32		used;			/* bytes of records */
+	int32		capacity;		/* bytes allocated for records */
+	int64		norders;
+	double		horizon_days;
+	/* records at CO_HDR */
+} ClvOrdersState;
+
+typedef struct ClvOrder
+{
+	DateADT		day;
+	int32		keylen;
+	double		amount;
+	/* key bytes follow, padded to 8 */
+} ClvOrder;
+
+#define CO_HDR			MAXALIGN(sizeof(ClvOrdersState))
+#define CO_DATA(s)		((char *) (s) + CO_HDR)
+#define CO_RECSIZE(kl)	(sizeof(ClvOrder) + TYPEALIGN(8, (kl)))
+#define CO_MAXKEY		1024
+
+static const char *const key_names[] = {"none", "int8", "text", "uuid"};
+
+static ClvOrdersState *
+co_new(int capacity)
+{
+	ClvOrdersState *s = palloc0(CO_HDR + capacity);
+
+	SET_VARSIZE(s, CO_HDR + capacity);
+	s->version = CLV_VERSION;
+	s->capacity = capacity;
+	return s;
+}
+
+static ClvOrdersState *
+co_arg(FunctionCallInfo fcinfo, int argno)
+{
+	ClvOrdersState *s = (ClvOrdersState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	if (VARSIZE(s) < CO_HDR || s->version != CLV_VERSION || s->used < 0 ||
+		s->used > s->capacity || VARSIZE(s) != CO_HDR + (Size) s->capacity)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid clv_state value")));
+	return s;
+}
+
+static ClvOrdersState *
+co_grow(const ClvOrdersState *s, Size need)
+{
+	Size		cap = Max(256, s->capacity);
+	ClvOrdersState *n;
+
+	while (cap < need)
+		cap *= 2;
+	if (cap + CO_HDR > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many orders in one clv group"),
+				 errhint("Fit with clv_summary and clv_fit, which keep one row per customer.")));
+	n = co_new((int) cap);
+	memcpy(n, s, CO_HDR + s->used);
+	SET_VARSIZE(n, CO_HDR + cap);
+	n->capacity = (int) cap;
+	return n;
+}
+
+static ClvOrdersState *
+co_for_update(FunctionCallInfo fcinfo)
+{
+	ClvOrdersState *s;
+
+	if (PG_ARGISNULL(0))
+		return co_new(256);
+	s = co_arg(fcinfo, 0);
+	if (!in_aggregate(fcinfo) && (Pointer) s == DatumGetPointer(PG_GETARG_DATUM(0)))
+		s = co_grow(s, s->capacity);
+	return s;
+}
+
+static void
+co_set_params(ClvOrdersState *s, int kind, double horizon_days)
+{
+	if (!(s->flags & CLV_PARAMS_SET))
+	{
+		s->flags |= CLV_PARAMS_SET | (kind << CO_KEY_SHIFT);
+		s->horizon_days = horizon_days;
+		return;
+	}
+	if (((s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT) != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("clv states with %s and %s customer keys cannot be merged",
+						key_names[(s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT], key_names[kind])));
+	if (s->horizon_days != horizon_days)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("horizon changes within one group: %g and %g days",
+						s->horizon_days, horizon_days),
+				 errhint("Every row of a group, and every state merged together, must use the same horizon.")));
+}
+
+static ClvOrdersState *
+co_append(ClvOrdersState *s, DateADT day, double amount, const char *key, int keylen)
+{
+	Size		rs = CO_RECSIZE(keylen);
+	ClvOrder	o;
+	char	   *dst;
+
+	if (s->used + rs > (Size) s->capacity)
+		s = co_grow(s, s->used + rs);
+	dst = CO_DATA(s) + s->used;
+	memset(dst, 0, rs);
+	o.day = day;
+	o.keylen = keylen;
+	o.amount = amount;
+	memcpy(dst, &o, sizeof(o));
+	memcpy(dst + sizeof(o), key, keylen);
+	s->used += rs;
+	s->norders++;
+	return s;
+}
+
+static Datum
+clv_orders_step(FunctionCallInfo fcinfo, int kind)
+{
+	ClvOrdersState *s = co_for_update(fcinfo);
+	double		horizon = positive_interval_arg(fcinfo, 4, "horizon");
+	TimestampTz ts;
+	const char *key;
+	int			keylen;
+	int64		k8;
+
+	co_set_params(s, kind, horizon);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(s);
+	ts = PG_GETARG_TIMESTAMPTZ(2);
+	if (TIMESTAMP_NOT_FINITE(ts))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("purchased_at %s is out of range", TIMESTAMP_IS_NOBEGIN(ts) ? "-infinity" : "infinity"),
+				 errhint("A purchase time is a finite timestamp.")));
+	if (kind == CO_KEY_INT8)
+	{
+		k8 = PG_GETARG_INT64(1);
+		key = (const char *) &k8;
+		keylen = sizeof(int64);
+	}
+	else if (kind == CO_KEY_UUID)
+	{
+		key = (const char *) PG_GETARG_POINTER(1);
+		keylen = UUID_LEN;
+	}
+	else
+	{
+		text	   *t = PG_GETARG_TEXT_PP(1);
+
+		key = VARDATA_ANY(t);
+		keylen = VARSIZE_ANY_EXHDR(t);
+		if (keylen > CO_MAXKEY)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("customer_id of %d bytes is too long", keylen),
+					 errhint("A customer key is at most %d bytes.", CO_MAXKEY)));
+	}
+	s = co_append(s, ts_day_cached(fcinfo, ts), amount_arg(fcinfo, 3), key, keylen);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(clv_int8_sfunc);
+Datum
+clv_int8_sfunc(PG_FUNCTION_ARGS)
+{
+	return clv_orders_step(fcinfo, CO_KEY_INT8);
+}
+PG_FUNCTION_INFO_V1(clv_text_sfunc);
+Datum
+clv_text_sfunc(PG_FUNCTION_ARGS)
+{
+	return clv_orders_step(fcinfo, CO_KEY_TEXT);
+}
+PG_FUNCTION_INFO_V1(clv_uuid_sfunc);
+Datum
+clv_uuid_sfunc(PG_FUNCTION_ARGS)
+{
+	return clv_orders_step(fcinfo, CO_KEY_UUID);
+}
+
+/* The model is refitted on the whole frame: NULL restarts the frame. */
+PG_FUNCTION_INFO_V1(clv_orders_inv);
+Datum
+clv_orders_inv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+
+PG_FUNCTION_INFO_V1(clv_state_combine);
+Datum
+clv_state_combine(PG_FUNCTION_ARGS)
+{
+	ClvOrdersState *a = co_for_update(fcinfo);
+	ClvOrdersState *b = co_arg(fcinfo, 1);
+
+	if (b->flags & CLV_PARAMS_SET)
+		co_set_params(a, (b->flags & CO_KEY_MASK) >> CO_KEY_SHIFT, b->horizon_days);
+	if (a->used + (Size) b->used > (Size) a->capacity)
+		a = co_grow(a, a->used + (Size) b->used);
+	memcpy(CO_DATA(a) + a->used, CO_DATA(b), b->used);
+	a->used += b->used;
+	a->norders += b->norders;
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(clv_state_uncombine);
+Datum
+clv_state_uncombine(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+
+static const char hexdig[] = "0123456789abcdef";
+
+PG_FUNCTION_INFO_V1(clv_state_out);
+Datum
+clv_state_out(PG_FUNCTION_ARGS)
+{
+	ClvOrdersState *s = co_arg(fcinfo, 0);
+	StringInfoData buf;
+	int			off = 0,
+				i;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "v1");
+	if (!(s->flags & CLV_PARAMS_SET))
+		PG_RETURN_CSTRING(buf.data);
+	appendStringInfo(&buf, " key=%s horizon_days=", key_names[(s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT]);
+	append_double(&buf, s->horizon_days);
+	appendStringInfoString(&buf, " orders=");
+	while (off < s->used)
+	{
+		ClvOrder	o;
+		const unsigned char *k;
+
+		memcpy(&o, CO_DATA(s) + off, sizeof(o));
+		k = (const unsigned char *) CO_DATA(s) + off + sizeof(o);
+		if (off > 0)
+			appendStringInfoChar(&buf, ',');
+		append_day(&buf, o.day);
+		appendStringInfoChar(&buf, ':');
+		append_double(&buf, o.amount);
+		appendStringInfoChar(&buf, ':');
+		for (i = 0; i < o.keylen; i++)
+		{
+			appendStringInfoChar(&buf, hexdig[k[i] >> 4]);
+			appendStringInfoChar(&buf, hexdig[k[i] & 15]);
+		}
+		off += CO_RECSIZE(o.keylen);
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+static ClvOrdersState *
+co_parse(const char *str)
+{
+	const char *T = "clv_state";
+	char	   *copy = pstrdup(str);
+	char	   *cur = skip_version(copy, T, str);
+	char	   *val,
+			   *tok,
+			   *save = NULL;
+	ClvOrdersState *s = co_new(256);
+	int			kind;
+	double		horizon;
+
+	while (*cur == ' ')
+		cur++;
+	if (*cur == '\0')
+		return s;
+	val = next_field(&cur, "key", T, str);
+	for (kind = 1; kind <= 3; kind++)
+		if (strcmp(val, key_names[kind]) == 0)
+			break;
+	if (kind > 3)
+		bad_text(T, str, "key is not int8, text or uuid.");
+	if (!parse_double(next_field(&cur, "horizon_days", T, str), &horizon) || !(horizon > 0))
+		bad_text(T, str, "horizon_days is not a positive number.");
+	co_set_params(s, kind, horizon);
+	val = next_field(&cur, "orders", T, str);
+	if (*cur != '\0')
+		bad_text(T, str, "Unexpected text after the orders.");
+	for (tok = strtok_r(val, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	{
+		char	   *part[3];
+		DateADT		day;
+		double		amount;
+		int			len,
+					i;
+		char	   *key;
+
+		if (!split_colons(tok, part, 3) || !parse_day(part[0], &day) ||
+			!parse_double(part[1], &amount))
+			bad_text(T, str, "An order is not day:amount:hexkey.");
+		len = strlen(part[2]);
+		if (len % 2 != 0 || len / 2 > CO_MAXKEY ||
+			(kind == CO_KEY_INT8 && len != 16) || (kind == CO_KEY_UUID && len != 32))
+			bad_text(T, str, "An order's customer key has the wrong length.");
+		key = palloc(len / 2 + 1);
+		for (i = 0; i < len / 2; i++)
+		{
+			int			hi = hexval(part[2][2 * i]),
+						lo = hexval(part[2][2 * i + 1]);
+
+			if (hi < 0 || lo < 0)
+				bad_text(T, str, "An order's customer key is not lower-case hexadecimal.");
+			key[i] = (char) (hi * 16 + lo);
+		}
+		s = co_append(s, day, amount, key, len / 2);
+		pfree(key);
+	}
+	return s;
+}
+
+PG_FUNCTION_INFO_V1(clv_state_in);
+Datum
+clv_state_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(co_parse(PG_GETARG_CSTRING(0)));
+}
+
+PG_FUNCTION_INFO_V1(clv_state_send);
+Datum
+clv_state_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_state_out,
+														  PG_GETARG_DATUM(0)));
+
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, txt, strlen(txt));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(clv_state_recv);
+Datum
+clv_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			nbytes;
+	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+
+	PG_RETURN_POINTER(co_parse(txt));
+}
+
+/* Order records by customer key, then day, then amount. */
+static int
+cmp_order(const void *pa, const void *pb)
+{
+	const char *a = *(const char *const *) pa;
+	const char *b = *(const char *const *) pb;
+	ClvOrder	oa,
+				ob;
+	int			c;
+
+	memcpy(&oa, a, sizeof(oa));
+	memcpy(&ob, b, sizeof(ob));
+	if (oa.keylen != ob.keylen)
+		return oa.keylen < ob.keylen ? -1 : 1;
+	c = memcmp(a + sizeof(ClvOrder), b + sizeof(ClvOrder), oa.keylen);
+	if (c != 0)
+		return c;
+	if (oa.day != ob.day)
+		return oa.day < ob.day ? -1 : 1;
+	/* amounts too, so sums do not depend on the order rows arrived in */
+	if (oa.amount != ob.amount)
+		return oa.amount < ob.amount ? -1 : 1;
+	return 0;
+}
+
+typedef struct CustSummary
+{
+	int32		x;
+	double		tx,
+				T,
+				m;
+} CustSummary;
+
+/*
+ * clv(): summarise each customer up to the group's last purchase day (one
+ * week unit), fit both models on the customers, and return the mean over
+ * customers of the expected value over the horizon.
+ */
+PG_FUNCTION_INFO_V1(clv_final);
+Datum
+clv_final(PG_FUNCTION_ARGS)
+{
+	ClvOrdersState *s = co_arg(fcinfo, 0);
+	char	  **rec;
+	int64		n = 0,
+				i,
+				j,
+				ncust = 0;
+	int			off = 0,
+				nt = 0,
+				np = 0;
+	DateADT		last = 0;
+	CustSummary *cs;
+	ClvTriple  *t;
+	ClvPair    *p;
+	ClvModel   *model;
+	double		horizon,
+				sum = 0.0;
+
+	if (s->norders == 0)
+		PG_RETURN_NULL();
+	rec = palloc(sizeof(char *) * s->norders);
+	while (off < s->used && n < s->norders)
+	{
+		ClvOrder	o;
+
+		memcpy(&o, CO_DATA(s) + off, sizeof(o));
+		rec[n++] = CO_DATA(s) + off;
+		last = (n == 1 || o.day > last) ? o.day : last;
+		off += CO_RECSIZE(o.keylen);
+	}
+	qsort(rec, n, sizeof(char *), cmp_order);
+
+	cs = palloc(sizeof(CustSummary) * n);
+	for (i = 0; i < n; i = j)
+	{
+		ClvOrder	o,
+					first,
+					prev;
+		int32		days = 1;
+		double		total = 0.0,
+					first_amount = 0.0;
+
+		CHECK_FOR_INTERRUPTS();
+		memcpy(&first, rec[i], sizeof(first));
+		prev = first;
+		for (j = i; j < n; j++)
+		{
+			memcpy(&o, rec[j], sizeof(o));
+			if (o.keylen != first.keylen ||
+				memcmp(rec[j] + sizeof(ClvOrder), rec[i] + sizeof(ClvOrder), o.keylen) != 0)
+				break;
+			if (o.day != prev.day)
+				days++;
+			if (o.day == first.day)
+				first_amount += o.amount;
+			total += o.amount;
+			prev = o;
+		}
+		cs[ncust].x = days - 1;
+		cs[ncust].tx = (prev.day - first.day) / CLV_UNIT_DAYS;
+		cs[ncust].T = (last - first.day) / CLV_UNIT_DAYS;
+		cs[ncust].m = days > 1 ? (total - first_amount) / (days - 1) : 0.0;
+		if (days > 1 && !(cs[ncust].m > 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("monetary value %g of a repeat customer is not positive", cs[ncust].m),
+					 errhint("clv needs positive order amounts for customers with repeat purchases.")));
+		ncust++;
+	}
+
+	/* customers first seen on the last day tell the fit nothing (age 0) */
+	t = palloc(sizeof(ClvTriple) * ncust);
+	p = palloc(sizeof(ClvPair) * ncust);
+	for (i = 0; i < ncust; i++)
+	{
+		if (cs[i].T <= 0)
+			continue;
+		t[nt].x = cs[i].x;
+		t[nt].pad = 0;
+		t[nt].tx = cs[i].tx;
+		t[nt].T = cs[i].T;
+		t[nt++].w = 1;
+		if (cs[i].x > 0)
+		{
+			p[np].x = cs[i].x;
+			p[np].pad = 0;
+			p[np].m = cs[i].m;
+			p[np++].w = 1;
+		}
+	}
+	if (nt == 0 || np == 0)
+		PG_RETURN_NULL();
+	nt = clv_compact_triples(t, nt);
+	np = clv_compact_pairs(p, np);
+	model = fit_model(t, nt, p, np);
+	if (!(model->flags & CM_CONVERGED))
+	{
+		ereport(WARNING,
+				(errmsg("clv: the model fit did not converge; returning NULL"),
+				 errhint("Fit with clv_fit over clv_summary rows to inspect the model.")));
+		PG_RETURN_NULL();
+	}
+
+	horizon = s->horizon_days / CLV_UNIT_DAYS;
+	for (i = 0; i < ncust; i++)
+	{
+		double		value;
+
+		CHECK_FOR_INTERRUPTS();
+		if (!clv_expected_value_calc(&model->par, cs[i].x, cs[i].m, &value))
+			PG_RETURN_NULL();
+		sum += value * clv_expected_purchases_calc(&model->par, horizon,
+												   cs[i].x, cs[i].tx, cs[i].T);
+	}
+	PG_RETURN_FLOAT8(sum / ncust);
+}

@@ -1,0 +1,78 @@
+/*-------------------------------------------------------------------------
+ *
+ * clv.h
+ *	  The numerical core of the predictive customer lifetime value: the
+ *	  BG/NBD model of purchase counts (Fader, Hardie & Lee 2005) and the
+ *	  Gamma-Gamma model of spend (Fader & Hardie 2013), their likelihoods,
+ *	  the maximum-likelihood fit and the per-customer predictions.
+ *
+ * clv_math.c holds the numbers; clv.c the SQL types and functions.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RETENTION_CLV_H
+#define RETENTION_CLV_H
+
+#include "postgres.h"
+
+/*
+ * One weighted BG/NBD observation: w customers with frequency x, recency tx
+ * and age T (all in the model's time unit).
+ */
+typedef struct ClvTriple
+{
+	int32		x;
+	int32		pad;			/* zero */
+	double		tx;
+	double		T;
+	int64		w;
+} ClvTriple;
+
+/* One weighted Gamma-Gamma observation: w customers with x repeat
+ * purchases of mean value m. */
+typedef struct ClvPair
+{
+	int32		x;
+	int32		pad;			/* zero */
+	double		m;
+	int64		w;
+} ClvPair;
+
+/* The parameters of both models. */
+typedef struct ClvParams
+{
+	double		r,
+				alpha,
+				a,
+				b,
+				p,
+				q,
+				v;
+} ClvParams;
+
+/* Result of one fit: parameters, log-likelihood, whether it converged. */
+typedef struct ClvFitResult
+{
+	double		param[4];
+	double		ll;
+	bool		converged;
+} ClvFitResult;
+
+/* Order and deduplicate (summing weights); return the new count. */
+extern int	clv_compact_triples(ClvTriple *t, int n);
+extern int	clv_compact_pairs(ClvPair *p, int n);
+
+/* Maximum-likelihood fits; t and p must be compacted (sorted). */
+extern ClvFitResult clv_fit_bgnbd(const ClvTriple *t, int n);
+extern ClvFitResult clv_fit_gg(const ClvPair *p, int n);
+
+/* Per-customer predictions. */
+extern double clv_p_alive_calc(const ClvParams *m, double x, double tx, double T);
+extern double clv_expected_purchases_calc(const ClvParams *m, double t,
+										  double x, double tx, double T);
+extern bool clv_expected_value_calc(const ClvParams *m, double x, double mon,
+									double *result);
+extern double clv_discounted_purchases(const ClvParams *m, double t, double x,
+									   double tx, double T, double discount);
+
+#endif							/* RETENTION_CLV_H */

@@ -1,0 +1,902 @@
+/*-------------------------------------------------------------------------
+ *
+ * clv_math.c
+ *	  Numerics of the predictive CLV: BG/NBD and Gamma-Gamma
+ *	  log-likelihoods, their maximum-likelihood fit, and the per-customer
+ *	  predictions (probability alive, conditional expected purchases, expected
+ *	  order value, discounted value).
+ *
+ * Everything is computed in log space with lgamma, so heavy buyers
+ * (frequency in the hundreds, ages in the hundreds of units) neither
+ * overflow nor lose precision.  The conditional expectation needs the Gauss
+ * hypergeometric function 2F1(r+x, b+x; a+b+x-1; z); its series converges
+ * slowly and its terms grow huge when x is large, so it is evaluated after
+ * Euler's transformation, which turns it into 2F1(a+b-1-r, a-1; a+b+x-1; z)
+ * -- parameters that no longer grow with x -- times a power of (1-z) that
+ * cancels analytically against the model's own prefactor.
+ *
+ * The optimiser works on the logarithms of the parameters (so every
+ * parameter stays positive): Nelder-Mead, restarted from its own best point
+ * until a restart no longer improves, then Newton steps with a numerical
+ * Hessian, then a central-difference gradient check.  A fit is reported as converged only when the simplex collapsed,
+ * the gradient is near zero and no parameter ran off to 0 or infinity.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "common/int.h"
+#include "miscadmin.h"
+
+#include "clv.h"
+
+/* Log-parameters beyond this are treated as a parameter running to 0/inf. */
+#define LOGPARAM_LIMIT		30.0
+/* ...and a fitted value beyond this one is not an honest optimum. */
+#define LOGPARAM_SANE		18.0
+#define NM_MAXITER			20000
+#define NM_RESTARTS			8
+/* Largest |d mean-log-likelihood / d log-parameter| accepted as optimal. */
+#define GRAD_TOL			1e-5
+/* Terms of the hypergeometric series beyond which we give up. */
+#define HYP_MAXTERMS		100000000L
+
+/* ---------- compaction of weighted observations ---------- */
+
+static int
+cmp_triple(const void *pa, const void *pb)
+{
+	const ClvTriple *a = pa,
+			   *b = pb;
+
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	if (a->tx != b->tx)
+		return a->tx < b->tx ? -1 : 1;
+	if (a->T != b->T)
+		return a->T < b->T ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp_pair(const void *pa, const void *pb)
+{
+	const ClvPair *a = pa,
+			   *b = pb;
+
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	if (a->m != b->m)
+		return a->m < b->m ? -1 : 1;
+	return 0;
+}
+
+/* Sum two customer weights, erroring on overflow (forged states). */
+static inline void
+add_weight(int64 *w, int64 more)
+{
+	if (unlikely(pg_add_s64_overflow(*w, more, w)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("clv_fit customer count out of range")));
+}
+
+int
+clv_compact_triples(ClvTriple *t, int n)
+{
+	int			i,
+				j = 0;
+
+	if (n <= 1)
+		return n;
+	qsort(t, n, sizeof(ClvTriple), cmp_triple);
+	for (i = 1; i < n; i++)
+	{
+		if (cmp_triple(&t[j], &t[i]) == 0)
+			add_weight(&t[j].w, t[i].w);
+		else
+			t[++j] = t[i];
+	}
+	return j + 1;
+}
+
+int
+clv_compact_pairs(ClvPair *p, int n)
+{
+	int			i,
+				j = 0;
+
+	if (n <= 1)
+		return n;
+	qsort(p, n, sizeof(ClvPair), cmp_pair);
+	for (i = 1; i < n; i++)
+	{
+		if (cmp_pair(&p[j], &p[i]) == 0)
+			add_weight(&p[j].w, p[i].w);
+		else
+			p[++j] = p[i];
+	}
+	return j + 1;
+}
+
+/* ---------- likelihoods ---------- */
+
+/* log(exp(u) + exp(v)) without overflow. */
+static inline double
+logaddexp(double u, double v)
+{
+	double		hi = Max(u, v),
+				lo = Min(u, v);
+
+	return hi + log1p(exp(lo - hi));
+}
+
+/*
+ * Observations prepared for many likelihood evaluations.  The recency and
+ * age values are few and shared between customers (day-rounded, often the
+ * same cohort dates), so log(alpha + value) is computed once per distinct
+ * value and looked up by index; log(monetary) does not depend on the
+ * parameters at all.
+ */
+typedef struct BgData
+{
+	const ClvTriple *t;
+	int			n;
+	int			nu;				/* distinct recency and age values */
+	double	   *u;				/* those values, sorted */
+	int32	   *itx;			/* each observation's recency, index into u */
+	int32	   *iT;				/* each observation's age, index into u */
+	double	   *lu;				/* scratch: log(alpha + u[k]) */
+} BgData;
+
+typedef struct GgData
+{
+	const ClvPair *p;
+	int			n;
+	double	   *logm;			/* log(m) of each observation */
+} GgData;
+
+static int
+cmp_double(const void *pa, const void *pb)
+{
+	double		a = *(const double *) pa,
+				b = *(const double *) pb;
+
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* Index of value v in the sorted distinct values u[0..nu). */
+static int32
+value_index(const double *u, int nu, double v)
+{
+	int			lo = 0,
+				hi = nu - 1;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (u[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	Assert(u[lo] == v);
+	return lo;
+}
+
+static void
+bg_prepare(BgData *d, const ClvTriple *t, int n)
+{
+	int			i,
+				k = 0;
+
+	d->t = t;
+	d->n = n;
+	d->u = palloc(sizeof(double) * 2 * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		d->u[2 * i] = t[i].tx;
+		d->u[2 * i + 1] = t[i].T;
+	}
+	qsort(d->u, 2 * n, sizeof(double), cmp_double);
+	for (i = 0; i < 2 * n; i++)
+		if (k == 0 || d->u[i] != d->u[k - 1])
+			d->u[k++] = d->u[i];
+	d->nu = k;
+	d->itx = palloc(sizeof(int32) * Max(n, 1));
+	d->iT = palloc(sizeof(int32) * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		d->itx[i] = value_index(d->u, k, t[i].tx);
+		d->iT[i] = value_index(d->u, k, t[i].T);
+	}
+	d->lu = palloc(sizeof(double) * Max(k, 1));
+}
+
+/*
+ * BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) summed over the
+ * weighted observations, param = (r, alpha, a, b).  The terms that depend
+ * on x only (the lgammas) are recomputed only when x changes, which with
+ * sorted observations is once per distinct frequency.
+ */
+static double
+bgnbd_ll(const double *param, const BgData *d)
+{
+	double		r = param[0],
+				alpha = param[1],
+				a = param[2],
+				b = param[3];
+	double		lg_r = lgamma(r),
+				lg_b = lgamma(b),
+				lg_ab = lgamma(a + b),
+				log_a = log(a),
+				log_alpha = log(alpha);
+	double		sum = 0.0,
+				cx = 0.0,
+				c4 = 0.0;
+	int32		prev_x = -1;
+	int			i;
+
+	for (i = 0; i < d->nu; i++)
+	{
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		d->lu[i] = log(alpha + d->u[i]);
+	}
+	for (i = 0; i < d->n; i++)
+	{
+		const ClvTriple *t = &d->t[i];
+		double		x = t->x,
+					a3,
+					ll;
+
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (t->x != prev_x)
+		{
+			prev_x = t->x;
+			cx = lgamma(r + x) - lg_r + r * log_alpha
+				+ lg_ab + lgamma(b + x) - lg_b - lgamma(a + b + x);
+			/* log(a / (b + x - 1)), only meaningful for x > 0 */
+			c4 = x > 0 ? log_a - log(b + x - 1.0) : 0.0;
+		}
+		a3 = -(r + x) * d->lu[d->iT[i]];
+		if (t->x > 0)
+			ll = cx + logaddexp(a3, c4 - (r + x) * d->lu[d->itx[i]]);
+		else
+			ll = cx + a3;
+		sum += (double) t->w * ll;
+	}
+	return sum;
+}
+
+static void
+gg_prepare(GgData *d, const ClvPair *p, int n)
+{
+	int			i;
+
+	d->p = p;
+	d->n = n;
+	d->logm = palloc(sizeof(double) * Max(n, 1));
+	for (i = 0; i < n; i++)
+		d->logm[i] = log(p[i].m);
+}
+
+/*
+ * Gamma-Gamma log-likelihood of the mean repeat-purchase values (Fader &
+ * Hardie 2013, "The Gamma-Gamma model of monetary value", eq. 3 with the
+ * change of variable to the mean), param = (p, q, v).
+ */
+static double
+gg_ll(const double *param, const GgData *d)
+{
+	double		p = param[0],
+				q = param[1],
+				v = param[2];
+	double		base = -lgamma(q) + q * log(v);
+	double		sum = 0.0,
+				cx = 0.0;
+	int32		prev_x = -1;
+	int			i;
+
+	for (i = 0; i < d->n; i++)
+	{
+		const ClvPair *pr = &d->p[i];
+		double		x = pr->x,
+					px = p * x;
+
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (pr->x != prev_x)
+		{
+			prev_x = pr->x;
+			cx = lgamma(px + q) - lgamma(px) + px * log(x) + base;
+		}
+		sum += (double) pr->w *
+			(cx + (px - 1.0) * d->logm[i] - (px + q) * log(x * pr->m + v));
+	}
+	return sum;
+}
+
+/* ---------- the optimiser ---------- */
+
+typedef double (*ObjectiveFn) (const double *logparam, const void *data, int n);
+
+typedef struct Objective
+{
+	ObjectiveFn fn;
+	const void *data;
+	int			nobs;
+	double		weight;			/* total weight: the objective is a mean */
+	int			dim;
+} Objective;
+
+static double
+bgnbd_objective(const double *lp, const void *data, int n)
+{
+	double		p[4];
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		p[i] = exp(lp[i]);
+	return -bgnbd_ll(p, data);
+}
+
+static double
+gg_objective(const double *lp, const void *data, int n)
+{
+	double		p[3];
+	int			i;
+
+	for (i = 0; i < 3; i++)
+		p[i] = exp(lp[i]);
+	return -gg_ll(p, data);
+}
+
+/* Mean negative log-likelihood; +inf outside the box or where undefined. */
+static double
+objective(const Objective *o, const double *lp)
+{
+	double		f;
+	int			i;
+
+	for (i = 0; i < o->dim; i++)
+		if (!(fabs(lp[i]) <= LOGPARAM_LIMIT))
+			return DBL_MAX;
+	f = o->fn(lp, o->data, o->nobs) / o->weight;
+	return isfinite(f) ? f : DBL_MAX;
+}
+
+/*
+ * Nelder-Mead on dim <= 4 log-parameters from x (updated to the best
+ * point).  Returns true when the simplex collapsed within the iteration
+ * limit.
+ */
+static bool
+nelder_mead(const Objective *o, double *x, double step, double tol, double *fbest)
+{
+	int			dim = o->dim;
+	double		s[5][4] = {{0}},
+				fs[5];
+	int			i,
+				j,
+				iter;
+	bool		converged = false;
+
+	for (i = 0; i <= dim; i++)
+	{
+		for (j = 0; j < dim; j++)
+			s[i][j] = x[j] + (i == j + 1 ? step : 0.0);
+		fs[i] = objective(o, s[i]);
+	}
+
+	for (iter = 0; iter < NM_MAXITER; iter++)
+	{
+		double		c[4],
+					xr[4],
+					xe[4],
+					xc[4],
+					fr,
+					fe,
+					fc,
+					size = 0.0;
+
+		CHECK_FOR_INTERRUPTS();
+
+		/* order the vertices, best first (insertion sort of <= 5) */
+		for (i = 1; i <= dim; i++)
+		{
+			for (j = i; j > 0 && fs[j] < fs[j - 1]; j--)
+			{
+				double		tmpf = fs[j],
+							tmps[4];
+
+				memcpy(tmps, s[j], sizeof(tmps));
+				memcpy(s[j], s[j - 1], sizeof(tmps));
+				memcpy(s[j - 1], tmps, sizeof(tmps));
+				fs[j] = fs[j - 1];
+				fs[j - 1] = tmpf;
+			}
+		}
+
+		for (i = 1; i <= dim; i++)
+			for (j = 0; j < dim; j++)
+				size = Max(size, fabs(s[i][j] - s[0][j]));
+		if (size < tol ||
+			(fs[dim] - fs[0] <= 1e-15 * (fabs(fs[0]) + 1e-300) && size < 1e-7))
+		{
+			converged = true;
+			break;
+		}
+
+		for (j = 0; j < dim; j++)
+		{
+			c[j] = 0.0;
+			for (i = 0; i < dim; i++)
+				c[j] += s[i][j];
+			c[j] /= dim;
+			xr[j] = c[j] + (c[j] - s[dim][j]);
+		}
+		fr = objective(o, xr);
+		if (fr < fs[0])
+		{
+			for (j = 0; j < dim; j++)
+				xe[j] = c[j] + 2.0 * (c[j] - s[dim][j]);
+			fe = objective(o, xe);
+			if (fe < fr)
+			{
+				memcpy(s[dim], xe, sizeof(xe));
+				fs[dim] = fe;
+			}
+			else
+			{
+				memcpy(s[dim], xr, sizeof(xr));
+				fs[dim] = fr;
+			}
+			continue;
+		}
+		if (fr < fs[dim - 1])
+		{
+			memcpy(s[dim], xr, sizeof(xr));
+			fs[dim] = fr;
+			continue;
+		}
+		if (fr < fs[dim])
+		{
+			for (j = 0; j < dim; j++)
+				xc[j] = c[j] + 0.5 * (xr[j] - c[j]);
+			fc = objective(o, xc);
+			if (fc <= fr)
+			{
+				memcpy(s[dim], xc, sizeof(xc));
+				fs[dim] = fc;
+				continue;
+			}
+		}
+		else
+		{
+			for (j = 0; j < dim; j++)
+				xc[j] = c[j] + 0.5 * (s[dim][j] - c[j]);
+			fc = objective(o, xc);
+			if (fc < fs[dim])
+			{
+				memcpy(s[dim], xc, sizeof(xc));
+				fs[dim] = fc;
+				continue;
+			}
+		}
+		/* shrink towards the best vertex */
+		for (i = 1; i <= dim; i++)
+		{
+			for (j = 0; j < dim; j++)
+				s[i][j] = s[0][j] + 0.5 * (s[i][j] - s[0][j]);
+			fs[i] = objective(o, s[i]);
+		}
+	}
+
+	/* best vertex (the loop may have ended between sorts) */
+	j = 0;
+	for (i = 1; i <= dim; i++)
+		if (fs[i] < fs[j])
+			j = i;
+	memcpy(x, s[j], sizeof(double) * dim);
+	*fbest = fs[j];
+	return converged;
+}
+
+/* Largest absolute central-difference partial derivative at x. */
+static double
+max_gradient(const Objective *o, const double *x)
+{
+	double		g = 0.0,
+				xp[4];
+	int			j;
+
+	for (j = 0; j < o->dim; j++)
+	{
+		double		h = 1e-6,
+					fp,
+					fm;
+
+		memcpy(xp, x, sizeof(double) * o->dim);
+		xp[j] = x[j] + h;
+		fp = objective(o, xp);
+		xp[j] = x[j] - h;
+		fm = objective(o, xp);
+		if (fp == DBL_MAX || fm == DBL_MAX)
+			return DBL_MAX;
+		g = Max(g, fabs(fp - fm) / (2.0 * h));
+	}
+	return g;
+}
+
+/*
+ * Newton refinement from a Nelder-Mead optimum: central-difference gradient
+ * and Hessian, a Cholesky solve, and a halving line search that only ever
+ * accepts a decrease.  Stops when the Hessian is not positive definite (the
+ * gradient check then decides) or the step is negligible.
+ */
+static void
+newton_polish(const Objective *o, double *x, double *f)
+{
+	int			dim = o->dim,
+				iter,
+				i,
+				j,
+				k;
+	const double h = 1e-4;
+
+	for (iter = 0; iter < 20; iter++)
+	{
+		double		g[4],
+					H[4][4],
+					L[4][4] = {{0}},
+					y[4],
+					step[4],
+					xp[4],
+					fp,
+					fm,
+					lambda = 1.0,
+					maxstep = 0.0;
+		bool		improved = false;
+
+		CHECK_FOR_INTERRUPTS();
+		for (j = 0; j < dim; j++)
+		{
+			memcpy(xp, x, sizeof(double) * dim);
+			xp[j] = x[j] + h;
+			fp = objective(o, xp);
+			xp[j] = x[j] - h;
+			fm = objective(o, xp);
+			if (fp == DBL_MAX || fm == DBL_MAX)
+				return;
+			H[j][j] = (fp - 2 * *f + fm) / (h * h);
+			/*
+			 * The gradient with a smaller step: it sets where Newton lands,
+			 * so its truncation error (h^2) must be below the noise.
+			 */
+			xp[j] = x[j] + 1e-6;
+			fp = objective(o, xp);
+			xp[j] = x[j] - 1e-6;
+			fm = objective(o, xp);
+			if (fp == DBL_MAX || fm == DBL_MAX)
+				return;
+			g[j] = (fp - fm) / 2e-6;
+		}
+		for (j = 0; j < dim; j++)
+			for (k = j + 1; k < dim; k++)
+			{
+				double		fpp,
+							fpm,
+							fmp,
+							fmm;
+
+				memcpy(xp, x, sizeof(double) * dim);
+				xp[j] = x[j] + h;
+				xp[k] = x[k] + h;
+				fpp = objective(o, xp);
+				xp[k] = x[k] - h;
+				fpm = objective(o, xp);
+				xp[j] = x[j] - h;
+				fmm = objective(o, xp);
+				xp[k] = x[k] + h;
+				fmp = objective(o, xp);
+				if (fpp == DBL_MAX || fpm == DBL_MAX || fmp == DBL_MAX || fmm == DBL_MAX)
+					return;
+				H[j][k] = H[k][j] = (fpp - fpm - fmp + fmm) / (4 * h * h);
+			}
+		/* Cholesky H = L L' */
+		for (j = 0; j < dim; j++)
+		{
+			double		d = H[j][j];
+
+			for (k = 0; k < j; k++)
+				d -= L[j][k] * L[j][k];
+			if (!(d > 0))
+				return;
+			L[j][j] = sqrt(d);
+			for (i = j + 1; i < dim; i++)
+			{
+				double		v = H[i][j];
+
+				for (k = 0; k < j; k++)
+					v -= L[i][k] * L[j][k];
+				L[i][j] = v / L[j][j];
+			}
+		}
+		/* solve L y = -g, then L' step = y */
+		for (i = 0; i < dim; i++)
+		{
+			y[i] = -g[i];
+			for (k = 0; k < i; k++)
+				y[i] -= L[i][k] * y[k];
+			y[i] /= L[i][i];
+		}
+		for (i = dim - 1; i >= 0; i--)
+		{
+			step[i] = y[i];
+			for (k = i + 1; k < dim; k++)
+				step[i] -= L[k][i] * step[k];
+			step[i] /= L[i][i];
+			maxstep = Max(maxstep, fabs(step[i]));
+		}
+		if (maxstep < 1e-12)
+			return;
+		for (k = 0; k < 30 && !improved; k++, lambda *= 0.5)
+		{
+			for (j = 0; j < dim; j++)
+				xp[j] = x[j] + lambda * step[j];
+			fp = objective(o, xp);
+			if (fp < *f)
+			{
+				memcpy(x, xp, sizeof(double) * dim);
+				*f = fp;
+				improved = true;
+			}
+		}
+		if (!improved || lambda * maxstep < 1e-12)
+			return;
+	}
+}
+
+/* Minimise from start (log-parameters); fill result with the parameters. */
+static ClvFitResult
+minimise(const Objective *o, double *x)
+{
+	ClvFitResult res;
+	double		f,
+				fprev;
+	bool		nm_ok;
+	int			k,
+				j;
+
+	/*
+	 * The simplex only needs to get close (1e-6 relative in every
+	 * parameter): the Newton steps then converge quadratically, for far fewer
+	 * likelihood evaluations than a simplex shrinking to 1e-10.  Restarting
+	 * the simplex from its own optimum guards against a collapsed simplex
+	 * stalling away from the optimum.
+	 */
+	nm_ok = nelder_mead(o, x, 0.5, 1e-6, &f);
+	for (k = 0; k < NM_RESTARTS; k++)
+	{
+		fprev = f;
+		nm_ok = nelder_mead(o, x, 0.05, 1e-6, &f);
+		if (nm_ok && fprev - f <= 1e-12 * fabs(f))
+			break;
+	}
+
+	if (f != DBL_MAX)
+		newton_polish(o, x, &f);
+
+	memset(&res, 0, sizeof(res));
+	res.converged = nm_ok && f != DBL_MAX && max_gradient(o, x) < GRAD_TOL;
+	for (j = 0; j < o->dim; j++)
+	{
+		if (fabs(x[j]) > LOGPARAM_SANE)
+			res.converged = false;
+		res.param[j] = exp(x[j]);
+	}
+	res.ll = (f == DBL_MAX) ? -INFINITY : -f * o->weight;
+	return res;
+}
+
+ClvFitResult
+clv_fit_bgnbd(const ClvTriple *t, int n)
+{
+	BgData		d;
+	Objective	o = {bgnbd_objective, &d, n, 0.0, 4};
+	double		sx = 0.0,
+				sT = 0.0,
+				x[4];
+	int			i;
+
+	bg_prepare(&d, t, n);
+
+	for (i = 0; i < n; i++)
+	{
+		o.weight += (double) t[i].w;
+		sx += (double) t[i].w * t[i].x;
+		sT += (double) t[i].w * t[i].T;
+	}
+	/*
+	 * Start where a Poisson rate r/alpha matches the mean purchase rate, with
+	 * r = 1 and a Beta(1, 1) dropout: the scale of alpha follows the time
+	 * unit, so the same start works for days, weeks or months.
+	 */
+	x[0] = 0.0;
+	x[1] = log((sT / o.weight) / (sx / o.weight + 1.0));
+	x[2] = 0.0;
+	x[3] = 0.0;
+	return minimise(&o, x);
+}
+
+ClvFitResult
+clv_fit_gg(const ClvPair *p, int n)
+{
+	GgData		d;
+	Objective	o = {gg_objective, &d, n, 0.0, 3};
+	double		sm = 0.0,
+				x[3];
+	int			i;
+
+	gg_prepare(&d, p, n);
+	for (i = 0; i < n; i++)
+	{
+		o.weight += (double) p[i].w;
+		sm += (double) p[i].w * p[i].m;
+	}
+	/* p = 1, q = 2: the population mean spend p v / (q - 1) is v */
+	x[0] = 0.0;
+	x[1] = log(2.0);
+	x[2] = log(sm / o.weight);
+	return minimise(&o, x);
+}
+
+/* ---------- predictions ---------- */
+
+double
+clv_p_alive_calc(const ClvParams *m, double x, double tx, double T)
+{
+	double		d;
+
+	if (x <= 0)
+		return 1.0;
+	/* P(alive) = 1 / (1 + exp(d)), d = log of the "dropped out" odds */
+	d = log(m->a) - log(m->b + x - 1.0)
+		+ (m->r + x) * (log(m->alpha + T) - log(m->alpha + tx));
+	if (d > 0)
+		return exp(-d) / (1.0 + exp(-d));
+	return 1.0 / (1.0 + exp(d));
+}
+
+/*
+ * The series of 2F1(A, B; C; z), 0 <= z < 1, C > 0, summed until the terms
+ * are negligible and decreasing.
+ */
+static double
+hyp2f1_series(double A, double B, double C, double z)
+{
+	double		term = 1.0,
+				sum = 1.0,
+				kmin;
+	long		k;
+
+	/* beyond kmin the term ratio is below one in magnitude */
+	kmin = Max(fabs(A), fabs(B)) + 2.0;
+	if (A + B - C - 1.0 > 0)
+		kmin = Max(kmin, (A + B - C - 1.0) / (1.0 - z) + 2.0);
+	for (k = 0; k < HYP_MAXTERMS; k++)
+	{
+		if ((k & 65535) == 65535)
+			CHECK_FOR_INTERRUPTS();
+		term *= (A + k) * (B + k) / ((C + k) * (k + 1.0)) * z;
+		sum += term;
+		if (term == 0.0 ||
+			(k > kmin && fabs(term) <= 1e-17 * fabs(sum)))
+			return sum;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("clv prediction horizon is too long: t / (alpha + age + t) = 1 - %g", 1.0 - z),
+			 errhint("Use a horizon that is not many orders of magnitude longer than the customer's age.")));
+	return 0.0;					/* keep the compiler quiet */
+}
+
+/* E[Y(t) | x, tx, T] for a != 1. */
+static double
+expected_purchases_a(const ClvParams *m, double a, double t,
+					 double x, double tx, double T)
+{
+	double		log1mz = log(m->alpha + T) - log(m->alpha + T + t);
+	double		z = t / (m->alpha + T + t);
+	double		s,
+				one_minus_g;
+	ClvParams	mm = *m;
+
+	/*
+	 * G = ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)
+	 *   = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)     (Euler)
+	 * and 2F1 of positive parameters is positive, so 1 - G = -expm1(log G).
+	 */
+	s = hyp2f1_series(a + m->b - 1.0 - m->r, a - 1.0, a + m->b + x - 1.0, z);
+	if (s <= 0.0)
+		elog(ERROR, "hypergeometric series is not positive: %g", s);
+	one_minus_g = -expm1((a - 1.0) * log1mz + log(s));
+	mm.a = a;
+	return (a + m->b + x - 1.0) / (a - 1.0) * one_minus_g *
+		clv_p_alive_calc(&mm, x, tx, T);
+}
+
+double
+clv_expected_purchases_calc(const ClvParams *m, double t,
+							double x, double tx, double T)
+{
+	if (t <= 0.0)
+		return 0.0;
+	/*
+	 * At a = 1 the formula is 0/0; its limit is the mean of the values just
+	 * either side (the cancellation there costs about 1e-10 relative).
+	 */
+	if (fabs(m->a - 1.0) < 1e-6)
+		return 0.5 * (expected_purchases_a(m, 1.0 - 1e-6, t, x, tx, T) +
+					  expected_purchases_a(m, 1.0 + 1e-6, t, x, tx, T));
+	return expected_purchases_a(m, m->a, t, x, tx, T);
+}
+
+/*
+ * Gamma-Gamma conditional expected order value; false when it does not
+ * exist (the model's mean spend is infinite).
+ */
+bool
+clv_expected_value_calc(const ClvParams *m, double x, double mon, double *result)
+{
+	double		den = m->p * x + m->q - 1.0;
+
+	if (x <= 0)
+	{
+		if (m->q <= 1.0)
+			return false;
+		*result = m->p * m->v / (m->q - 1.0);
+		return true;
+	}
+	if (den <= 0.0)
+		return false;
+	*result = m->p * (m->v + x * mon) / den;
+	return true;
+}
+
+/*
+ * Expected purchases over the next t units, those of unit k (the interval
+ * (k-1, k]) discounted by (1 + discount)^k; a final partial unit is
+ * discounted by (1 + discount)^t.
+ */
+double
+clv_discounted_purchases(const ClvParams *m, double t, double x,
+						 double tx, double T, double discount)
+{
+	double		sum = 0.0,
+				prev = 0.0,
+				cur;
+	double		k;
+
+	if (discount == 0.0 || t <= 0.0)
+		return clv_expected_purchases_calc(m, t, x, tx, T);
+	for (k = 1.0; k <= t; k += 1.0)
+	{
+		CHECK_FOR_INTERRUPTS();
+		cur = clv_expected_purchases_calc(m, k, x, tx, T);
+		sum += (cur - prev) / pow(1.0 + discount, k);
+		prev = cur;
+	}
+	if (k - 1.0 < t)
+	{
+		cur = clv_expected_purchases_calc(m, t, x, tx, T);
+		sum += (cur - prev) / pow(1.0 + discount, t);
+	}
+	return sum;
+}

@@ -1,0 +1,400 @@
+-- pgTAP tests of the predictive CLV: clv_summary, clv_fit / clv_model, the
+-- per-customer predictions and clv().  Deterministic data from setseed();
+-- floating results compared with a tolerance.
+BEGIN;
+SELECT plan(120);
+SET LOCAL TimeZone = 'UTC';
+
+-- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
+-- number of purchases spread over an exponential lifetime (so some customers
+-- visibly drop out, which BG/NBD needs to identify its dropout parameters).
+SELECT setseed(0.5);
+CREATE TABLE o AS
+WITH c AS (SELECT g AS cust, '1997-01-01'::date + floor(random() * 90)::int AS first,
+                  -ln(random()) * 0.05 AS rate, -ln(random()) * 150 AS life, 5 + random() * 60 AS spend
+           FROM generate_series(1, 600) g)
+SELECT row_number() OVER (ORDER BY cust, d, amount) AS id, cust, d, amount
+FROM (SELECT cust, d, round((spend * (0.5 + random()))::numeric, 2)::float8 AS amount
+      FROM (SELECT cust, first AS d, spend FROM c
+            UNION ALL
+            SELECT cust, first + floor(random() * life)::int, spend
+            FROM c, generate_series(1, floor(c.rate * c.life)::int)) s) s2;
+ALTER TABLE o SET (parallel_workers = 2);
+ANALYZE o;
+
+-- helpers ------------------------------------------------------------------
+-- The summary in plain SQL (7-day unit), from a frame's days and amounts.
+CREATE FUNCTION pg_temp.plain_summary(ds date[], am float8[], obs date) RETURNS clv_customer
+LANGUAGE sql AS $$
+    WITH dd AS (SELECT d, sum(a) AS s FROM unnest(ds, am) u(d, a)
+                WHERE d <= obs AND d IS NOT NULL AND a IS NOT NULL GROUP BY d),
+         f AS (SELECT min(d) AS first, max(d) AS last, count(*) AS n, sum(s) AS tot FROM dd)
+    SELECT CASE WHEN n = 0 THEN NULL::clv_customer
+           ELSE ROW((n - 1)::int, (last - first) / 7.0, (obs - first) / 7.0,
+                    CASE WHEN n = 1 THEN 0 ELSE (tot - (SELECT s FROM dd WHERE d = first)) / (n - 1) END
+                   )::clv_customer END
+    FROM f
+$$;
+-- Two summaries equal within 1e-9 (both NULL counts as equal).
+CREATE FUNCTION pg_temp.same(x clv_customer, y clv_customer) RETURNS boolean
+LANGUAGE sql AS $$
+    SELECT (x IS NULL AND y IS NULL) OR
+           (x.frequency = y.frequency AND abs(x.recency - y.recency) < 1e-9
+            AND abs(x.age - y.age) < 1e-9 AND abs(x.monetary - y.monetary) < 1e-9)
+$$;
+-- Does the plan of q contain pat?
+CREATE FUNCTION pg_temp.plan_has(q text, pat text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE l text;
+BEGIN
+    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        IF l LIKE '%' || pat || '%' THEN RETURN true; END IF;
+    END LOOP;
+    RETURN false;
+END $$;
+CREATE FUNCTION pg_temp.par(k text) RETURNS float8 LANGUAGE sql AS $$ SELECT 0::float8 $$;
+
+-- ===================== clv_summary =====================
+
+SELECT is((SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week') FROM o WHERE false),
+          NULL, 'clv_summary: no rows gives NULL');
+SELECT is((SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week')
+           FROM (VALUES ('1997-03-04'::date, 10.0::float8)) v(d, amount))::text,
+          '(0,0,30,0)', 'clv_summary: one row has frequency 0, recency 0, monetary 0');
+SELECT is((SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week')
+           FROM (VALUES (NULL::date, 1.0::float8), ('1997-01-01', NULL)) v(d, amount)),
+          NULL, 'clv_summary: all-NULL rows give NULL');
+SELECT is((SELECT clv_summary(d, amount, '1997-01-29'::date, '1 week')
+           FROM (VALUES ('1997-01-01'::date, 10.0::float8), ('1997-01-01', 5), (NULL, 7), ('1997-01-08', NULL),
+                        ('1997-01-15', 4), ('1997-01-15', 6), ('1997-01-22', 20), ('1997-02-01', 99)) v(d, amount))::text,
+          '(2,3,4,15)', 'clv_summary: same-day purchases merged, NULLs skipped, rows after observed_until ignored');
+SELECT is((SELECT clv_summary(d, amount, '1997-01-29 00:00+00'::timestamptz, '1 day')
+           FROM (VALUES ('1997-01-01 08:00+00'::timestamptz, 10.0::float8), ('1997-01-01 23:00+00', 5),
+                        ('1997-01-15 12:00+00', 4), ('1997-01-29 00:00+00', 6), ('1997-01-29 00:00:01+00', 50)) v(d, amount))::text,
+          '(2,28,28,5)', 'clv_summary (timestamptz): days of the session time zone, observed_until inclusive');
+SELECT is((SELECT (clv_summary(d, amount, '1997-12-31'::date, '1 mon')).age
+           FROM (VALUES ('1997-12-01'::date, 1.0::float8)) v(d, amount)),
+          1.0::float8, 'clv_summary: a month unit is 30 days');
+SELECT is((SELECT (clv_summary(d, amount, '1997-12-31'::date, '1 week')).monetary
+           FROM (VALUES ('1997-12-01'::date, 1e300::float8), ('1997-12-02', 1e300), ('1997-12-03', -1e300)) v(d, amount)),
+          0::float8, 'clv_summary: extreme amounts stay finite');
+
+SELECT throws_ok($$SELECT clv_summary(d, 1, NULL::date, '1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22004', NULL, 'clv_summary: NULL observed_until is 22004');
+SELECT throws_ok($$SELECT clv_summary(d, 1, '1997-09-30'::date, NULL) FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22004', NULL, 'clv_summary: NULL time_unit is 22004');
+SELECT throws_ok($$SELECT clv_summary(d, 1, '1997-09-30'::date, '0 days') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22023', 'time_unit must be positive: 0 days', 'clv_summary: zero time_unit is 22023');
+SELECT throws_ok($$SELECT clv_summary(d, 1, '1997-09-30'::date, '-1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22023', NULL, 'clv_summary: negative time_unit is 22023');
+SELECT throws_ok($$SELECT clv_summary(d, 1, 'infinity'::date, '1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22023', NULL, 'clv_summary: infinite observed_until is 22023');
+SELECT throws_ok($$SELECT clv_summary(d, 'NaN', '1997-09-30'::date, '1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22003', NULL, 'clv_summary: NaN amount is 22003');
+SELECT throws_ok($$SELECT clv_summary(d, 1, '1997-09-30'::date, '1 week') FROM (VALUES ('-infinity'::date)) v(d)$$,
+                 '22003', NULL, 'clv_summary: -infinity purchase is 22003');
+SELECT throws_ok($$SELECT clv_summary(d, 1, d + 30, '1 week') FROM (VALUES ('1997-01-01'::date), ('1997-01-02')) v(d)$$,
+                 '22023', 'observed_until changes within one group', 'clv_summary: observed_until changing in a group is 22023');
+
+-- calendar days in zones with DST, half-hour offsets and historical changes
+SET LOCAL TimeZone = 'America/St_Johns';
+SELECT is((SELECT count(*) FROM (
+              SELECT t, (clv_summary(t, 1, '2100-01-01', '1 day')).age AS a FROM
+              generate_series('1996-01-01 00:00+00'::timestamptz, '1999-01-01', '97 minutes') t GROUP BY t) s
+           WHERE '2100-01-01'::timestamptz::date - a::int <> t::date),
+          0::bigint, 'clv_summary: the day of every timestamp is its date in the session time zone (St Johns, DST)');
+SET LOCAL TimeZone = 'Europe/London';
+SELECT is((SELECT count(*) FROM (
+              SELECT t, (clv_summary(t, 1, '2100-01-01', '1 day')).age AS a FROM
+              generate_series('1966-01-01 00:00+00'::timestamptz, '1973-01-01', '173 minutes') t GROUP BY t) s
+           WHERE '2100-01-01'::timestamptz::date - a::int <> t::date),
+          0::bigint, 'clv_summary: ... and across London''s 1968-71 British Standard Time');
+SET LOCAL TimeZone = 'UTC';
+
+-- differential against plain SQL, every customer
+SELECT is((SELECT count(*) FROM (
+              SELECT cust, clv_summary(d, amount, '1997-09-30'::date, '1 week') AS s,
+                     pg_temp.plain_summary(array_agg(d), array_agg(amount), '1997-09-30') AS p
+              FROM o GROUP BY cust) x WHERE pg_temp.same(s, p)),
+          600::bigint, 'clv_summary: every customer equals the plain-SQL summary');
+
+-- windows: ROWS sliding and RANGE with an interval, against the frame recomputed in SQL
+SELECT is((SELECT count(*) FILTER (WHERE NOT pg_temp.same(s, p)) FROM (
+              SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week') OVER w AS s,
+                     pg_temp.plain_summary(array_agg(d) OVER w, array_agg(amount) OVER w, '1997-09-30') AS p
+              FROM o WINDOW w AS (PARTITION BY cust ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)) x),
+          0::bigint, 'clv_summary: ROWS sliding frames equal plain SQL');
+SELECT is((SELECT count(*) FILTER (WHERE NOT pg_temp.same(s, p)) FROM (
+              SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week') OVER w AS s,
+                     pg_temp.plain_summary(array_agg(d) OVER w, array_agg(amount) OVER w, '1997-09-30') AS p
+              FROM o WINDOW w AS (PARTITION BY cust ORDER BY d RANGE BETWEEN '30 days' PRECEDING AND CURRENT ROW)) x),
+          0::bigint, 'clv_summary: RANGE interval frames equal plain SQL');
+
+-- rollups: daily states merged per customer
+CREATE TEMP TABLE daily AS
+SELECT cust, d, clv_summary_state(d, amount, '1997-09-30'::date, '1 week') AS st FROM o GROUP BY cust, d;
+SELECT is((SELECT count(*) FROM (
+              SELECT cust, clv_summary(st) AS s FROM daily GROUP BY cust) a
+           JOIN (SELECT cust, clv_summary(d, amount, '1997-09-30'::date, '1 week') AS s FROM o GROUP BY cust) b
+           USING (cust) WHERE pg_temp.same(a.s, b.s)),
+          600::bigint, 'clv_summary: daily states merged per customer equal the direct summary');
+SELECT is((SELECT count(*) FROM (
+              SELECT cust, clv_summary_final(clv_summary_state(st)) AS s FROM daily GROUP BY cust) a
+           JOIN (SELECT cust, clv_summary(d, amount, '1997-09-30'::date, '1 week') AS s FROM o GROUP BY cust) b
+           USING (cust) WHERE pg_temp.same(a.s, b.s)),
+          600::bigint, 'clv_summary: clv_summary_state(state) merges, too');
+
+-- text round trip, forged states
+SELECT is((SELECT count(*) FROM daily WHERE st::text::clv_summary_state::text <> st::text),
+          0::bigint, 'clv_summary_state: text round trip');
+SELECT is((SELECT clv_summary_state(d, amount, '1997-01-29'::date, '1 week')::text
+           FROM (VALUES ('1997-01-08'::date, 5.0::float8), ('1997-01-01', 10.0), ('1997-01-01', 2.5)) v(d, amount)),
+          'v1 form=date observed_until=1997-01-29 unit_days=7 total=17.5 first_amount=12.5 days=1997-01-01,1997-01-08',
+          'clv_summary_state: readable text form');
+SELECT is(clv_summary_state_combine(
+              'v1 form=date observed_until=1997-09-30 unit_days=7 total=3 first_amount=1 days=1997-01-02,1997-01-05,1997-01-09',
+              'v1 form=date observed_until=1997-09-30 unit_days=7 total=10 first_amount=4 days=1997-01-01,1997-01-05,1997-01-10')::text,
+          'v1 form=date observed_until=1997-09-30 unit_days=7 total=13 first_amount=4 days=1997-01-01,1997-01-02,1997-01-05,1997-01-09,1997-01-10',
+          'clv_summary_state: combine merges overlapping day sets, first day from the earlier state');
+SELECT throws_ok($$SELECT 'v2'::clv_summary_state$$, '22P02', NULL, 'clv_summary_state: unknown version is 22P02');
+SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=0 total=0 first_amount=0 days='::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: zero unit is 22P02');
+SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=7 total=1 first_amount=1 days=1997-01-08,1997-01-01'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: unsorted days are 22P02');
+SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=7 total=1 first_amount=1 days=1997-02-08'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: a day after observed_until is 22P02');
+SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-02-30 unit_days=7 total=0 first_amount=0 days='::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: an impossible date is 22P02');
+SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=7 total=1 first_amount=2 days=1997-01-01'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: inconsistent amounts are 22P02');
+
+-- ===================== clv_fit / clv_model =====================
+
+CREATE TABLE os AS SELECT cust, (clv_summary(d, amount, '1997-09-30'::date, '1 week')).* FROM o GROUP BY cust;
+ALTER TABLE os SET (parallel_workers = 2);
+ANALYZE os;
+CREATE TEMP TABLE fm AS SELECT clv_fit(frequency, recency, age, monetary) AS m FROM os;
+CREATE TEMP TABLE fj AS SELECT clv_model_params(m) AS j FROM fm;
+
+SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text FROM os WHERE false), NULL, 'clv_fit: no rows gives NULL');
+SELECT is((SELECT clv_fit(f, r, a, m)::text FROM (VALUES (NULL::float8, 1::float8, 2::float8, 1::float8), (1, NULL, 2, 1), (1, 1, NULL, 1)) v(f, r, a, m)),
+          NULL, 'clv_fit: all-NULL rows give NULL');
+SELECT is((SELECT clv_model_params(clv_fit(0, 0, 10, 0))->>'converged'), 'false',
+          'clv_fit: one customer without repeat purchases cannot be fitted, and says so');
+SELECT is((SELECT clv_model_params(clv_fit(0, 0, 10, 0))->>'customers'), '1', 'clv_fit: one row counts one customer');
+SELECT is((SELECT j->>'converged' FROM fj), 'true', 'clv_fit: converges on the test customers');
+SELECT is((SELECT j->>'customers' FROM fj), '600', 'clv_fit: counts 600 customers');
+SELECT ok((SELECT (j->>'r')::float8 > 0 AND (j->>'alpha')::float8 > 0 AND (j->>'a')::float8 > 0 AND (j->>'b')::float8 > 0
+                  AND (j->>'p')::float8 > 0 AND (j->>'q')::float8 > 0 AND (j->>'v')::float8 > 0 FROM fj),
+          'clv_fit: all parameters positive');
+SELECT is((SELECT clv_model_params(clv_fit(frequency, recency, age, NULL))->>'p' FROM os), NULL,
+          'clv_fit: NULL monetary fits BG/NBD only');
+SELECT is((SELECT clv_model_params(clv_fit(frequency, recency, age, CASE WHEN cust % 7 = 0 THEN NULL ELSE monetary END))->'ll_bgnbd' FROM os),
+          (SELECT j->'ll_bgnbd' FROM fj), 'clv_fit: ... and leaves BG/NBD unchanged');
+
+SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text
+           FROM (SELECT frequency, recency, age, monetary FROM os
+                 UNION ALL SELECT NULL, 1, 2, 3 UNION ALL SELECT 1, NULL, 2, 3 UNION ALL SELECT 1, 1, NULL, 3) s),
+          (SELECT m::text FROM fm), 'clv_fit: rows with a NULL frequency, recency or age are skipped');
+SELECT throws_ok($$SELECT clv_fit(-1, 0, 10, 0)$$, '22023', 'frequency -1 is not a non-negative integer', 'clv_fit: negative frequency is 22023');
+SELECT throws_ok($$SELECT clv_fit(1.5, 1, 10, 5)$$, '22023', NULL, 'clv_fit: fractional frequency is 22023');
+SELECT throws_ok($$SELECT clv_fit(1, 11, 10, 5)$$, '22023', 'recency 11 is outside 0 .. age 10', 'clv_fit: recency greater than age is 22023');
+SELECT throws_ok($$SELECT clv_fit(0, 0, 0, 0)$$, '22023', 'age 0 is not positive', 'clv_fit: age 0 is 22023');
+SELECT throws_ok($$SELECT clv_fit(2, 5, 10, 0)$$, '22023', 'monetary value 0 of a repeat customer is not positive', 'clv_fit: zero monetary of a repeat customer is 22023');
+SELECT throws_ok($$SELECT clv_fit(2, 5, 'Infinity', 10)$$, '22023', NULL, 'clv_fit: infinite age is 22023');
+SELECT throws_ok($$SELECT clv_fit(0, 3, 10, 0)$$, '22023', NULL, 'clv_fit: recency without frequency is 22023');
+
+-- duplicates are weighted, not repeated
+SELECT is((SELECT clv_fit_state(f, r, a, m)::text FROM (VALUES (0::float8, 0::float8, 10::float8, 0::float8), (0, 0, 10, 0), (2, 5, 10, 7.5), (2, 5, 10, 7.5), (1, 2, 10, 3)) v(f, r, a, m)),
+          'v1 bgnbd=0:0:10:2,1:2:10:1,2:5:10:2 gg=1:3:1,2:7.5:2', 'clv_fit_state: identical customers are one weighted entry');
+SELECT is((SELECT clv_fit(st)::text FROM (SELECT clv_fit_state(frequency, recency, age, monetary)::text::clv_fit_state AS st FROM os) s),
+          (SELECT m::text FROM fm), 'clv_fit_state: text round trip fits the same model');
+SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:10:0 gg='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: zero weight is 22P02');
+SELECT throws_ok($$SELECT 'v1 bgnbd=1:11:10:1 gg='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: recency > age is 22P02');
+SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:10:1 gg=1:5:1'::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: more gg than repeat customers is 22P02');
+SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:x:1 gg='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: garbage is 22P02');
+SELECT throws_ok($$SELECT clv_fit('v1 bgnbd=0:0:10:9000000000000000000,0:0:10:9000000000000000000 gg='::clv_fit_state)$$,
+                 '22003', NULL, 'clv_fit_state: weights that overflow are 22003, not a wrong number');
+SELECT throws_ok($$SELECT 'v1 gg= bgnbd='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: fields out of order are 22P02');
+
+-- rollups: states per customer bucket, merged
+SELECT is((SELECT clv_fit(st)::text FROM (SELECT cust % 10 AS k, clv_fit_state(frequency, recency, age, monetary) AS st FROM os GROUP BY 1) s),
+          (SELECT m::text FROM fm), 'clv_fit: merged bucket states fit the same model');
+SELECT is((SELECT clv_fit_final(clv_fit_state(st))::text FROM (SELECT cust % 10 AS k, clv_fit_state(frequency, recency, age, monetary) AS st FROM os GROUP BY 1) s),
+          (SELECT m::text FROM fm), 'clv_fit: clv_fit_state(state) merges, too');
+
+-- window: a sliding frame of 300 customers equals the frame fitted directly
+SELECT is((SELECT m::text FROM (SELECT cust, clv_fit(frequency, recency, age, monetary)
+                                OVER (ORDER BY cust ROWS BETWEEN 99 PRECEDING AND CURRENT ROW) AS m FROM os WHERE cust <= 110) s WHERE cust = 105),
+          (SELECT clv_fit(frequency, recency, age, monetary)::text FROM os WHERE cust BETWEEN 6 AND 105),
+          'clv_fit: ROWS sliding frame equals the frame fitted directly');
+
+-- clv_model text
+SELECT is('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'::clv_model::text,
+          '{"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "p": 6.25, "q": 3.74, "v": 15.44, "customers": null, "converged": null, "ll_bgnbd": null, "ll_gg": null}',
+          'clv_model: hand-written with the 7 parameters');
+SELECT is((SELECT m::text::clv_model::text FROM fm), (SELECT m::text FROM fm), 'clv_model: text round trip of a fitted model');
+SELECT is(clv_model_params('{"r":1,"alpha":2,"a":3,"b":4}')->>'p', NULL, 'clv_model: BG/NBD only');
+SELECT throws_ok($$SELECT '{"r":0,"alpha":4.414,"a":0.793,"b":2.426}'::clv_model$$, '22023', 'clv_model parameter r = 0 is not positive', 'clv_model: zero parameter is 22023');
+SELECT throws_ok($$SELECT '{"r":1,"alpha":-4,"a":0.793,"b":2.426}'::clv_model$$, '22023', NULL, 'clv_model: negative parameter is 22023');
+SELECT throws_ok($$SELECT '{"r":1,"alpha":4,"a":0.793}'::clv_model$$, '22P02', NULL, 'clv_model: missing parameter is 22P02');
+SELECT throws_ok($$SELECT '{"r":1,"alpha":4,"a":0.793,"b":1,"zeta":1}'::clv_model$$, '22P02', NULL, 'clv_model: unknown key is 22P02');
+SELECT throws_ok($$SELECT '{"r":1,"alpha":4,"a":0.793,"b":1,"p":1}'::clv_model$$, '22P02', NULL, 'clv_model: partial Gamma-Gamma is 22P02');
+SELECT throws_ok($$SELECT '{"r":1,'::clv_model$$, '22P02', NULL, 'clv_model: malformed JSON is 22P02');
+SELECT throws_ok($$SELECT '[1,2]'::clv_model$$, '22P02', NULL, 'clv_model: not an object is 22P02');
+SELECT throws_ok($$SELECT '{"r":"1","alpha":4,"a":0.793,"b":1}'::clv_model$$, '22P02', NULL, 'clv_model: a string parameter is 22P02');
+
+-- ===================== predictions =====================
+CREATE TEMP TABLE hm AS SELECT '{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'::clv_model AS m;
+
+SELECT is((SELECT round(clv_expected_purchases(m, 39, 221, 103.43, 103.57)::numeric, 9) FROM hm), 70.178468668,
+          'heavy buyer (221, 103.43, 103.57): finite, equals a 400-digit reference');
+SELECT is((SELECT round(clv_expected_purchases(m, 1e6, 221, 103.43, 103.57)::numeric, 6) FROM hm), 6022.624625,
+          'heavy buyer over a million weeks: equals the 400-digit reference');
+SELECT is((SELECT clv_expected_purchases(m, 0, 3, 5, 10) FROM hm), 0::float8, 'expected purchases over t = 0 is 0');
+SELECT is((SELECT clv_expected_purchases(m, NULL, 3, 5, 10) FROM hm), NULL, 'expected purchases: NULL argument gives NULL');
+SELECT is((SELECT clv_p_alive(m, 0, 0, 50) FROM hm), 1::float8, 'P(alive) without repeat purchases is 1');
+SELECT ok((SELECT clv_p_alive(m, 5, 10, 50) < clv_p_alive(m, 5, 40, 50) FROM hm), 'P(alive) grows with recency');
+SELECT ok((SELECT clv_p_alive(m, 100000, 1, 100000) BETWEEN 0 AND 1e-300 FROM hm), 'P(alive) of an extreme gap underflows to 0, not NaN');
+SELECT is((SELECT round(clv_expected_order_value(m, 2, 30)::numeric, 10) FROM hm),
+          round((6.25 * (15.44 + 2 * 30) / (6.25 * 2 + 3.74 - 1))::numeric, 10), 'expected order value: Gamma-Gamma formula');
+SELECT is((SELECT round(clv_expected_order_value(m, 0, 0)::numeric, 10) FROM hm),
+          round((6.25 * 15.44 / (3.74 - 1))::numeric, 10), 'expected order value without repeat purchases: population mean');
+SELECT is(clv_expected_order_value('{"r":1,"alpha":1,"a":1,"b":1}', 2, 30), NULL, 'expected order value of a BG/NBD-only model is NULL');
+SELECT is(clv_expected_order_value('{"r":1,"alpha":1,"a":1,"b":1,"p":1,"q":0.5,"v":1}', 0, 0), NULL, 'expected order value with an infinite mean is NULL');
+SELECT is((SELECT round(clv_predict(m, 39, 2, 30.43, 38.86, 30, 0)::numeric, 9) FROM hm),
+          (SELECT round((clv_expected_purchases(m, 39, 2, 30.43, 38.86) * clv_expected_order_value(m, 2, 30))::numeric, 9) FROM hm),
+          'clv_predict undiscounted = expected purchases * expected order value');
+SELECT ok((SELECT clv_predict(m, 39, 2, 30.43, 38.86, 30, 0.01) < clv_predict(m, 39, 2, 30.43, 38.86, 30, 0) FROM hm),
+          'clv_predict: discounting lowers the value');
+SELECT is((SELECT round(clv_predict(m, 2.5, 2, 30.43, 38.86, 30, 0.1)::numeric, 9) FROM hm),
+          (SELECT round((clv_expected_order_value(m, 2, 30) * (
+                  clv_expected_purchases(m, 1, 2, 30.43, 38.86) / 1.1
+                + (clv_expected_purchases(m, 2, 2, 30.43, 38.86) - clv_expected_purchases(m, 1, 2, 30.43, 38.86)) / 1.21
+                + (clv_expected_purchases(m, 2.5, 2, 30.43, 38.86) - clv_expected_purchases(m, 2, 2, 30.43, 38.86)) / 1.1 ^ 2.5))::numeric, 9) FROM hm),
+          'clv_predict: discounted per unit, as the plain-SQL sum');
+SELECT ok(abs(clv_expected_purchases('{"r":0.5,"alpha":4,"a":1,"b":2.5}', 39, 3, 20, 38)
+              - (clv_expected_purchases('{"r":0.5,"alpha":4,"a":0.999,"b":2.5}', 39, 3, 20, 38)
+                 + clv_expected_purchases('{"r":0.5,"alpha":4,"a":1.001,"b":2.5}', 39, 3, 20, 38)) / 2) < 1e-6,
+          'expected purchases is continuous at a = 1');
+SELECT throws_ok($$SELECT clv_expected_purchases(m, 1e12, 0, 0, 38) FROM hm$$, '22003', NULL,
+                 'expected purchases: an absurd horizon is 22003, not a long hang');
+SELECT ok((SELECT clv_expected_purchases(m, 1e6, 0, 0, 38) > clv_expected_purchases(m, 1e5, 0, 0, 38) FROM hm),
+          'expected purchases grows with a long horizon');
+SELECT throws_ok($$SELECT clv_expected_purchases(m, -1, 3, 5, 10) FROM hm$$, '22023', NULL, 'expected purchases: negative t is 22023');
+SELECT throws_ok($$SELECT clv_p_alive(m, 3, 11, 10) FROM hm$$, '22023', NULL, 'P(alive): recency > age is 22023');
+SELECT throws_ok($$SELECT clv_predict(m, 39, 2, 5, 10, 0, 0) FROM hm$$, '22023', NULL, 'clv_predict: zero monetary of a repeat customer is 22023');
+SELECT throws_ok($$SELECT clv_predict(m, 39, 2, 5, 10, 10, -0.1) FROM hm$$, '22023', NULL, 'clv_predict: negative discount is 22023');
+
+-- differential: expected purchases against the original (untransformed)
+-- hypergeometric series summed in plain SQL, on the test customers
+SELECT is((SELECT count(*) FROM os, fm,
+           LATERAL (SELECT (clv_model_params(m)->>'r')::float8 AS r, (clv_model_params(m)->>'alpha')::float8 AS al,
+                           (clv_model_params(m)->>'a')::float8 AS a, (clv_model_params(m)->>'b')::float8 AS b) p,
+           LATERAL (SELECT 10.0::float8 AS t) h,
+           LATERAL (SELECT sum(exp(lt)) AS f FROM (
+                SELECT sum(ln((p.r + frequency + j) * (p.b + frequency + j) / ((p.a + p.b + frequency - 1 + j) * (j + 1))
+                              * (h.t / (p.al + age + h.t)))) OVER (ORDER BY j) AS lt
+                FROM generate_series(0, 400) j) s) hy
+           WHERE abs(clv_expected_purchases(m, h.t, frequency, recency, age)
+                     - ((p.a + p.b + frequency - 1) / (p.a - 1)
+                        * (1 - ((p.al + age) / (p.al + age + h.t)) ^ (p.r + frequency) * (1 + hy.f))
+                        / (1 + CASE WHEN frequency > 0 THEN p.a / (p.b + frequency - 1)
+                                    * ((p.al + age) / (p.al + recency)) ^ (p.r + frequency) ELSE 0 END)))
+                 < 1e-9 * (1 + clv_expected_purchases(m, h.t, frequency, recency, age))),
+          600::bigint, 'expected purchases equals the plain-SQL series for every test customer');
+
+-- ===================== clv() =====================
+CREATE TEMP TABLE cv AS SELECT clv(cust, d, amount, '39 weeks') AS v FROM o;
+SELECT is((SELECT clv(cust, d, amount, '39 weeks') FROM o WHERE false), NULL, 'clv: no rows gives NULL');
+SELECT is((SELECT clv(1, now(), 10, '1 week')), NULL, 'clv: one order (nothing to fit) gives NULL');
+SELECT ok((SELECT v > 0 FROM cv), 'clv: a positive mean value');
+-- the same from the parts: summaries up to the last purchase, fit, predict
+SELECT ok((WITH s AS (SELECT cust, (clv_summary(d, amount, (SELECT max(d) FROM o), '1 week')).* FROM o GROUP BY cust),
+               m AS (SELECT clv_fit(frequency, recency, age, monetary) AS m FROM s WHERE age > 0)
+           SELECT abs(avg(clv_expected_order_value(m, frequency, monetary)
+                          * clv_expected_purchases(m, 39, frequency, recency, age)) - (SELECT v FROM cv)) < 1e-9
+           FROM s, m),
+          'clv: equals clv_summary + clv_fit + predictions composed in SQL');
+SELECT ok(abs((SELECT clv(cust::text, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: text customer keys');
+SELECT ok(abs((SELECT clv(md5(cust::text)::uuid, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: uuid customer keys');
+SELECT ok(abs((SELECT clv(cust::int, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: int4 customer keys');
+SELECT ok(abs((SELECT clv(st) FROM (SELECT date_trunc('month', d), clv_state(cust, d, amount, '39 weeks') AS st FROM o GROUP BY 1) s)
+              - (SELECT v FROM cv)) < 1e-12, 'clv: monthly states merged equal the direct value');
+SELECT ok(abs((SELECT clv(st::text::clv_state) FROM (SELECT clv_state(cust, d, amount, '39 weeks') AS st FROM o) s)
+              - (SELECT v FROM cv)) < 1e-12, 'clv_state: text round trip');
+SELECT ok(abs((SELECT clv(cust, d, amount, '39 weeks') FROM
+                 (SELECT cust, d::timestamptz AS d, amount FROM o
+                  UNION ALL SELECT NULL, '1997-01-01', 5 UNION ALL SELECT 1, NULL, 5 UNION ALL SELECT 1, '1997-01-01', NULL) s)
+              - (SELECT v FROM cv)) < 1e-12, 'clv: rows with NULLs are skipped');
+SELECT throws_ok($$SELECT clv(c, t, 0, '1 week') FROM (VALUES (1, '1997-01-01'::timestamptz), (1, '1997-02-01'), (2, '1997-01-01')) v(c, t)$$,
+                 '22023', NULL, 'clv: a repeat customer with zero amounts is 22023');
+SELECT throws_ok($$SELECT clv(1, now(), 10, NULL)$$, '22004', NULL, 'clv: NULL horizon is 22004');
+SELECT throws_ok($$SELECT clv(1, now(), 10, '-1 day')$$, '22023', NULL, 'clv: negative horizon is 22023');
+SELECT throws_ok($$SELECT 'v1 key=int8 horizon_days=7 orders=1997-01-01:5:01'::clv_state$$, '22P02', NULL, 'clv_state: short int8 key is 22P02');
+SELECT throws_ok($$SELECT 'v1 key=blob horizon_days=7 orders='::clv_state$$, '22P02', NULL, 'clv_state: unknown key type is 22P02');
+
+-- timestamptz-form state text, and binary send/receive of every type (COPY BINARY)
+SELECT is((SELECT st::text::clv_summary_state::text FROM
+              (SELECT clv_summary_state(d::timestamptz, amount, '1997-09-30 12:00+00', '1 week') AS st FROM o WHERE cust = 7) s),
+          (SELECT clv_summary_state(d::timestamptz, amount, '1997-09-30 12:00+00', '1 week')::text FROM o WHERE cust = 7),
+          'clv_summary_state (timestamptz form): text round trip');
+SELECT throws_ok($$SELECT 'v1 form=timestamptz observed_until=0 observed_day=2001-01-01 unit_days=7 total=0 first_amount=0 days='::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: observed_day far from observed_until is 22P02');
+CREATE TEMP TABLE bin_out AS
+SELECT (SELECT m FROM fm) AS m,
+       (SELECT clv_summary_state(d, amount, '1997-09-30'::date, '1 week') FROM o WHERE cust = 7) AS ss,
+       (SELECT clv_fit_state(frequency, recency, age, monetary) FROM os) AS fs,
+       (SELECT clv_state(cust::text, d, amount, '39 weeks') FROM o WHERE cust < 20) AS cs;
+CREATE TEMP TABLE bin_in (LIKE bin_out);
+\copy bin_out TO '/tmp/retention_clv_test.bin' (FORMAT binary)
+\copy bin_in FROM '/tmp/retention_clv_test.bin' (FORMAT binary)
+\! rm -f /tmp/retention_clv_test.bin
+SELECT is((SELECT (m::text, ss::text, fs::text, cs::text) FROM bin_in),
+          (SELECT (m::text, ss::text, fs::text, cs::text) FROM bin_out),
+          'binary send/receive round trip of clv_model, clv_summary_state, clv_fit_state and clv_state');
+
+-- ===================== parallel and partitionwise =====================
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT ok(pg_temp.plan_has('SELECT clv_fit(frequency, recency, age, monetary) FROM os', 'Partial Aggregate'),
+          'clv_fit: parallel plan with Partial Aggregate');
+SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text FROM os), (SELECT m::text FROM fm),
+          'clv_fit: parallel result equals serial');
+SELECT ok(pg_temp.plan_has('SELECT clv_summary(d, amount, ''1997-09-30''::date, ''1 week'') FROM o', 'Partial Aggregate'),
+          'clv_summary: parallel plan with Partial Aggregate');
+SELECT ok(pg_temp.same((SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week') FROM o),
+                       (SELECT pg_temp.plain_summary(array_agg(d), array_agg(amount), '1997-09-30') FROM o)),
+          'clv_summary: parallel result over all orders equals plain SQL');
+SELECT ok(pg_temp.plan_has('SELECT clv(cust, d, amount, ''39 weeks'') FROM o', 'Partial Aggregate'),
+          'clv: parallel plan with Partial Aggregate');
+SELECT ok(abs((SELECT clv(cust, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-9,
+          'clv: parallel result equals serial');
+
+CREATE TABLE op (LIKE o) PARTITION BY RANGE (d);
+CREATE TABLE op1 PARTITION OF op FOR VALUES FROM (MINVALUE) TO ('1997-04-01');
+CREATE TABLE op2 PARTITION OF op FOR VALUES FROM ('1997-04-01') TO (MAXVALUE);
+INSERT INTO op SELECT * FROM o;
+ANALYZE op;
+SET LOCAL enable_partitionwise_aggregate = on;
+SET LOCAL max_parallel_workers_per_gather = 0;
+SELECT ok(pg_temp.plan_has('SELECT cust, clv_summary(d, amount, ''1997-09-30''::date, ''1 week'') FROM op GROUP BY cust', 'Partial'),
+          'clv_summary: partitionwise plan aggregates partially per partition');
+SELECT is((SELECT count(*) FROM (SELECT cust, clv_summary(d, amount, '1997-09-30'::date, '1 week') AS s FROM op GROUP BY cust) a
+           JOIN (SELECT cust, clv_summary(d, amount, '1997-09-30'::date, '1 week') AS s FROM o GROUP BY cust) b USING (cust)
+           WHERE pg_temp.same(a.s, b.s)),
+          600::bigint, 'clv_summary: partitionwise result equals the plain table');
+
+CREATE TABLE osp (LIKE os) PARTITION BY RANGE (cust);
+CREATE TABLE osp1 PARTITION OF osp FOR VALUES FROM (MINVALUE) TO (300);
+CREATE TABLE osp2 PARTITION OF osp FOR VALUES FROM (300) TO (MAXVALUE);
+INSERT INTO osp SELECT * FROM os;
+ANALYZE osp;
+SELECT ok(pg_temp.plan_has('SELECT clv_fit(frequency, recency, age, monetary) FROM osp', 'Partial Aggregate'),
+          'clv_fit: partitionwise plan aggregates partially per partition');
+SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text FROM osp), (SELECT m::text FROM fm),
+          'clv_fit: partitionwise result equals the plain table');
+
+SELECT * FROM finish();
+ROLLBACK;
