@@ -1,5 +1,5 @@
 -- Order and engagement metrics (SPEC section 4): the examples of
--- docs/orders.md, each state type's text form, and the error messages.
+-- the README's order section, each state type's text form, and the error messages.
 SET TimeZone = 'UTC';
 CREATE TABLE orders (customer_id int8, ordered_at timestamptz, units_sold int, units_returned int);
 INSERT INTO orders VALUES
