@@ -35,26 +35,26 @@ SELECT customer_id, channel, frequency, recency, age, monetary,
        clv_p_alive(model, frequency, recency, age) AS p_alive,
        clv_expected_purchases(model, 52, frequency, recency, age) AS purchases_next_year,
        clv_expected_order_value(model, frequency, monetary) AS expected_order_value,
-       clv_predict(model, 52, frequency, recency, age, monetary, 0.0019) AS clv_next_year
+       clv_predict(model, 52, frequency, recency, age, monetary, 0.0019) AS predicted_clv
 FROM customer_summary, clv_models WHERE age > 0;
 
 \echo 'Top 10 customers by predicted value over the next 52 weeks:'
 SELECT customer_id, channel, frequency, round(recency::numeric, 1) AS recency, round(age::numeric, 1) AS age,
        round(monetary::numeric, 2) AS monetary, round(p_alive::numeric, 3) AS p_alive,
        round(purchases_next_year::numeric, 2) AS purchases_next_year,
-       round(expected_order_value::numeric, 2) AS order_value, round(clv_next_year::numeric, 2) AS clv_next_year
-FROM clv_scores ORDER BY clv_next_year DESC, customer_id LIMIT 10;
+       round(expected_order_value::numeric, 2) AS order_value, round(predicted_clv::numeric, 2) AS clv_52_weeks
+FROM clv_scores ORDER BY predicted_clv DESC, customer_id LIMIT 10;
 
 \echo 'Customers by probability of being alive (P(alive)), with their predicted value:'
 SELECT CASE WHEN p_alive < 0.25 THEN '0.00-0.25' WHEN p_alive < 0.5 THEN '0.25-0.50'
             WHEN p_alive < 0.75 THEN '0.50-0.75' ELSE '0.75-1.00' END AS p_alive,
        count(*) AS customers, round(avg(frequency), 2) AS mean_frequency,
-       round(sum(clv_next_year)::numeric, 0) AS clv_next_year_total
+       round(sum(predicted_clv)::numeric, 0) AS clv_52_weeks_total
 FROM clv_scores GROUP BY 1 ORDER BY 1;
 
 \echo 'clv() per acquisition channel: each segment fitted on its own, mean undiscounted value over 1 year:'
 SELECT channel, count(DISTINCT customer_id) AS customers,
        round(clv(customer_id, ordered_at, amount::float8, '1 year')::numeric, 2) AS clv_1_year,
-       round((SELECT avg(clv_next_year) FROM clv_scores s WHERE s.channel = o.channel)::numeric, 2)
+       round((SELECT avg(predicted_clv) FROM clv_scores s WHERE s.channel = o.channel)::numeric, 2)
            AS pooled_model_discounted
 FROM orders o GROUP BY channel ORDER BY channel;
