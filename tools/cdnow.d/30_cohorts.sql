@@ -1,6 +1,6 @@
 -- Monthly cohort retention on CDNOW, in plain SQL for now: the
 -- cohort_retention aggregate (being added on another branch) replaces this
--- query, and the one in tools/report.sql, once merged.
+-- query once merged (keep the table's columns: tools/report.sql charts it).
 \echo
 \echo '=== CDNOW: monthly cohort retention ==='
 

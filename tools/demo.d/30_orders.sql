@@ -73,7 +73,8 @@ GROUP BY 1 ORDER BY 1;
 
 \echo 'Monthly cohort retention: % of each first-purchase month''s customers who buy in month N after it:'
 -- Plain SQL for now: the cohort_retention aggregate (being added on another
--- branch) replaces this query, and the one in tools/report.sql, once merged.
+-- branch) replaces this query once merged
+-- (keep the table's columns: tools/report.sql charts it).
 CREATE TABLE cohort_monthly AS
 WITH firsts AS (
     SELECT customer_id, date_trunc('month', min(ordered_at))::date AS cohort FROM orders GROUP BY customer_id
