@@ -9,7 +9,6 @@
 \pset format unaligned
 \pset tuples_only on
 \pset footer off
-SET TimeZone = 'UTC';
 SET client_min_messages = warning;
 
 -- HTML text escaping.
