@@ -193,10 +193,10 @@ typedef struct MonthPos
 	int64		rest;			/* microseconds since the month's start */
 } MonthPos;
 
+/* The position of day days (since 2000-01-01) plus time usecs. */
 static inline MonthPos
-month_pos(int64 local)
+month_pos_days(int64 days, int64 usecs)
 {
-	int64		days = local / USECS_PER_DAY - (local % USECS_PER_DAY < 0 ? 1 : 0);
 	int			y,
 				m,
 				d;
@@ -204,8 +204,16 @@ month_pos(int64 local)
 
 	j2date((int) (days + POSTGRES_EPOCH_JDATE), &y, &m, &d);
 	r.months = (int64) y * 12 + m - 1;
-	r.rest = (int64) (d - 1) * USECS_PER_DAY + (local - days * USECS_PER_DAY);
+	r.rest = (int64) (d - 1) * USECS_PER_DAY + usecs;
 	return r;
+}
+
+static inline MonthPos
+month_pos(int64 local)
+{
+	int64		days = local / USECS_PER_DAY - (local % USECS_PER_DAY < 0 ? 1 : 0);
+
+	return month_pos_days(days, local - days * USECS_PER_DAY);
 }
 
 /* The last cohort start seen, converted (rows of a cohort share a few). */
@@ -244,8 +252,8 @@ static int64
 row_period(int64 start_arg, int64 active_arg, bool is_date, int32 months,
 		   int64 usecs, int64 *start_ts)
 {
-	int64		la;
-	int64		idx;
+	int64		la,
+				idx;
 
 	if (is_date ? DATE_NOT_FINITE((DateADT) start_arg) : TIMESTAMP_NOT_FINITE(start_arg))
 		not_finite("cohort_start", start_arg, is_date);
@@ -273,39 +281,58 @@ row_period(int64 start_arg, int64 active_arg, bool is_date, int32 months,
 			start_cache.ts = date2timestamptz_opt_overflow((DateADT) start_arg, &overflow);
 			if (overflow != 0)
 				not_finite("cohort_start", start_arg, is_date);
-			start_cache.local = start_arg * USECS_PER_DAY;
+			start_cache.local = start_arg;	/* in days */
+			start_cache.pos = month_pos_days(start_arg, 0);
 		}
 		else
 		{
 			start_cache.ts = start_arg;
 			start_cache.local = local_usecs(start_arg);
+			start_cache.pos = month_pos(start_cache.local);
 		}
-		start_cache.pos = month_pos(start_cache.local);
 		start_cache.valid = true;
 	}
 	*start_ts = start_cache.ts;
-	la = is_date ? active_arg * USECS_PER_DAY : local_usecs(active_arg);
 
-	if (months > 0)
+	if (is_date)
 	{
-		MonthPos	a = month_pos(la);
+		/* dates reach beyond timestamps: count in days */
+		int64		dd = active_arg - start_arg;
+
+		if (months > 0)
+		{
+			MonthPos	a = month_pos_days(active_arg, 0);
+
+			idx = (a.months - start_cache.pos.months - (a.rest < start_cache.pos.rest ? 1 : 0)) / months;
+		}
+		else if (usecs % USECS_PER_DAY == 0)
+			idx = dd / (usecs / USECS_PER_DAY);
+		else if (dd > PG_INT64_MAX / USECS_PER_DAY)
+			idx = PG_INT64_MAX;		/* periods shorter than a day: too many */
+		else
+			idx = dd * USECS_PER_DAY / usecs;
+	}
+	else if (months > 0)
+	{
+		MonthPos	a = month_pos(local_usecs(active_arg));
 		int64		elapsed = a.months - start_cache.pos.months -
 			(a.rest < start_cache.pos.rest ? 1 : 0);
 
 		/* wall-clock time can step back an hour across a DST change */
 		idx = Max(elapsed, 0) / months;
 	}
+	else if ((la = local_usecs(active_arg)) < start_cache.local)
+		idx = 0;
 	else
 	{
 		/* la >= ls but for a DST step back; the difference fits in uint64 */
-		idx = la < start_cache.local ? 0 :
-			(int64) (((uint64) la - (uint64) start_cache.local) / (uint64) usecs);
+		idx = (int64) (((uint64) la - (uint64) start_cache.local) / (uint64) usecs);
 	}
 	if (idx > KS_MAX_PERIOD)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("active_at %s is period " INT64_FORMAT " after its cohort_start %s",
-						shown_time(active_arg, is_date), idx, shown_time(start_arg, is_date)),
+				 errmsg("active_at %s is more than " INT64_FORMAT " periods after its cohort_start %s",
+						shown_time(active_arg, is_date), KS_MAX_PERIOD, shown_time(start_arg, is_date)),
 				 errdetail("A cohort holds at most " INT64_FORMAT " periods.", KS_MAX_PERIOD + 1),
 				 errhint("Use a longer period.")));
 	return idx;
