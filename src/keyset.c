@@ -12,6 +12,8 @@
  *		int keys:			int64 key, int64 count [, int64 first, last]
  *		text/uuid/day keys:	char *bytes, uint32 len, uint32 hash, int64 count
  *							[, int64 first, last]
+ *		cohort layout:		the key, int64 count, int64 cohort start, uint64
+ *							bits of periods 0-63, uint64 *more words (or NULL)
  * and a slot with count 0 is empty.  Key bytes live in an arena context.
  *
  * Flat form (a varlena, STORAGE = plain):
@@ -23,6 +25,12 @@
  *			byte key:	its length, then the bytes
  *			count		(>= 1)
  *			span:		zigzag(first), last - first (>= 0)
+ *			cohort:		zigzag(start - the previous entry's start),
+ *						the number of 64-bit words of the bitmap of active
+ *						periods (period 0 = bit 0 of word 0; the last word
+ *						not 0), then the words
+ *		A cohort state (flag KSF_PERIOD) has its period before the entries:
+ *		zigzag(months), zigzag(microseconds).
  *		Numbers are LEB128 varints, or 8 little-endian bytes each when that
  *		is smaller (flag KSF_FIXED), so an int8 key with its count never
  *		takes more than 16 bytes and typically 2 to 4.
@@ -1028,7 +1036,8 @@ ks_data_size(KeySet *ks, char **v, bool fixed)
 {
 	Size		total = 0;
 	uint64		i,
-				prev = 0;
+				prev = 0,
+				prev_start = 0;
 
 	if (ks->period_set)
 		total += num_size(zigzag(ks->period_months), fixed) +
@@ -1055,7 +1064,9 @@ ks_data_size(KeySet *ks, char **v, bool fixed)
 			uint64		n = ks_cohort_used(ks, e),
 						w;
 
-			total += num_size(zigzag(KS_START(ks, e)), fixed) + num_size(n, fixed);
+			/* the cohort start as the difference to the previous one's */
+			total += num_size(zigzag((int64) ((uint64) KS_START(ks, e) - prev_start)), fixed) + num_size(n, fixed);
+			prev_start = (uint64) KS_START(ks, e);
 			for (w = 0; w < n; w++)
 				total += num_size(ks_cohort_word(ks, e, w), fixed);
 		}
@@ -1105,7 +1116,8 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	bool		fixed = ks->flat_fixed;
 	char	   *p;
 	uint64		i,
-				prev = 0;
+				prev = 0,
+				prev_start = 0;
 
 	Assert(allocated_size == size);
 	memset(f, 0, KS_HEADER_SIZE);
@@ -1151,7 +1163,8 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 			uint64		n = ks_cohort_used(ks, e),
 						w;
 
-			p = put_num(p, zigzag(KS_START(ks, e)), fixed);
+			p = put_num(p, zigzag((int64) ((uint64) KS_START(ks, e) - prev_start)), fixed);
+			prev_start = (uint64) KS_START(ks, e);
 			p = put_num(p, n, fixed);
 			for (w = 0; w < n; w++)
 				p = put_num(p, ks_cohort_word(ks, e, w), fixed);
@@ -1202,7 +1215,8 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	const char *prevptr = NULL;
 	uint32		prevlen = 0;
 	uint64		i,
-				prev = 0;
+				prev = 0,
+				prev_start = 0;
 	bool		fixed,
 				varkeys;
 
@@ -1321,9 +1335,10 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 
 			if (!get_num(&p, end, fixed, &v) || !get_num(&p, end, fixed, &n))
 				bad_state(desc, "An entry is truncated.");
-			first = unzigzag(v);
+			first = (int64) (prev_start + (uint64) unzigzag(v));
 			if (!IS_VALID_TIMESTAMP(first))
 				bad_state(desc, "A cohort start is out of range.");
+			prev_start = (uint64) first;
 			if (n < 1 || n > (uint64) KS_MAX_PERIOD / 64 + 1 || n > (uint64) (end - p))
 				bad_state(desc, "A bitmap length is out of range.");
 			words = n == 1 ? one : palloc(n * sizeof(uint64));
