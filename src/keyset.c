@@ -48,6 +48,7 @@
 #include "datatype/timestamp.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -114,6 +115,8 @@ bad_text(const KsDesc *desc, const char *str, const char *detail)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", desc->type_name, str),
 			 errdetail("%s", detail),
+			 desc->layout == KS_LAYOUT_COHORT ?
+			 errhint("The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> {key:rows:start:periods,...}\", as the output function writes it.") :
 			 errhint("The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.")));
 }
 
@@ -1618,6 +1621,8 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 				last = (w == n - 1) ? pg_leftmost_one_pos64(word) : 63;
 				for (b = 0; b <= last; b++)
 					appendStringInfoChar(&buf, (word >> b) & 1 ? '1' : '0');
+				if ((w & 0x3fff) == 0x3fff)
+					CHECK_FOR_INTERRUPTS();
 			}
 		}
 	}
@@ -1854,6 +1859,8 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 				{
 					if (period > KS_MAX_PERIOD)
 						bad_text(desc, str, "A customer has too many periods.");
+					if ((period & 0xfffff) == 0xfffff)
+						CHECK_FOR_INTERRUPTS();
 					if (*p != '1')
 						continue;
 					if (period < 64)

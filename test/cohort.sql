@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(81);
+SELECT plan(83);
 SET LOCAL TimeZone = 'UTC';
 
 -- The EXPLAIN (COSTS OFF) text of a query.
@@ -268,6 +268,22 @@ SELECT results_eq(
     $$SELECT d, (SELECT cohort_retention(k, s, a, '1 month') FROM events WHERE a::date BETWEEN q.d - 6 AND q.d)
       FROM (SELECT DISTINCT d FROM daily WHERE d IS NOT NULL) q ORDER BY d$$,
     'a sliding frame over stored daily states equals the direct result of each frame');
+
+-- ===================================================================
+-- Many groups: HashAgg (also spilling to disk) equals sorted GroupAggregate
+-- ===================================================================
+CREATE TEMP TABLE grouped_sorted AS
+SELECT k % 397 AS g, cohort_retention_state(ctext, s, a, '1 week')::text st FROM events GROUP BY 1;
+SET LOCAL enable_sort = off;
+SET LOCAL work_mem = '64kB';
+SELECT matches(pg_temp.plan_of($$SELECT k % 397, cohort_retention_state(ctext, s, a, '1 week') FROM events GROUP BY 1$$),
+               'HashAggregate', 'many groups: the plan is a HashAggregate');
+SELECT results_eq(
+    $$SELECT k % 397, cohort_retention_state(ctext, s, a, '1 week')::text FROM events GROUP BY 1 ORDER BY 1$$,
+    $$SELECT * FROM grouped_sorted ORDER BY 1$$,
+    'many groups: HashAggregate spilling to disk gives the sorted GroupAggregate states');
+RESET enable_sort;
+RESET work_mem;
 
 -- ===================================================================
 -- Forced parallel plans and partitionwise aggregation equal serial
