@@ -275,12 +275,17 @@ row_period(int64 start_arg, int64 active_arg, bool is_date, int32 months,
 		start_cache.tz = session_timezone;
 		if (is_date)
 		{
-			int			overflow;
-
-			/* the date's midnight in the session time zone, as date::timestamptz */
-			start_cache.ts = date2timestamptz_opt_overflow((DateADT) start_arg, &overflow);
-			if (overflow != 0)
-				not_finite("cohort_start", start_arg, is_date);
+			/*
+			 * The state keeps the date's midnight UTC (as the order states
+			 * do), the same in every session and on every node whatever its
+			 * TimeZone.
+			 */
+			if (pg_mul_s64_overflow(start_arg, USECS_PER_DAY, &start_cache.ts) ||
+				!IS_VALID_TIMESTAMP(start_cache.ts))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+						 errmsg("cohort_start %s is out of range", shown_time(start_arg, true)),
+						 errhint("A cohort_start date is within the range of timestamps, 4714-11-24 BC to 294276-12-31.")));
 			start_cache.local = start_arg;	/* in days */
 			start_cache.pos = month_pos_days(start_arg, 0);
 		}

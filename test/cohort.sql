@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(83);
+SELECT plan(85);
 SET LOCAL TimeZone = 'UTC';
 
 -- The EXPLAIN (COSTS OFF) text of a query.
@@ -153,6 +153,10 @@ SELECT throws_ok($$SELECT cohort_retention(s) FROM (SELECT cohort_retention_stat
 SELECT throws_ok($$SELECT cohort_retention(1, timestamptz '-infinity', now(), '1 day')$$, '22008', NULL, 'an infinite cohort start is 22008');
 SELECT throws_ok($$SELECT cohort_retention(1, now(), timestamptz 'infinity', '1 day')$$, '22008', NULL, 'an infinite activity is 22008');
 SELECT throws_ok($$SELECT cohort_retention(1, date '2024-01-01', date 'infinity', '1 day')$$, '22008', NULL, 'date form: an infinite activity is 22008');
+SELECT throws_ok($$SELECT cohort_retention(1, date '294277-01-01', date '294277-01-02', '1 day')$$, '22008', NULL, 'date form: a cohort start beyond the timestamp range is 22008');
+SELECT is((SELECT cohort_retention_state(1, date '2024-01-01', date '2024-02-03', '1 month')::text FROM (SELECT set_config('TimeZone', 'Asia/Tokyo', true)) z),
+          'v1 int period=1mon {1:1:757382400000000:01}', 'date form: the stored start is the date''s midnight UTC, whatever the TimeZone');
+SET LOCAL TimeZone = 'UTC';
 SELECT throws_ok($$SELECT cohort_retention(1, timestamptz '2000-01-01', timestamptz '2024-01-01', '1 second')$$, '54000', NULL,
                  'more than 100 million periods is 54000');
 
