@@ -224,7 +224,7 @@ static struct
 	int64		arg;			/* the argument: timestamptz or date */
 	pg_tz	   *tz;
 	int64		ts;				/* as a timestamptz */
-	int64		local;			/* wall-clock microseconds */
+	int64		local;			/* wall-clock microseconds (date form: days) */
 	MonthPos	pos;
 } start_cache;
 
