@@ -1,4 +1,4 @@
--- Cohort retention (SPEC section 7): the examples of docs/cohort.md, the
+-- Cohort retention (SPEC section 7): the examples of the README's cohort section, the
 -- state's text form and the error messages.
 SET TimeZone = 'UTC';
 CREATE TABLE cohort_events (customer_id int8, signed_up_at timestamptz, active_at timestamptz);

@@ -241,7 +241,7 @@ DO $d$ BEGIN PERFORM pg_temp.forge(28, 4), pg_temp.forge(45, 0); END $d$;
 SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P02', NULL, 'forged binary: a zero period');
 DO $d$ BEGIN PERFORM pg_temp.forge(45, 2); END $d$;
 SELECT is(pg_temp.copy_in('cohort_retention_state'), 'v1 int period=1mon {1:1:0:1}', 'the repaired file reads back (the forgeries hit the intended bytes)');
-DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'rm -f ' || pg_temp.bin_path()); END $$;
+DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'cat >/dev/null; rm -f ' || pg_temp.bin_path()); END $$;
 
 -- ===================================================================
 -- Rollups: daily states merged per cohort equal the direct result

@@ -320,8 +320,8 @@ FROM revenue_monthly,
 GROUP BY ax;
 \endif
 
--- Cohort retention heat map.  Plain SQL for now (cohort_monthly, built by
--- the demo scripts); the cohort_retention aggregate replaces it once merged.
+-- Cohort retention heat map, from cohort_monthly (built by the demo scripts
+-- with cohort_retention).
 \if :has_cohorts
 SELECT '<h2>Cohorts</h2>';
 SELECT pg_temp.heatmap('fig-cohort-heatmap', 'Monthly cohort retention.',

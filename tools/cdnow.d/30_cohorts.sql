@@ -1,20 +1,18 @@
--- Monthly cohort retention on CDNOW, in plain SQL for now: the
--- cohort_retention aggregate (being added on another branch) replaces this
--- query once merged (keep the table's columns: tools/report.sql charts it).
+-- Monthly cohort retention on CDNOW with cohort_retention (one row per cohort
+-- and month with someone active: tools/report.sql charts the table).
 \echo
 \echo '=== CDNOW: monthly cohort retention ==='
 
 CREATE TABLE cohort_monthly AS
-WITH active AS (
-    SELECT DISTINCT o.customer_id, f.cohort,
-           ((extract(year FROM o.ordered_on) - extract(year FROM f.cohort)) * 12
-            + extract(month FROM o.ordered_on) - extract(month FROM f.cohort))::int AS months_since
-    FROM cdnow_orders o JOIN cdnow_first f USING (customer_id)
-), sizes AS (
-    SELECT cohort, count(*) AS cohort_size FROM cdnow_first GROUP BY cohort
+WITH cohorts AS (
+    SELECT f.cohort, count(DISTINCT customer_id) AS cohort_size,
+           cohort_retention(customer_id, f.cohort, o.ordered_on, '1 month') AS pct
+    FROM cdnow_orders o JOIN cdnow_first f USING (customer_id) GROUP BY f.cohort
 )
-SELECT cohort, months_since, count(*) AS active, cohort_size, 100.0 * count(*) / cohort_size AS retention_pct
-FROM active JOIN sizes USING (cohort) GROUP BY cohort, months_since, cohort_size;
+SELECT cohort, (k - 1)::int AS months_since, round(p * cohort_size / 100)::bigint AS active,
+       cohort_size, p::numeric AS retention_pct
+FROM cohorts, unnest(pct) WITH ORDINALITY AS u(p, k)
+WHERE p > 0;
 
 \echo
 \echo '% of each first-purchase month''s customers who buy again N months later:'

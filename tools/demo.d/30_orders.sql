@@ -72,22 +72,22 @@ FROM orders o JOIN customers c USING (customer_id)
 GROUP BY 1 ORDER BY 1;
 
 \echo 'Monthly cohort retention: % of each first-purchase month''s customers who buy in month N after it:'
--- Plain SQL for now: the cohort_retention aggregate (being added on another
--- branch) replaces this query once merged
--- (keep the table's columns: tools/report.sql charts it).
+-- cohort_retention: element k of each cohort's array is the percent of its
+-- customers active in month k-1 after the cohort month's first day; the
+-- table keeps one row per cohort and month with someone active (tools/report.sql
+-- charts it).
 CREATE TABLE cohort_monthly AS
 WITH firsts AS (
-    SELECT customer_id, date_trunc('month', min(ordered_at))::date AS cohort FROM orders GROUP BY customer_id
-), active AS (
-    SELECT DISTINCT o.customer_id, f.cohort,
-           ((extract(year FROM o.ordered_at) - extract(year FROM f.cohort)) * 12
-            + extract(month FROM o.ordered_at) - extract(month FROM f.cohort))::int AS months_since
-    FROM orders o JOIN firsts f USING (customer_id)
+    SELECT customer_id, date_trunc('month', min(ordered_at)) AS cohort FROM orders GROUP BY customer_id
+), cohorts AS (
+    SELECT f.cohort::date AS cohort, count(DISTINCT customer_id) AS cohort_size,
+           cohort_retention(customer_id, f.cohort, o.ordered_at, '1 month') AS pct
+    FROM orders o JOIN firsts f USING (customer_id) GROUP BY f.cohort
 )
-SELECT cohort, months_since, count(*) AS active,
-       (SELECT count(*) FROM firsts f WHERE f.cohort = a.cohort) AS cohort_size,
-       100.0 * count(*) / (SELECT count(*) FROM firsts f WHERE f.cohort = a.cohort) AS retention_pct
-FROM active a GROUP BY cohort, months_since;
+SELECT cohort, (k - 1)::int AS months_since, round(p * cohort_size / 100)::bigint AS active,
+       cohort_size, p::numeric AS retention_pct
+FROM cohorts, unnest(pct) WITH ORDINALITY AS u(p, k)
+WHERE p > 0;
 SELECT to_char(cohort, 'YYYY-MM') AS cohort, max(cohort_size) AS customers,
        round(max(retention_pct) FILTER (WHERE months_since = 1), 1) AS m1,
        round(max(retention_pct) FILTER (WHERE months_since = 2), 1) AS m2,
