@@ -38,11 +38,13 @@ sync_pgroot() {
 	[ -n "${RET_PGROOT:-}" ] || return 0
 	local p f
 	for p in "$@"; do
-		dpkg-query -L "$p" 2>/dev/null | grep -E '^/usr/(lib|share)/postgresql/15/' | while read -r f; do
+		for f in $(dpkg-query -L "$p" 2>/dev/null); do
+			case $f in /usr/lib/postgresql/15/* | /usr/share/postgresql/15/*) ;; *) continue ;; esac
 			[ -f "$f" ] && [ ! -e "$RET_PGROOT$f" ] || continue
-			mkdir -p "$(dirname "$RET_PGROOT$f")" && cp -a "$f" "$RET_PGROOT$f"
+			mkdir -p "$(dirname "$RET_PGROOT$f")" && cp -a "$f" "$RET_PGROOT$f" || return 1
 		done
 	done
+	return 0
 }
 
 # Build and install the extension with PGXS.
