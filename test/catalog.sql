@@ -9,7 +9,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(18);
+SELECT plan(19);
 
 SELECT has_view('retention_catalog', 'retention_catalog is a view');
 SELECT columns_are('retention_catalog',
@@ -73,6 +73,13 @@ SELECT is_empty($$
     SELECT substring(m.signature FROM '\((.*)\)$') FROM retention_catalog m
      WHERE m.kind = 'merge' AND m.unit <> 'state'$$,
     'every state type has an aggregate that reads a metric from it');
+
+-- What drivers and BI tools rely on: a metric is a built-in type; only
+-- states, models and records (clv_customer) have the extension's own types.
+SELECT is_empty($$SELECT signature, returns FROM retention_catalog
+                   WHERE unit NOT IN ('state', 'model', 'record')
+                     AND (to_regtype(returns) IS NULL OR to_regtype(returns)::oid >= 16384)$$,
+    'every metric returns a built-in type (no custom type OID for drivers to map)');
 
 SELECT results_eq($$
     SELECT metric, family, kind, signature, returns, unit FROM retention_catalog
