@@ -26,3 +26,8 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql))
 .PHONY: bench
 bench:
 	tools/bench
+
+# PGXS tracks no header dependencies (only a server built with
+# --enable-depend does): rebuild every object when a header changes, so that
+# a changed struct can never meet an object compiled against the old one.
+$(OBJS): $(wildcard src/*.h)

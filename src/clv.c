@@ -199,6 +199,50 @@ ts_day(TimestampTz ts)
 }
 
 /*
+ * The types' input, send and receive functions.  The binary form is the
+ * text form, so one validating parser serves both paths (a forged binary
+ * state is checked exactly like a forged text).
+ */
+static bytea *
+clv_send_as_text(Datum value, PGFunction out)
+{
+	StringInfoData buf;
+	char	   *txt = DatumGetCString(DirectFunctionCall1(out, value));
+
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, txt, strlen(txt));
+	return pq_endtypsend(&buf);
+}
+
+static char *
+clv_recv_text(StringInfo buf)
+{
+	int			nbytes;
+
+	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+}
+
+#define CLV_TEXT_IO(type, parse) \
+PG_FUNCTION_INFO_V1(type##_in); \
+Datum \
+type##_in(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_POINTER(parse(PG_GETARG_CSTRING(0))); \
+} \
+PG_FUNCTION_INFO_V1(type##_send); \
+Datum \
+type##_send(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BYTEA_P(clv_send_as_text(PG_GETARG_DATUM(0), type##_out)); \
+} \
+PG_FUNCTION_INFO_V1(type##_recv); \
+Datum \
+type##_recv(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_POINTER(parse(clv_recv_text((StringInfo) PG_GETARG_POINTER(0)))); \
+}
+
+/*
  * The same day, faster: a small cache, kept in fn_extra for the session
  * time zone, of UTC days during which the zone's offset does not change
  * (pg_next_dst_boundary says exactly where it changes).  Within such a day
@@ -718,37 +762,7 @@ cs_parse(const char *str)
 	return s;
 }
 
-PG_FUNCTION_INFO_V1(clv_summary_state_in);
-Datum
-clv_summary_state_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_POINTER(cs_parse(PG_GETARG_CSTRING(0)));
-}
-
-/* Binary form: the text form (one validator for both paths). */
-PG_FUNCTION_INFO_V1(clv_summary_state_send);
-Datum
-clv_summary_state_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_summary_state_out,
-														  PG_GETARG_DATUM(0)));
-
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(clv_summary_state_recv);
-Datum
-clv_summary_state_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			nbytes;
-	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-
-	PG_RETURN_POINTER(cs_parse(txt));
-}
+CLV_TEXT_IO(clv_summary_state, cs_parse)
 
 PG_FUNCTION_INFO_V1(clv_summary_final);
 Datum
@@ -1158,36 +1172,7 @@ fs_parse(const char *str)
 	return s;
 }
 
-PG_FUNCTION_INFO_V1(clv_fit_state_in);
-Datum
-clv_fit_state_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_POINTER(fs_parse(PG_GETARG_CSTRING(0)));
-}
-
-PG_FUNCTION_INFO_V1(clv_fit_state_send);
-Datum
-clv_fit_state_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_fit_state_out,
-														  PG_GETARG_DATUM(0)));
-
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(clv_fit_state_recv);
-Datum
-clv_fit_state_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			nbytes;
-	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-
-	PG_RETURN_POINTER(fs_parse(txt));
-}
+CLV_TEXT_IO(clv_fit_state, fs_parse)
 
 /* ==================================================================
  * clv_model
@@ -1401,36 +1386,7 @@ cm_parse(const char *str)
 	return m;
 }
 
-PG_FUNCTION_INFO_V1(clv_model_in);
-Datum
-clv_model_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_POINTER(cm_parse(PG_GETARG_CSTRING(0)));
-}
-
-PG_FUNCTION_INFO_V1(clv_model_send);
-Datum
-clv_model_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_model_out,
-														  PG_GETARG_DATUM(0)));
-
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(clv_model_recv);
-Datum
-clv_model_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			nbytes;
-	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-
-	PG_RETURN_POINTER(cm_parse(txt));
-}
+CLV_TEXT_IO(clv_model, cm_parse)
 
 PG_FUNCTION_INFO_V1(clv_model_params);
 Datum
@@ -1948,36 +1904,7 @@ co_parse(const char *str)
 	return s;
 }
 
-PG_FUNCTION_INFO_V1(clv_state_in);
-Datum
-clv_state_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_POINTER(co_parse(PG_GETARG_CSTRING(0)));
-}
-
-PG_FUNCTION_INFO_V1(clv_state_send);
-Datum
-clv_state_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_state_out,
-														  PG_GETARG_DATUM(0)));
-
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(clv_state_recv);
-Datum
-clv_state_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			nbytes;
-	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-
-	PG_RETURN_POINTER(co_parse(txt));
-}
+CLV_TEXT_IO(clv_state, co_parse)
 
 /* Order records by customer key, then day, then amount. */
 static int

@@ -12,6 +12,8 @@
  *		int keys:			int64 key, int64 count [, int64 first, last]
  *		text/uuid/day keys:	char *bytes, uint32 len, uint32 hash, int64 count
  *							[, int64 first, last]
+ *		cohort layout:		the key, int64 count, int64 cohort start, uint64
+ *							bits of periods 0-63, uint64 *more words (or NULL)
  * and a slot with count 0 is empty.  Key bytes live in an arena context.
  *
  * Flat form (a varlena, STORAGE = plain):
@@ -23,6 +25,12 @@
  *			byte key:	its length, then the bytes
  *			count		(>= 1)
  *			span:		zigzag(first), last - first (>= 0)
+ *			cohort:		zigzag(start - the previous entry's start),
+ *						the number of 64-bit words of the bitmap of active
+ *						periods (period 0 = bit 0 of word 0; the last word
+ *						not 0), then the words
+ *		A cohort state (flag KSF_PERIOD) has its period before the entries:
+ *		zigzag(months), zigzag(microseconds).
  *		Numbers are LEB128 varints, or 8 little-endian bytes each when that
  *		is smaller (flag KSF_FIXED), so an int8 key with its count never
  *		takes more than 16 bytes and typically 2 to 4.
@@ -40,11 +48,14 @@
 #include "datatype/timestamp.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/timestamp.h"
 #include "utils/uuid.h"
 
 #include "keyset.h"
@@ -52,7 +63,8 @@
 #define KS_VERSION			1
 #define KSF_PARAM_SET		0x01
 #define KSF_FIXED			0x02
-#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED)
+#define KSF_PERIOD			0x04	/* cohort layout: the period follows */
+#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED | KSF_PERIOD)
 
 #define KS_SIGN_BIT			(UINT64CONST(1) << 63)
 #define KS_ARENA_CHUNK		(64 * 1024)
@@ -103,6 +115,8 @@ bad_text(const KsDesc *desc, const char *str, const char *detail)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", desc->type_name, str),
 			 errdetail("%s", detail),
+			 desc->layout == KS_LAYOUT_COHORT ?
+			 errhint("The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> {key:rows:start:periods,...}\", as the output function writes it.") :
 			 errhint("The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.")));
 }
 
@@ -144,7 +158,8 @@ ks_set_kind(KeySet *ks, uint8 kind)
 	ks->varkeys = (kind != KS_KEY_INT || ks->desc->layout == KS_LAYOUT_DAY);
 	ks->count_off = ks->varkeys ? sizeof(KsVarKey) : sizeof(int64);
 	ks->stride = ks->count_off + sizeof(int64) +
-		(ks->desc->layout == KS_LAYOUT_SPAN ? 2 * sizeof(int64) : 0);
+		(ks->desc->layout == KS_LAYOUT_SPAN ? 2 * sizeof(int64) : 0) +
+		(ks->desc->layout == KS_LAYOUT_COHORT ? 3 * sizeof(int64) : 0);
 }
 
 void
@@ -727,6 +742,160 @@ ks_merge_entry(KeySet *ks, const KsKey *key, int64 count, int64 first,
 		ks_track_pair(ks, KS_VKEY(e)->ptr, KS_VKEY(e)->len, 1);
 }
 
+/* ---------- cohort bitmaps ---------- */
+
+static void ks_print_key(StringInfo buf, const KeySet *ks, const char *e);
+
+/* Make room for bit word i (i >= 1) of a customer's bitmap. */
+static uint64 *
+ks_cohort_words(KeySet *ks, char *e, uint64 i)
+{
+	uint64	   *ext = KS_EXT(ks, e);
+	uint64		have = ext ? ext[0] : 0;
+
+	if (i > have)
+	{
+		uint64		want = Max(i, Max(have * 2, 3));
+		uint64	   *n;
+
+		want = Min(want, (uint64) KS_MAX_PERIOD / 64 + 1);
+		n = MemoryContextAllocZero(ks->hdr.eoh_context, (want + 1) * sizeof(uint64));
+		if (ext)
+		{
+			memcpy(n + 1, ext + 1, have * sizeof(uint64));
+			pfree(ext);
+		}
+		n[0] = want;
+		KS_EXT(ks, e) = ext = n;
+	}
+	return ext;
+}
+
+/* The entry of a cohort customer, checking or setting its cohort start. */
+static char *
+ks_cohort_entry(KeySet *ks, const KsKey *key, int64 start, int64 count)
+{
+	bool		found;
+	char	   *e = ks_insert(ks, key, &found);
+
+	if (!found)
+	{
+		KS_START(ks, e) = start;
+		KS_BITS(ks, e) = 0;
+		KS_EXT(ks, e) = NULL;
+		KS_COUNT(ks, e) = count;
+	}
+	else
+	{
+		if (unlikely(KS_START(ks, e) != start))
+		{
+			StringInfoData k;
+
+			initStringInfo(&k);
+			ks_print_key(&k, ks, e);
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("customer %s has two cohort starts in one %s: %s and %s",
+							k.data, ks->desc->type_name,
+							pstrdup(timestamptz_to_str(Min(KS_START(ks, e), start))),
+							pstrdup(timestamptz_to_str(Max(KS_START(ks, e), start)))),
+					 errhint("A customer belongs to one cohort: give every row of a customer the same cohort_start, e.g. min(...) OVER (PARTITION BY customer).")));
+		}
+		if (pg_add_s64_overflow(KS_COUNT(ks, e), count, &KS_COUNT(ks, e)))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("row count out of range in %s", ks->desc->type_name)));
+	}
+	if (pg_add_s64_overflow(ks->total, count, &ks->total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("row count out of range in %s", ks->desc->type_name)));
+	return e;
+}
+
+void
+ks_cohort_mark(KeySet *ks, const KsKey *key, int64 start, int64 period)
+{
+	char	   *e = ks_cohort_entry(ks, key, start, 1);
+	uint64		bit = UINT64CONST(1) << (period & 63);
+
+	Assert(period >= 0 && period <= KS_MAX_PERIOD);
+	if (period < 64)
+		KS_BITS(ks, e) |= bit;
+	else
+		ks_cohort_words(ks, e, (uint64) period / 64)[period / 64] |= bit;
+}
+
+/* OR nwords bit words into a customer's bitmap (combine). */
+static void
+ks_cohort_merge(KeySet *ks, const KsKey *key, int64 start, int64 count,
+				const uint64 *words, uint64 nwords)
+{
+	char	   *e = ks_cohort_entry(ks, key, start, count);
+	uint64		i;
+
+	KS_BITS(ks, e) |= words[0];
+	for (i = nwords; i > 1; i--)
+		if (words[i - 1] != 0)
+			break;
+	if (i > 1)
+	{
+		uint64	   *ext = ks_cohort_words(ks, e, i - 1);
+		uint64		j;
+
+		for (j = 1; j < i; j++)
+			ext[j] |= words[j];
+	}
+}
+
+void
+ks_format_period(StringInfo buf, int32 months, int64 usecs)
+{
+	if (months != 0)
+		appendStringInfo(buf, "%dmon", months);
+	else if (usecs % USECS_PER_DAY == 0)
+		appendStringInfo(buf, INT64_FORMAT "d", usecs / USECS_PER_DAY);
+	else
+		appendStringInfo(buf, INT64_FORMAT "us", usecs);
+}
+
+void
+ks_set_period(KeySet *ks, int32 months, int64 usecs)
+{
+	if (!ks->period_set)
+	{
+		ks->period_set = true;
+		ks->period_months = months;
+		ks->period_usecs = usecs;
+		ks_changed(ks);
+	}
+	else if (ks->period_months != months || ks->period_usecs != usecs)
+	{
+		StringInfoData a,
+					b;
+
+		initStringInfo(&a);
+		initStringInfo(&b);
+		ks_format_period(&a, ks->period_months, ks->period_usecs);
+		ks_format_period(&b, months, usecs);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("period changes from %s to %s within one group", a.data, b.data),
+				 errhint("Use the same period for every row of a group and every merged state.")));
+	}
+}
+
+/* The number of bit words up to the last non-zero one (at least 1). */
+static inline uint64
+ks_cohort_used(const KeySet *ks, const char *e)
+{
+	uint64		n = ks_cohort_nwords(ks, e);
+
+	while (n > 1 && KS_EXT(ks, e)[n - 1] == 0)
+		n--;
+	return n;
+}
+
 /* ---------- flat form ---------- */
 
 static inline Size
@@ -870,8 +1039,12 @@ ks_data_size(KeySet *ks, char **v, bool fixed)
 {
 	Size		total = 0;
 	uint64		i,
-				prev = 0;
+				prev = 0,
+				prev_start = 0;
 
+	if (ks->period_set)
+		total += num_size(zigzag(ks->period_months), fixed) +
+			num_size(zigzag(ks->period_usecs), fixed);
 	for (i = 0; i < ks->nentries; i++)
 	{
 		char	   *e = v[i];
@@ -889,6 +1062,17 @@ ks_data_size(KeySet *ks, char **v, bool fixed)
 		if (ks->desc->layout == KS_LAYOUT_SPAN)
 			total += num_size(zigzag(KS_FIRST(ks, e)), fixed) +
 				num_size((uint64) KS_LAST(ks, e) - (uint64) KS_FIRST(ks, e), fixed);
+		if (ks->desc->layout == KS_LAYOUT_COHORT)
+		{
+			uint64		n = ks_cohort_used(ks, e),
+						w;
+
+			/* the cohort start as the difference to the previous one's */
+			total += num_size(zigzag((int64) ((uint64) KS_START(ks, e) - prev_start)), fixed) + num_size(n, fixed);
+			prev_start = (uint64) KS_START(ks, e);
+			for (w = 0; w < n; w++)
+				total += num_size(ks_cohort_word(ks, e, w), fixed);
+		}
 		/* stop before size_t could wrap; the caller reports the limit */
 		if (total > MaxAllocSize)
 			break;
@@ -935,7 +1119,8 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	bool		fixed = ks->flat_fixed;
 	char	   *p;
 	uint64		i,
-				prev = 0;
+				prev = 0,
+				prev_start = 0;
 
 	Assert(allocated_size == size);
 	memset(f, 0, KS_HEADER_SIZE);
@@ -943,10 +1128,16 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	f->version = KS_VERSION;
 	f->layout = ks->desc->layout;
 	f->keykind = ks->keykind;
-	f->flags = (ks->param_set ? KSF_PARAM_SET : 0) | (fixed ? KSF_FIXED : 0);
+	f->flags = (ks->param_set ? KSF_PARAM_SET : 0) | (fixed ? KSF_FIXED : 0) |
+		(ks->period_set ? KSF_PERIOD : 0);
 	f->param = ks->param_set ? ks->param : 0;
 	f->nentries = ks->nentries;
 	p = f->data;
+	if (ks->period_set)
+	{
+		p = put_num(p, zigzag(ks->period_months), fixed);
+		p = put_num(p, zigzag(ks->period_usecs), fixed);
+	}
 	for (i = 0; i < ks->nentries; i++)
 	{
 		char	   *e = ks->sorted[i];
@@ -969,6 +1160,17 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 		{
 			p = put_num(p, zigzag(KS_FIRST(ks, e)), fixed);
 			p = put_num(p, (uint64) KS_LAST(ks, e) - (uint64) KS_FIRST(ks, e), fixed);
+		}
+		if (ks->desc->layout == KS_LAYOUT_COHORT)
+		{
+			uint64		n = ks_cohort_used(ks, e),
+						w;
+
+			p = put_num(p, zigzag((int64) ((uint64) KS_START(ks, e) - prev_start)), fixed);
+			prev_start = (uint64) KS_START(ks, e);
+			p = put_num(p, n, fixed);
+			for (w = 0; w < n; w++)
+				p = put_num(p, ks_cohort_word(ks, e, w), fixed);
 		}
 	}
 	if (p != (char *) f + size)
@@ -1016,7 +1218,8 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	const char *prevptr = NULL;
 	uint32		prevlen = 0;
 	uint64		i,
-				prev = 0;
+				prev = 0,
+				prev_start = 0;
 	bool		fixed,
 				varkeys;
 
@@ -1036,6 +1239,10 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 		bad_state(desc, "The parameter is invalid.");
 	if (desc->param_name && f->nentries > 0 && !(f->flags & KSF_PARAM_SET))
 		bad_state(desc, psprintf("A state with customers must have %s.", desc->param_name));
+	if ((f->flags & KSF_PERIOD) && desc->layout != KS_LAYOUT_COHORT)
+		bad_state(desc, "The value has a period but its type has none.");
+	if (desc->layout == KS_LAYOUT_COHORT && f->nentries > 0 && !(f->flags & KSF_PERIOD))
+		bad_state(desc, "A state with customers must have a period.");
 	if ((f->keykind == KS_KEY_NONE) != (f->nentries == 0))
 		bad_state(desc, "The key kind does not match the number of entries.");
 	if (f->nentries > size)
@@ -1051,6 +1258,18 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	}
 
 	p = f->data;
+	if (f->flags & KSF_PERIOD)
+	{
+		uint64		m,
+					u;
+
+		if (!get_num(&p, end, fixed, &m) || !get_num(&p, end, fixed, &u))
+			bad_state(desc, "The period is truncated.");
+		if (!ks_valid_period(unzigzag(m), unzigzag(u)))
+			bad_state(desc, "The period is invalid.");
+		if (into)
+			ks_set_period(into, (int32) unzigzag(m), unzigzag(u));
+	}
 	for (i = 0; i < f->nentries; i++)
 	{
 		KsKey		key;
@@ -1110,6 +1329,39 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 				!IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
 				bad_state(desc, "A purchase time is out of range.");
 		}
+		if (desc->layout == KS_LAYOUT_COHORT)
+		{
+			uint64		n,
+						w;
+			uint64		one[1];
+			uint64	   *words;
+
+			if (!get_num(&p, end, fixed, &v) || !get_num(&p, end, fixed, &n))
+				bad_state(desc, "An entry is truncated.");
+			first = (int64) (prev_start + (uint64) unzigzag(v));
+			if (!IS_VALID_TIMESTAMP(first))
+				bad_state(desc, "A cohort start is out of range.");
+			prev_start = (uint64) first;
+			if (n < 1 || n > (uint64) KS_MAX_PERIOD / 64 + 1 || n > (uint64) (end - p))
+				bad_state(desc, "A bitmap length is out of range.");
+			words = n == 1 ? one : palloc(n * sizeof(uint64));
+			for (w = 0; w < n; w++)
+				if (!get_num(&p, end, fixed, &words[w]))
+					bad_state(desc, "An entry is truncated.");
+			if (words[n - 1] == 0)
+				bad_state(desc, "A bitmap is empty or ends with a zero word.");
+			if ((n - 1) * 64 + pg_leftmost_one_pos64(words[n - 1]) > (uint64) KS_MAX_PERIOD)
+				bad_state(desc, "A period index is out of range.");
+			if (into)
+			{
+				if (sign < 0)
+					elog(ERROR, "cohort states cannot be removed");
+				ks_cohort_merge(into, &key, first, (int64) count, words, n);
+			}
+			if (words != one)
+				pfree(words);
+			continue;
+		}
 		if (into)
 			ks_merge_entry(into, &key, (int64) count, first, last, sign);
 	}
@@ -1145,6 +1397,8 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 		ks_set_kind(ks, b->keykind);
 		if (b->param_set && sign > 0)
 			ks_set_param(ks, b->param);
+		if (b->period_set)
+			ks_set_period(ks, b->period_months, b->period_usecs);
 		KS_FOREACH(b, e, i)
 		{
 			KsKey		key;
@@ -1159,6 +1413,27 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 			{
 				key.ival = KS_IKEY(e);
 				key.hash = ks_hash_int(key.ival);
+			}
+			if (b->desc->layout == KS_LAYOUT_COHORT)
+			{
+				uint64		one = KS_BITS(b, e);
+
+				if (sign < 0)
+					elog(ERROR, "cohort states cannot be removed");
+				if (KS_EXT(b, e) == NULL)
+					ks_cohort_merge(ks, &key, KS_START(b, e), KS_COUNT(b, e), &one, 1);
+				else
+				{
+					/* the extension words follow ext[0]: pass word 0 apart */
+					uint64		n = ks_cohort_nwords(b, e);
+					uint64	   *w = palloc(n * sizeof(uint64));
+
+					w[0] = one;
+					memcpy(w + 1, KS_EXT(b, e) + 1, (n - 1) * sizeof(uint64));
+					ks_cohort_merge(ks, &key, KS_START(b, e), KS_COUNT(b, e), w, n);
+					pfree(w);
+				}
+				continue;
 			}
 			ks_merge_entry(ks, &key, KS_COUNT(b, e),
 						   b->desc->layout == KS_LAYOUT_SPAN ? KS_FIRST(b, e) : 0,
@@ -1238,7 +1513,7 @@ ks_uncombine(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	KeySet	   *a;
 
-	if (desc->layout == KS_LAYOUT_SPAN)
+	if (desc->layout == KS_LAYOUT_SPAN || desc->layout == KS_LAYOUT_COHORT)
 		PG_RETURN_NULL();
 	a = ks_for_update(fcinfo, 0, desc);
 	ks_merge_datum(a, PG_GETARG_DATUM(1), -1);
@@ -1313,6 +1588,11 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 	appendStringInfo(&buf, "v%d %s", KS_VERSION, kind_names[ks->keykind]);
 	if (ks->param_set)
 		appendStringInfo(&buf, " %s=%d", desc->param_name, ks->param);
+	if (ks->period_set)
+	{
+		appendStringInfoString(&buf, " period=");
+		ks_format_period(&buf, ks->period_months, ks->period_usecs);
+	}
 	appendStringInfoString(&buf, " {");
 	for (i = 0; i < ks->nentries; i++)
 	{
@@ -1325,6 +1605,26 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 		if (desc->layout == KS_LAYOUT_SPAN)
 			appendStringInfo(&buf, ":" INT64_FORMAT ":" INT64_FORMAT,
 							 KS_FIRST(ks, e), KS_LAST(ks, e));
+		if (desc->layout == KS_LAYOUT_COHORT)
+		{
+			uint64		n = ks_cohort_used(ks, e),
+						w;
+			int			b,
+						last;
+
+			appendStringInfo(&buf, ":" INT64_FORMAT ":", KS_START(ks, e));
+			/* one character per period, period 0 first, up to the last active one */
+			for (w = 0; w < n; w++)
+			{
+				uint64		word = ks_cohort_word(ks, e, w);
+
+				last = (w == n - 1) ? pg_leftmost_one_pos64(word) : 63;
+				for (b = 0; b <= last; b++)
+					appendStringInfoChar(&buf, (word >> b) & 1 ? '1' : '0');
+				if ((w & 0x3fff) == 0x3fff)
+					CHECK_FOR_INTERRUPTS();
+			}
+		}
 	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
@@ -1397,6 +1697,36 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 		if (*p != '=' || (p = parse_int64(p + 1, &v)) == NULL || v < 1 || v > PG_INT32_MAX)
 			bad_text(desc, str, psprintf("%s must be an integer from 1 to %d.", desc->param_name, PG_INT32_MAX));
 		ks_set_param(ks, (int32) v);
+		p = skip_ws(p);
+	}
+	if (desc->layout == KS_LAYOUT_COHORT && strncmp(p, "period=", 7) == 0)
+	{
+		int64		v;
+		int32		months = 0;
+		int64		usecs = 0;
+
+		if ((p = parse_int64(p + 7, &v)) == NULL)
+			bad_text(desc, str, "A period is a positive integer followed by mon, d or us.");
+		if (strncmp(p, "mon", 3) == 0 && v <= PG_INT32_MAX)
+		{
+			months = (int32) v;
+			p += 3;
+		}
+		else if (*p == 'd' && v <= PG_INT64_MAX / USECS_PER_DAY)
+		{
+			usecs = v * USECS_PER_DAY;
+			p++;
+		}
+		else if (strncmp(p, "us", 2) == 0)
+		{
+			usecs = v;
+			p += 2;
+		}
+		else
+			bad_text(desc, str, "A period is a positive integer followed by mon, d or us.");
+		if (!ks_valid_period(months, usecs))
+			bad_text(desc, str, "A period is a positive integer followed by mon, d or us.");
+		ks_set_period(ks, months, usecs);
 		p = skip_ws(p);
 	}
 	if (*p != '{')
@@ -1484,6 +1814,13 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			}
 			if (*p != ':' || (p = parse_int64(p + 1, &count)) == NULL || count < 1)
 				bad_text(desc, str, "A count must follow a key, as a positive integer.");
+			if (desc->layout == KS_LAYOUT_COHORT)
+			{
+				if (*p != ':' || (p = parse_int64(p + 1, &first)) == NULL ||
+					!IS_VALID_TIMESTAMP(first) || *p != ':' || (p[1] != '0' && p[1] != '1'))
+					bad_text(desc, str, "A count must be followed by :start:periods, a valid timestamp in microseconds and a string of 0 and 1, one per period.");
+				p++;
+			}
 			if (desc->layout == KS_LAYOUT_SPAN)
 			{
 				if (*p != ':' || (p = parse_int64(p + 1, &first)) == NULL ||
@@ -1510,6 +1847,30 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			{
 				KS_FIRST(ks, e) = first;
 				KS_LAST(ks, e) = last;
+			}
+			if (desc->layout == KS_LAYOUT_COHORT)
+			{
+				int64		period = 0;
+
+				KS_START(ks, e) = first;
+				KS_BITS(ks, e) = 0;
+				KS_EXT(ks, e) = NULL;
+				for (; *p == '0' || *p == '1'; p++, period++)
+				{
+					if (period > KS_MAX_PERIOD)
+						bad_text(desc, str, "A customer has too many periods.");
+					if ((period & 0xfffff) == 0xfffff)
+						CHECK_FOR_INTERRUPTS();
+					if (*p != '1')
+						continue;
+					if (period < 64)
+						KS_BITS(ks, e) |= UINT64CONST(1) << period;
+					else
+						ks_cohort_words(ks, e, (uint64) period / 64)[period / 64] |=
+							UINT64CONST(1) << (period & 63);
+				}
+				if (p[-1] != '1')
+					bad_text(desc, str, "A string of periods ends with the last active period, a 1.");
 			}
 			p = skip_ws(p);
 			if (*p == '}')

@@ -23,6 +23,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/expandeddatum.h"
 
 /* Key kinds; a state's kind is fixed by its first key. */
@@ -39,7 +40,8 @@ typedef enum KsLayout
 {
 	KS_LAYOUT_COUNT = 1,		/* count */
 	KS_LAYOUT_SPAN = 2,			/* count, first and last time */
-	KS_LAYOUT_DAY = 3			/* key is (customer, day); count */
+	KS_LAYOUT_DAY = 3,			/* key is (customer, day); count */
+	KS_LAYOUT_COHORT = 4		/* count, cohort start, bitmap of periods */
 } KsLayout;
 
 typedef struct KsDesc
@@ -82,6 +84,10 @@ typedef struct KeySet
 #else
 	long double span_sum;
 #endif
+	/* cohort layout: the period (whole months, or microseconds) */
+	bool		period_set;
+	int32		period_months;
+	int64		period_usecs;
 	/* stickiness: distinct users (with their day counts) and days */
 	struct KeySet *users;
 	struct KeySet *days;
@@ -105,6 +111,22 @@ typedef struct KsKey
 #define KS_FIRST(ks, e)		(*(int64 *) ((e) + (ks)->count_off + 8))
 #define KS_LAST(ks, e)		(*(int64 *) ((e) + (ks)->count_off + 16))
 #define KS_IKEY(e)			(*(int64 *) (e))
+
+/*
+ * Cohort slots: the cohort start, periods 0-63 as a bit word, and NULL or
+ * an array of more words, ext[0] the number allocated after it (periods
+ * 64 and up; allocated in the set's context).
+ */
+#define KS_START(ks, e)		(*(int64 *) ((e) + (ks)->count_off + 8))
+#define KS_BITS(ks, e)		(*(uint64 *) ((e) + (ks)->count_off + 16))
+#define KS_EXT(ks, e)		(*(uint64 **) ((e) + (ks)->count_off + 24))
+
+/*
+ * The highest period index a cohort bitmap holds: at most 100 million
+ * periods, so that the result array (8 bytes a period) stays below the
+ * 1 GB limit of a value.
+ */
+#define KS_MAX_PERIOD		((int64) 99999999)
 
 typedef struct KsVarKey
 {
@@ -158,6 +180,44 @@ extern void ks_merge_entry(KeySet *ks, const KsKey *key, int64 count,
 
 /* Remove an entry found with ks_find or ks_insert. */
 extern void ks_delete(KeySet *ks, char *entry);
+
+/*
+ * Cohort layout: mark a customer (cohort start start) active in period
+ * index period (0 .. KS_MAX_PERIOD).  A customer with another cohort start
+ * already in the set is an error (22023).
+ */
+extern void ks_cohort_mark(KeySet *ks, const KsKey *key, int64 start, int64 period);
+
+/* Cohort layout: set the period, or check it equals the set's (22023). */
+extern void ks_set_period(KeySet *ks, int32 months, int64 usecs);
+
+/* Cohort layout: the number of bit words of a customer and word i. */
+static inline uint64
+ks_cohort_nwords(const KeySet *ks, const char *e)
+{
+	const uint64 *ext = KS_EXT(ks, e);
+
+	return ext ? 1 + ext[0] : 1;
+}
+
+static inline uint64
+ks_cohort_word(const KeySet *ks, const char *e, uint64 i)
+{
+	return i == 0 ? KS_BITS(ks, e) : KS_EXT(ks, e)[i];
+}
+
+/*
+ * Cohort layout: a valid period is whole months (months >= 1, no
+ * microseconds) or a positive number of microseconds (no months).
+ */
+static inline bool
+ks_valid_period(int64 months, int64 usecs)
+{
+	return months > 0 ? (months <= PG_INT32_MAX && usecs == 0) : (months == 0 && usecs > 0);
+}
+
+/* A period as text: "<n>mon", "<n>d" or "<n>us". */
+extern void ks_format_period(StringInfo buf, int32 months, int64 usecs);
 
 /* The state's parameter: set on first use, 22023 when it differs. */
 extern void ks_set_param(KeySet *ks, int32 value);

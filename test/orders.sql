@@ -270,7 +270,7 @@ DO $d$ BEGIN PERFORM pg_temp.forge(56, 128); END $d$;
 SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: truncated varint');
 DO $d$ BEGIN PERFORM pg_temp.forge(56, 2); END $d$;
 SELECT is(pg_temp.copy_in('repeat_purchase_ratio_state'), 'v1 int {1:2,3:1}', 'the repaired file reads back (the forgeries hit the intended bytes)');
-DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'rm -f ' || pg_temp.bin_path()); END $$;
+DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'cat >/dev/null; rm -f ' || pg_temp.bin_path()); END $$;
 
 -- ===================================================================
 -- Rollups: daily states merged per month equal the monthly metric

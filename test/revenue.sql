@@ -164,7 +164,7 @@ DECLARE f text := format('/tmp/retention-revenue-test-%s.bin', pg_backend_pid())
 BEGIN
     EXECUTE format('COPY rs_bin TO %L WITH (FORMAT binary)', f);
     EXECUTE format('COPY rs_back FROM %L WITH (FORMAT binary)', f);
-    EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'rm -f ' || f);
+    EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'cat >/dev/null; rm -f ' || f);
 END $$;
 SELECT is((SELECT array_agg(s::text ORDER BY s::text) FROM rs_back),
           (SELECT array_agg(s::text ORDER BY s::text) FROM rs_bin), 'binary send/receive round trip');

@@ -136,7 +136,7 @@ SELECT throws_ok($$SELECT pg_temp.recv('nps_state', '\x0100000300000000000000010
 SELECT throws_ok($$SELECT pg_temp.recv('nps_state', '\x')$$, '08P01', NULL, 'binary: an empty value is rejected (08P01)');
 DO $$
 BEGIN
-    EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', format('rm -f %s %s',
+    EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', format('cat >/dev/null; rm -f %s %s',
                    pg_temp.datafile('retention_test_states.bin'), pg_temp.datafile('retention_test_forged.bin')));
 END
 $$;

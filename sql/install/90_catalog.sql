@@ -101,6 +101,8 @@ WITH ext_proc AS (
     ('clv_predict', 'clv', 'currency', 'Discounted expected value of a customer over the next t time units'),
     ('clv', 'clv', 'currency', 'Mean predicted value per customer over a horizon, models fitted on the group'),
     ('clv_state', 'clv', 'state', 'Stored orders of a group; read with clv'),
+    ('cohort_retention', 'cohort', 'percent', 'Cohort retention per period since each cohort start, an array of percents (element k = period k)'),
+    ('cohort_retention_state', 'cohort', 'state', 'Stored customers with cohort start and active periods; read with cohort_retention'),
     ('lifecycle', 'lifecycle', 'label', 'Window function: new, retained or resurrected per customer and period'),
     ('health_score', 'health', 'score', 'Weighted mean of health components, 0 to 100')
 )
