@@ -11,21 +11,23 @@
 --
 -- A view has no volatility of its own; everything it calls is STABLE or
 -- IMMUTABLE, so it reads a consistent snapshot of the catalogs like any
--- query.  Catalog references are qualified with pg_catalog so a user's
--- search_path cannot change what it means.
+-- query.  Catalog references, functions and operators are qualified with
+-- pg_catalog, so the search_path in force at CREATE EXTENSION cannot
+-- capture any of them (an operator in the target schema that matches the
+-- argument types exactly would otherwise win over pg_catalog's).
 
 CREATE VIEW @extschema@.retention_catalog AS
 WITH ext_proc AS (
     SELECT p.oid, p.proname, p.prokind, p.pronargs, p.proargtypes, p.prorettype
       FROM pg_catalog.pg_proc p
       JOIN pg_catalog.pg_depend d
-        ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid
-       AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype = 'e'
-      JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'retention'
+        ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) p.oid
+       AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype OPERATOR(pg_catalog.=) 'e'
+      JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid AND e.extname OPERATOR(pg_catalog.=) 'retention'
 ), support AS (
     SELECT f AS oid
       FROM pg_catalog.pg_aggregate a
-      JOIN ext_proc p ON p.oid = a.aggfnoid,
+      JOIN ext_proc p ON p.oid OPERATOR(pg_catalog.=) a.aggfnoid,
            LATERAL (VALUES (a.aggtransfn), (a.aggfinalfn), (a.aggcombinefn),
                            (a.aggmtransfn), (a.aggminvtransfn), (a.aggmfinalfn)) AS s(f)
     UNION
@@ -34,23 +36,23 @@ WITH ext_proc AS (
            LATERAL (VALUES (t.typinput), (t.typoutput), (t.typreceive), (t.typsend)) AS s(f)
 ), state_type AS (
     SELECT DISTINCT a.aggtranstype AS oid
-      FROM pg_catalog.pg_aggregate a JOIN ext_proc p ON p.oid = a.aggfnoid
+      FROM pg_catalog.pg_aggregate a JOIN ext_proc p ON p.oid OPERATOR(pg_catalog.=) a.aggfnoid
 ), fn AS (
     SELECT p.oid,
            CASE
-               WHEN p.prokind = 'w' THEN 'window'
-               WHEN p.prokind = 'f' THEN 'scalar'
-               WHEN p.pronargs = 1 AND p.proargtypes[0] IN (SELECT oid FROM state_type) THEN 'merge'
-               WHEN p.prorettype IN (SELECT oid FROM state_type) THEN 'state'
+               WHEN p.prokind OPERATOR(pg_catalog.=) 'w' THEN 'window'
+               WHEN p.prokind OPERATOR(pg_catalog.=) 'f' THEN 'scalar'
+               WHEN p.pronargs OPERATOR(pg_catalog.=) 1 AND p.proargtypes[0] OPERATOR(pg_catalog.=) ANY (SELECT oid FROM state_type) THEN 'merge'
+               WHEN p.prorettype OPERATOR(pg_catalog.=) ANY (SELECT oid FROM state_type) THEN 'state'
                ELSE 'aggregate'
            END AS kind,
            -- a state-returning function is catalogued under its state type
-           CASE WHEN p.prorettype IN (SELECT oid FROM state_type)
-                THEN (SELECT t.typname FROM pg_catalog.pg_type t WHERE t.oid = p.prorettype)::pg_catalog.text
+           CASE WHEN p.prorettype OPERATOR(pg_catalog.=) ANY (SELECT oid FROM state_type)
+                THEN (SELECT t.typname FROM pg_catalog.pg_type t WHERE t.oid OPERATOR(pg_catalog.=) p.prorettype)::pg_catalog.text
                 ELSE p.proname::pg_catalog.text
            END COLLATE pg_catalog."default" AS metric
       FROM ext_proc p
-     WHERE p.oid NOT IN (SELECT oid FROM support)
+     WHERE NOT p.oid OPERATOR(pg_catalog.=) ANY (SELECT oid FROM support)
 ), units(metric, family, unit, description) AS (
     VALUES
     ('nps', 'survey', 'score', 'Net Promoter Score, -100 to 100: 100 * (promoters - detractors) / responses on the 0-10 scale'),
@@ -116,7 +118,7 @@ SELECT f.metric,
        u.description,
        pg_catalog.obj_description(f.oid, 'pg_proc') AS comment
   FROM fn f
-  LEFT JOIN units u ON u.metric = f.metric
+  LEFT JOIN units u ON u.metric OPERATOR(pg_catalog.=) f.metric
  ORDER BY u.family, f.metric, f.kind, signature;
 
 COMMENT ON VIEW @extschema@.retention_catalog IS
