@@ -31,6 +31,22 @@ ensure_packages() {
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
 }
 
+# With RET_PGROOT, copy into the private tree the files that Debian packages
+# installed into the system PostgreSQL after the copy was made (pg_cron, say):
+# only what is missing, never our own extension.
+sync_pgroot() {
+	[ -n "${RET_PGROOT:-}" ] || return 0
+	local p f
+	for p in "$@"; do
+		for f in $(dpkg-query -L "$p" 2>/dev/null); do
+			case $f in /usr/lib/postgresql/15/* | /usr/share/postgresql/15/*) ;; *) continue ;; esac
+			[ -f "$f" ] && [ ! -e "$RET_PGROOT$f" ] || continue
+			mkdir -p "$(dirname "$RET_PGROOT$f")" && cp -a "$f" "$RET_PGROOT$f" || return 1
+		done
+	done
+	return 0
+}
+
 # Build and install the extension with PGXS.
 build_install() {
 	log "building and installing the extension"
@@ -81,12 +97,29 @@ maintenance_work_mem = 512MB
 max_parallel_workers_per_gather = 2
 max_wal_size = 4GB
 CONF
+	# RET_CRON_DB (tools/test sets it): preload pg_cron, its metadata and
+	# launcher in that database; jobs connect back over the private socket.
+	if [ -n "${RET_CRON_DB:-}" ]; then
+		if [ ! -f "$("$PG_BIN/pg_config" --pkglibdir)/pg_cron.so" ]; then
+			log "RET_CRON_DB is set but pg_cron is not installed (Debian: postgresql-15-cron)"
+			return 1
+		fi
+		cat >>"$RET_DIR/data/postgresql.conf" <<CONF
+shared_preload_libraries = 'pg_cron'
+cron.database_name = '$RET_CRON_DB'
+cron.host = '$RET_DIR'
+CONF
+	fi
 	as_owner "$PG_BIN/pg_ctl" -D "$RET_DIR/data" -l "$RET_DIR/server.log" -w start >/dev/null || {
 		cat "$RET_DIR/server.log" >&2
 		return 1
 	}
 	export PGHOST=$RET_DIR PGPORT=$RET_PORT PGUSER=postgres PGDATABASE=postgres
 	[ "${KEEP:-0}" = 1 ] || trap stop_cluster EXIT
+	# pg_cron's launcher waits for its database to exist.
+	if [ -n "${RET_CRON_DB:-}" ]; then
+		psql -X -q -d postgres -c "CREATE DATABASE $RET_CRON_DB" >/dev/null || return 1
+	fi
 }
 
 stop_cluster() {
@@ -98,6 +131,7 @@ stop_cluster() {
 }
 
 # Everything a command needs before it talks to the server.
+# Arguments: further Debian packages the command needs.
 setup() {
-	ensure_packages "$@" && build_install && start_cluster "$PURPOSE"
+	ensure_packages "$@" && sync_pgroot "$@" && build_install && start_cluster "$PURPOSE"
 }

@@ -1,0 +1,128 @@
+
+-- retention_catalog: one row per user-facing function signature of the
+-- extension, for people and BI tools browsing what is there.  The
+-- signatures come from the system catalogs (the functions that pg_depend
+-- records as members of this extension), so a metric added later is listed
+-- without editing this file; only its unit and one-line description come
+-- from the table below, and test/catalog.sql fails while a user-facing
+-- function has no row there.  Support functions (state type I/O, transition,
+-- inverse, final and combine functions) are not user-facing: they are the
+-- ones pg_type and pg_aggregate point at, and are left out.
+--
+-- A view has no volatility of its own; everything it calls is STABLE or
+-- IMMUTABLE, so it reads a consistent snapshot of the catalogs like any
+-- query.  Catalog references, functions and operators are qualified with
+-- pg_catalog, so the search_path in force at CREATE EXTENSION cannot
+-- capture any of them (an operator in the target schema that matches the
+-- argument types exactly would otherwise win over pg_catalog's).
+
+CREATE VIEW @extschema@.retention_catalog AS
+WITH ext_proc AS (
+    SELECT p.oid, p.proname, p.prokind, p.pronargs, p.proargtypes, p.prorettype
+      FROM pg_catalog.pg_proc p
+      JOIN pg_catalog.pg_depend d
+        ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) p.oid
+       AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype OPERATOR(pg_catalog.=) 'e'
+      JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid AND e.extname OPERATOR(pg_catalog.=) 'retention'
+), support AS (
+    SELECT f AS oid
+      FROM pg_catalog.pg_aggregate a
+      JOIN ext_proc p ON p.oid OPERATOR(pg_catalog.=) a.aggfnoid,
+           LATERAL (VALUES (a.aggtransfn), (a.aggfinalfn), (a.aggcombinefn),
+                           (a.aggmtransfn), (a.aggminvtransfn), (a.aggmfinalfn)) AS s(f)
+    UNION
+    SELECT f
+      FROM pg_catalog.pg_type t,
+           LATERAL (VALUES (t.typinput), (t.typoutput), (t.typreceive), (t.typsend)) AS s(f)
+), state_type AS (
+    SELECT DISTINCT a.aggtranstype AS oid
+      FROM pg_catalog.pg_aggregate a JOIN ext_proc p ON p.oid OPERATOR(pg_catalog.=) a.aggfnoid
+), fn AS (
+    SELECT p.oid,
+           CASE
+               WHEN p.prokind OPERATOR(pg_catalog.=) 'w' THEN 'window'
+               WHEN p.prokind OPERATOR(pg_catalog.=) 'f' THEN 'scalar'
+               WHEN p.pronargs OPERATOR(pg_catalog.=) 1 AND p.proargtypes[0] OPERATOR(pg_catalog.=) ANY (SELECT oid FROM state_type) THEN 'merge'
+               WHEN p.prorettype OPERATOR(pg_catalog.=) ANY (SELECT oid FROM state_type) THEN 'state'
+               ELSE 'aggregate'
+           END AS kind,
+           -- a state-returning function is catalogued under its state type
+           CASE WHEN p.prorettype OPERATOR(pg_catalog.=) ANY (SELECT oid FROM state_type)
+                THEN (SELECT t.typname FROM pg_catalog.pg_type t WHERE t.oid OPERATOR(pg_catalog.=) p.prorettype)::pg_catalog.text
+                ELSE p.proname::pg_catalog.text
+           END COLLATE pg_catalog."default" AS metric
+      FROM ext_proc p
+     WHERE NOT p.oid OPERATOR(pg_catalog.=) ANY (SELECT oid FROM support)
+), units(metric, family, unit, description) AS (
+    VALUES
+    ('nps', 'survey', 'score', 'Net Promoter Score, -100 to 100: 100 * (promoters - detractors) / responses on the 0-10 scale'),
+    ('nps_breakdown', 'survey', 'record', 'Responses, promoters, passives, detractors and NPS of an nps_state'),
+    ('nps_state', 'survey', 'state', 'Stored NPS counts; read with nps(nps_state)'),
+    ('csat', 'survey', 'percent', 'Customer Satisfaction: percent of answers in the top two boxes (or true)'),
+    ('csat_state', 'survey', 'state', 'Stored CSAT counts and scale; read with csat(csat_state)'),
+    ('ces', 'survey', 'score', 'Customer Effort Score: the mean answer (1-7, or 1..scale_max)'),
+    ('ces_state', 'survey', 'state', 'Stored CES counts and scale; read with ces(ces_state)'),
+    ('churn_rate', 'subscription', 'percent', 'Customer churn rate of a period: 100 * (at start - retained) / at start'),
+    ('retention_rate', 'subscription', 'percent', 'Customer retention rate of a period: 100 * retained / at start'),
+    ('churn_breakdown', 'subscription', 'record', 'Customers at start, retained, churned, at end and new or returning of a churn_state'),
+    ('churn_state', 'subscription', 'state', 'Stored churn counts and period; read with churn_rate or retention_rate'),
+    ('net_revenue_retention', 'revenue', 'percent', 'Net revenue retention: 100 * sum(end_mrr) / sum(start_mrr)'),
+    ('gross_revenue_retention', 'revenue', 'percent', 'Gross revenue retention: 100 * sum(min(start_mrr, end_mrr)) / sum(start_mrr)'),
+    ('revenue_churn_rate', 'revenue', 'percent', 'Revenue churn rate: 100 * sum(max(start_mrr - end_mrr, 0)) / sum(start_mrr)'),
+    ('revenue_churn', 'revenue', 'currency', 'Revenue lost, churned and contracted: sum(max(start_mrr - end_mrr, 0))'),
+    ('revenue_state', 'revenue', 'state', 'Stored revenue sums; read with the four revenue metrics'),
+    ('repeat_purchase_ratio', 'orders', 'percent', 'Percent of customers with 2 or more orders'),
+    ('repeat_purchase_ratio_state', 'orders', 'state', 'Stored distinct customers with order counts; read with repeat_purchase_ratio'),
+    ('loyal_customer_rate', 'orders', 'percent', 'Percent of customers with at least min_orders orders'),
+    ('loyal_customer_rate_state', 'orders', 'state', 'Stored distinct customers with order counts; read with loyal_customer_rate'),
+    ('purchase_frequency', 'orders', 'ratio', 'Orders per distinct customer'),
+    ('purchase_frequency_state', 'orders', 'state', 'Stored distinct customers with order counts; read with purchase_frequency'),
+    ('time_between_purchases', 'orders', 'interval', 'Mean time between a customer''s consecutive purchases, pooled'),
+    ('time_between_purchases_state', 'orders', 'state', 'Stored customers with first and last purchase; read with time_between_purchases'),
+    ('stickiness', 'orders', 'percent', 'Mean daily active users / distinct users, percent'),
+    ('stickiness_state', 'orders', 'state', 'Stored (user, day) pairs; read with stickiness'),
+    ('return_rate', 'orders', 'percent', 'Percent of units (or lines) returned'),
+    ('return_rate_state', 'orders', 'state', 'Stored units sold and returned; read with return_rate'),
+    ('conversion_rate', 'orders', 'percent', 'Percent of visitors who converted'),
+    ('conversion_rate_state', 'orders', 'state', 'Stored visitors and conversions; read with conversion_rate'),
+    ('dso', 'dso', 'days', 'Days Sales Outstanding: receivables / credit sales * days in the period'),
+    ('dso_state', 'dso', 'state', 'Stored receivables, credit sales and daterange period; read with dso'),
+    ('dso_tstz_state', 'dso', 'state', 'Stored receivables, credit sales and tstzrange period; read with dso'),
+    ('avg_days_to_pay', 'dso', 'days', 'Amount-weighted mean days from issue to payment'),
+    ('avg_days_to_pay_state', 'dso', 'state', 'Stored paid amount and amount * days; read with avg_days_to_pay'),
+    ('clv_simple', 'clv', 'currency', 'Descriptive lifetime value: order value * purchases per year * years (* margin)'),
+    ('saas_ltv', 'clv', 'currency', 'Subscription lifetime value: arpa (* margin) / (churn rate / 100)'),
+    ('clv_summary', 'clv', 'record', 'A customer''s (frequency, recency, age, monetary) summary'),
+    ('clv_summary_state', 'clv', 'state', 'Stored purchase days and amounts of a customer; read with clv_summary'),
+    ('clv_fit', 'clv', 'model', 'BG/NBD and Gamma-Gamma models fitted by maximum likelihood, a clv_model'),
+    ('clv_fit_state', 'clv', 'state', 'Stored customer summaries; read with clv_fit'),
+    ('clv_model_params', 'clv', 'json', 'A clv_model''s parameters, fit statistics and convergence as jsonb'),
+    ('clv_expected_purchases', 'clv', 'count', 'Expected purchases of a customer in the next t time units (BG/NBD)'),
+    ('clv_p_alive', 'clv', 'probability', 'Probability (0 to 1) that a customer is still active (BG/NBD)'),
+    ('clv_expected_order_value', 'clv', 'currency', 'Expected value of a customer''s future order (Gamma-Gamma)'),
+    ('clv_predict', 'clv', 'currency', 'Discounted expected value of a customer over the next t time units'),
+    ('clv', 'clv', 'currency', 'Mean predicted value per customer over a horizon, models fitted on the group'),
+    ('clv_state', 'clv', 'state', 'Stored orders of a group; read with clv'),
+    ('cohort_retention', 'cohort', 'percent', 'Cohort retention per period since each cohort start, an array of percents (element k = period k)'),
+    ('cohort_retention_state', 'cohort', 'state', 'Stored customers with cohort start and active periods; read with cohort_retention'),
+    ('lifecycle', 'lifecycle', 'label', 'Window function: new, retained or resurrected per customer and period'),
+    ('health_score', 'health', 'score', 'Weighted mean of health components, 0 to 100')
+)
+SELECT f.metric,
+       u.family,
+       f.kind,
+       f.oid::pg_catalog.regprocedure::pg_catalog.text AS signature,
+       pg_catalog.pg_get_function_arguments(f.oid) AS arguments,
+       pg_catalog.pg_get_function_result(f.oid) AS returns,
+       u.unit,
+       u.description,
+       pg_catalog.obj_description(f.oid, 'pg_proc') AS comment
+  FROM fn f
+  LEFT JOIN units u ON u.metric OPERATOR(pg_catalog.=) f.metric
+ ORDER BY u.family, f.metric, f.kind, signature;
+
+COMMENT ON VIEW @extschema@.retention_catalog IS
+    'Every user-facing function of the extension: metric, family, kind (aggregate, state, merge, window, scalar), signature, arguments, result type, unit and a one-line description';
+
+-- BI tools connect as roles other than the one that installed the extension.
+GRANT SELECT ON @extschema@.retention_catalog TO PUBLIC;
