@@ -1,4 +1,4 @@
--- pgTAP test of a scheduled rollup (docs/bi.md): a daily materialized view
+-- pgTAP test of a scheduled rollup (the README's scheduled-rollup example): a daily materialized view
 -- of metric states, refreshed CONCURRENTLY by pg_cron every minute, read by
 -- month and over a rolling 7-day window with the merge aggregates.
 --
