@@ -629,6 +629,7 @@ clv_summary_state_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, " days=");
 	for (i = 0; i < s->ndays; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		append_day(&buf, s->days[i]);
@@ -702,6 +703,7 @@ cs_parse(const char *str)
 		{
 			DateADT		d;
 
+			CHECK_FOR_INTERRUPTS();
 			if (s->ndays >= s->capacity || !parse_day(tok, &d))
 				bad_text(T, str, psprintf("\"%s\" is not a valid day.", tok));
 			if (d > s->observed_day)
@@ -1018,6 +1020,7 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, "v1 bgnbd=");
 	for (i = 0; i < nt; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		appendStringInfo(&buf, "%d:", t[i].x);
@@ -1029,6 +1032,7 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, " gg=");
 	for (i = 0; i < np; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		appendStringInfo(&buf, "%d:", p[i].x);
@@ -1112,6 +1116,7 @@ fs_parse(const char *str)
 		int64		w;
 		ClvTriple  *t;
 
+		CHECK_FOR_INTERRUPTS();
 		if (s->ntrip >= s->captrip || !split_colons(tok, part, 4) ||
 			!parse_double(part[0], &x) || !parse_double(part[1], &tx) ||
 			!parse_double(part[2], &age) || !parse_weight(part[3], &w))
@@ -1137,6 +1142,7 @@ fs_parse(const char *str)
 		int64		w;
 		ClvPair    *p;
 
+		CHECK_FOR_INTERRUPTS();
 		if (s->npair >= s->cappair || !split_colons(tok, part, 3) ||
 			!parse_double(part[0], &x) || !parse_double(part[1], &m) ||
 			!parse_weight(part[2], &w))
@@ -1861,6 +1867,7 @@ clv_state_out(PG_FUNCTION_ARGS)
 
 		memcpy(&o, CO_DATA(s) + off, sizeof(o));
 		k = (const unsigned char *) CO_DATA(s) + off + sizeof(o);
+		CHECK_FOR_INTERRUPTS();
 		if (off > 0)
 			appendStringInfoChar(&buf, ',');
 		append_day(&buf, o.day);
@@ -1925,6 +1932,7 @@ co_parse(const char *str)
 					i;
 		char	   *key;
 
+		CHECK_FOR_INTERRUPTS();
 		if (!split_colons(tok, part, 3) || !parse_day(part[0], &day) ||
 			!parse_double(part[1], &amount))
 			bad_text(T, str, "An order is not day:amount:hexkey.");

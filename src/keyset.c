@@ -40,6 +40,7 @@
 #include "datatype/timestamp.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -48,6 +49,13 @@
 #include "utils/uuid.h"
 
 #include "keyset.h"
+
+/*
+ * Let a loop over millions of entries (rehash, encode, decode, print) be
+ * canceled: statement_timeout and pg_cancel_backend act within a moment.
+ */
+#define KS_CHECK_INTERRUPTS(i) \
+	do { if (((i) & 0xFFFF) == 0) CHECK_FOR_INTERRUPTS(); } while (0)
 
 #define KS_VERSION			1
 #define KSF_PARAM_SET		0x01
@@ -303,6 +311,7 @@ ks_grow(KeySet *ks)
 		char	   *e = old + i * ks->stride;
 		uint64		j;
 
+		KS_CHECK_INTERRUPTS(i);
 		if (KS_COUNT(ks, e) == 0)
 			continue;
 		j = ks_slot_hash(ks, e) & mask;
@@ -876,6 +885,7 @@ ks_data_size(KeySet *ks, char **v, bool fixed)
 	{
 		char	   *e = v[i];
 
+		KS_CHECK_INTERRUPTS(i);
 		if (!ks->varkeys)
 		{
 			uint64		u = (uint64) KS_IKEY(e) ^ KS_SIGN_BIT;
@@ -951,6 +961,7 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	{
 		char	   *e = ks->sorted[i];
 
+		KS_CHECK_INTERRUPTS(i);
 		if (!ks->varkeys)
 		{
 			uint64		u = (uint64) KS_IKEY(e) ^ KS_SIGN_BIT;
@@ -1059,6 +1070,7 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 		int64		first = 0,
 					last = 0;
 
+		KS_CHECK_INTERRUPTS(i);
 		if (!varkeys)
 		{
 			if (!get_num(&p, end, fixed, &v))
@@ -1318,6 +1330,7 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 	{
 		char	   *e = v[i];
 
+		KS_CHECK_INTERRUPTS(i);
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		ks_print_key(&buf, ks, e);
@@ -1416,6 +1429,7 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			bool		found;
 			char	   *e;
 
+			CHECK_FOR_INTERRUPTS();
 			if (kind == KS_KEY_NONE)
 				bad_text(desc, str, "An empty state has no entries.");
 			resetStringInfo(&kb);
