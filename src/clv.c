@@ -160,11 +160,15 @@ skip_version(char *copy, const char *tname, const char *str)
 	return copy + 2;
 }
 
-/* A time unit or horizon as a number of days (extract(epoch) / 86400). */
+/*
+ * A time unit or horizon as a number of days (extract(epoch) / 86400):
+ * whole years of 365.25 days, then the remaining months of 30 days, as
+ * interval_part does (the integer division is intended).
+ */
 static double
 interval_days(const Interval *iv)
 {
-	return (double) (iv->month / MONTHS_PER_YEAR) * DAYS_PER_YEAR
+	return (double) (iv->month / MONTHS_PER_YEAR) * DAYS_PER_YEAR	/* NOLINT(bugprone-integer-division) */
 		+ (double) (iv->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH
 		+ (double) iv->day
 		+ (double) iv->time / (double) USECS_PER_DAY;
@@ -1229,15 +1233,32 @@ cm_new(void)
 	return m;
 }
 
+/*
+ * The seven parameters in their text order, copied out of the struct (its
+ * fields are not an array, so they are not indexed as one).
+ */
+static void
+cm_values(const ClvParams *par, double *v)
+{
+	v[0] = par->r;
+	v[1] = par->alpha;
+	v[2] = par->a;
+	v[3] = par->b;
+	v[4] = par->p;
+	v[5] = par->q;
+	v[6] = par->v;
+}
+
 /* Check a model's parameters (22023 naming the value). */
 static void
 cm_check(const ClvModel *m)
 {
 	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
-	const double *v = &m->par.r;
+	double		v[7];
 	int			i,
 				n = (m->flags & CM_HAS_GG) ? 7 : 4;
 
+	cm_values(&m->par, v);
 	for (i = 0; i < n; i++)
 		if (!isfinite(v[i]) || !(v[i] > 0))
 			ereport(ERROR,
@@ -1266,9 +1287,10 @@ clv_model_out(PG_FUNCTION_ARGS)
 	ClvModel   *m = cm_arg(fcinfo, 0);
 	StringInfoData buf;
 	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
-	const double *v = &m->par.r;
+	double		v[7];
 	int			i;
 
+	cm_values(&m->par, v);
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	for (i = 0; i < 7; i++)
@@ -1330,7 +1352,8 @@ cm_parse(const char *str)
 		if (tok != WJB_KEY)
 			continue;
 		key = pnstrdup(v.val.string.val, v.val.string.len);
-		tok = JsonbIteratorNext(&it, &v, true);
+		/* the key's value: a WJB_VALUE token, read from v */
+		(void) JsonbIteratorNext(&it, &v, true);
 		is_null = (v.type == jbvNull);
 		if (strcmp(key, "converged") == 0)
 		{
