@@ -1131,6 +1131,9 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 			if (v > PG_INT64_MAX || pg_add_s64_overflow(first, (int64) v, &last) ||
 				!IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
 				bad_state(desc, "A purchase time is out of range.");
+			/* one purchase has no span (no sfunc, inverse or merge makes one) */
+			if (count == 1 && first != last)
+				bad_state(desc, "A customer with one purchase has a first and a last purchase time that differ.");
 		}
 		if (into)
 			ks_merge_entry(into, &key, (int64) count, first, last, sign);
@@ -1518,6 +1521,9 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 					*p != ':' || (p = parse_int64(p + 1, &last)) == NULL ||
 					first > last || !IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
 					bad_text(desc, str, "A count must be followed by :first:last, valid timestamps in microseconds with first <= last.");
+				/* one purchase has no span (no sfunc, inverse or merge makes one) */
+				if (count == 1 && first != last)
+					bad_text(desc, str, "A customer with one purchase has a first and a last purchase time that differ.");
 			}
 			if (ks->varkeys)
 			{

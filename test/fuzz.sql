@@ -19,7 +19,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(8);
+SELECT plan(12);
 SET LOCAL TimeZone = 'UTC';
 SET LOCAL DateStyle = 'ISO, YMD';
 SET LOCAL client_min_messages = warning;
@@ -374,6 +374,43 @@ BEGIN
         EXECUTE 'DROP TABLE fz_copy';
     END LOOP;
 END $$;
+
+-- The SQLSTATE of reading bytes b as a value of typ through COPY BINARY,
+-- or 'accepted'.
+CREATE FUNCTION pg_temp.fz_recv(typ regtype, b bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    path text := format('%s/retention-fuzz-%s.bin', current_setting('data_directory'), pg_backend_pid());
+    lo oid := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0)
+                                || int2send(1::int2) || int4send(length(b)) || b || int2send(-1::int2));
+BEGIN
+    PERFORM lo_export(lo, path);
+    PERFORM lo_unlink(lo);
+    EXECUTE format('CREATE TEMP TABLE fz_one (v %s)', typ);
+    BEGIN
+        EXECUTE format('COPY fz_one FROM %L WITH (FORMAT binary)', path);
+    EXCEPTION WHEN OTHERS THEN
+        DROP TABLE fz_one;
+        RETURN SQLSTATE;
+    END;
+    DROP TABLE fz_one;
+    RETURN 'accepted';
+END $$;
+
+-- ---------- regressions: forged values once accepted ----------
+-- A customer with one purchase cannot have a span (first <> last); no
+-- transition, inverse or merge makes one, so input must refuse it.
+SELECT throws_ok($$SELECT 'v1 int {1:1:10:20}'::time_between_purchases_state$$, '22P02', NULL,
+                 'time_between_purchases_state text: one purchase with a span is refused');
+SELECT is('v1 int {1:1:10:10,2:2:10:20}'::time_between_purchases_state::text, 'v1 int {1:1:10:10,2:2:10:20}',
+          'time_between_purchases_state text: one purchase without a span, two with one, read back');
+-- binary: the same state with its count (the byte before the zigzag first
+-- time 20 = 0x14 and the span 10 = 0x0a) changed from 2 to 1
+SELECT matches(pg_temp.fz_recv('time_between_purchases_state',
+                   overlay(time_between_purchases_state_send('v1 int {1:2:10:20}') PLACING '\x01'::bytea
+                           FROM length(time_between_purchases_state_send('v1 int {1:2:10:20}')) - 2 FOR 1)),
+               '^22', 'time_between_purchases_state binary: one purchase with a span is refused (data exception)');
+SELECT is(pg_temp.fz_recv('time_between_purchases_state', time_between_purchases_state_send('v1 int {1:2:10:20}')),
+          'accepted', 'time_between_purchases_state binary: the unchanged bytes are accepted');
 
 -- tools/test --deep runs this file with PGOPTIONS='-c fuzz.scale=N', N times
 -- as many mutants.
