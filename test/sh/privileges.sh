@@ -8,7 +8,7 @@
 # would match the script's unqualified calls better than pg_catalog's, a
 # temporary type named text) captures nothing and changes no result.
 . "$(dirname "$0")/tap.bash"
-plan 17
+plan 19
 
 P=ret_priv_
 cleanup() {
@@ -78,6 +78,9 @@ is "$(sql -d ${P}owner -c "$AUDIT WHERE p.prosecdef ORDER BY 1" 2>&1)" "" "no fu
 is "$(sql -d ${P}owner -c "$AUDIT WHERE p.prolang NOT IN (SELECT oid FROM pg_language WHERE lanname IN ('c', 'internal')) ORDER BY 1" 2>&1)" "" \
 	"every function is C (the plpgsql declaration helpers are gone)"
 is "$(sql -d ${P}owner -c "$AUDIT WHERE p.proconfig IS NOT NULL ORDER BY 1" 2>&1)" "" "no function sets configuration"
+is "$(sql -d ${P}owner -c "$AUDIT WHERE p.prokind = 'f' AND NOT p.proisstrict AND p.proname !~ '(_sfunc|_inv)$' ORDER BY 1" 2>&1)" "" \
+	"every function but the transition functions (the first row makes the state) is STRICT"
+is "$(sql -d ${P}owner -c "$AUDIT WHERE p.proparallel <> 's' ORDER BY 1" 2>&1)" "" "every function is PARALLEL SAFE"
 # Everything that turns a timestamptz into a calendar day reads TimeZone.
 is "$(sql -d ${P}owner -c "$AUDIT WHERE p.provolatile = 'i' AND p.proname IN ('clv_summary_sfunc', 'clv_summary_inv', 'clv_int8_sfunc', 'clv_text_sfunc', 'clv_uuid_sfunc', 'clv_orders_inv') ORDER BY 1" 2>&1)" "" \
 	"the functions whose result depends on TimeZone are not IMMUTABLE"
