@@ -226,6 +226,20 @@ BEGIN
     END CASE;
 END $$;
 
+-- Write bytes b to the server file path through one large object, reused
+-- (a large object per file would hold a lock each until the end of the
+-- transaction: thousands exhaust max_locks_per_transaction).
+CREATE TEMP TABLE fz_lo AS SELECT lo_create(0) AS lo;
+CREATE FUNCTION pg_temp.fz_write(path text, b bytea) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    fd int := lo_open((SELECT lo FROM fz_lo), 393216);	-- INV_READ | INV_WRITE
+BEGIN
+    PERFORM lo_truncate(fd, 0);
+    PERFORM lowrite(fd, b);
+    PERFORM lo_close(fd);
+    PERFORM lo_export((SELECT lo FROM fz_lo), path);
+END $$;
+
 -- ---------- the checks ----------
 CREATE TEMP TABLE fz_result(typname text, form text, input text, outcome text, problem text);
 
@@ -333,14 +347,13 @@ END $$;
 
 -- Binary: a COPY file holding one mutated send() form per row is read by
 -- COPY FROM, which calls the receive function.  The file is the server's
--- own, written with lo_export under the server's temporary directory.
+-- own, written with lo_export into the data directory.
 CREATE FUNCTION pg_temp.fz_binary(per_type int, path text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     t record;
     s bytea[];
     m bytea;
     v text;
-    lo oid;
     problem text;
     header bytea := '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0);
 BEGIN
@@ -355,9 +368,7 @@ BEGIN
             IF random() < 0.3 THEN
                 m := pg_temp.fz_mutate_bytes(m);
             END IF;
-            lo := lo_from_bytea(0, header || int2send(1::int2) || int4send(length(m)) || m || int2send(-1::int2));
-            PERFORM lo_export(lo, path);
-            PERFORM lo_unlink(lo);
+            PERFORM pg_temp.fz_write(path, header || int2send(1::int2) || int4send(length(m)) || m || int2send(-1::int2));
             EXECUTE 'TRUNCATE fz_copy';
             BEGIN
                 EXECUTE format('COPY fz_copy FROM %L WITH (FORMAT binary)', path);
@@ -380,11 +391,9 @@ END $$;
 CREATE FUNCTION pg_temp.fz_recv(typ regtype, b bytea) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     path text := format('%s/retention-fuzz-%s.bin', current_setting('data_directory'), pg_backend_pid());
-    lo oid := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0)
-                                || int2send(1::int2) || int4send(length(b)) || b || int2send(-1::int2));
 BEGIN
-    PERFORM lo_export(lo, path);
-    PERFORM lo_unlink(lo);
+    PERFORM pg_temp.fz_write(path, '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0)
+                                   || int2send(1::int2) || int4send(length(b)) || b || int2send(-1::int2));
     EXECUTE format('CREATE TEMP TABLE fz_one (v %s)', typ);
     BEGIN
         EXECUTE format('COPY fz_one FROM %L WITH (FORMAT binary)', path);
