@@ -29,15 +29,17 @@ fsync = off
 shared_buffers = 128MB
 max_parallel_workers_per_gather = 2
 CONF
-owner valgrind --quiet --trace-children=yes --track-origins=yes --read-var-info=yes \
+owner valgrind --quiet --trace-children=yes --track-origins=yes \
 	--num-callers=30 --suppressions="$TOP/tools/valgrind.supp" \
 	--log-file="$VDIR/vg.%p.log" "$PG_BIN/postgres" -D "$VDIR/data" >"$VDIR/server.log" 2>&1 &
+vg=$!
 for _ in $(seq 1 240); do
 	PGHOST=$VDIR pg_isready -q && break
+	kill -0 $vg 2>/dev/null || break	# valgrind or the server gave up
 	sleep 1
 done
 PGHOST=$VDIR pg_isready -q
-ok $? "the server starts under valgrind" || tail -20 "$VDIR/server.log" | sed 's/^/#   /'
+ok $? "the server starts under valgrind" || cat "$VDIR/server.log" "$VDIR"/vg.*.log | tail -20 | sed 's/^/#   /'
 
 out=$(PGHOST=$VDIR make -s installcheck PG_CONFIG="$PG_BIN/pg_config" 2>&1)
 rc=$?
