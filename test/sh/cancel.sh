@@ -33,13 +33,15 @@ timeout_test "repeat_purchase_ratio over 50M distinct customers" \
 timeout_test "stickiness over 50M (user, day) pairs" \
 	"SELECT stickiness(g % 1000000, date '2026-01-01' + g % 365) FROM generate_series(1, 50000000) g"
 
-# clv_fit: the state of 600k distinct customers is built and stored first,
-# so that what the timeout interrupts is the fit in the final function.
+# clv_fit: the state of 600k customers with nearly as many distinct
+# (frequency, recency, age) and (frequency, monetary) summaries (the fit
+# works on distinct ones: ~8 s) is built and stored first, so that what the
+# timeout interrupts is the fit in the final function.
 sql -d $DB >/dev/null <<'SQL'
 SET max_parallel_workers_per_gather = 0;
 CREATE TABLE fit_state AS
-SELECT clv_fit_state(f, CASE WHEN f = 0 THEN 0 ELSE r END, 60 + (g % 7), CASE WHEN f > 0 THEN 10 + g % 50 ELSE 0 END) AS s
-  FROM (SELECT g, (g % 20)::float8 AS f, ((g % 20) * ((g * 7) % 13) / 13.0 * 2 + (g % 1000) / 1000.0)::float8 AS r
+SELECT clv_fit_state(f, CASE WHEN f = 0 THEN 0 ELSE r END, 60 + (g % 97), CASE WHEN f > 0 THEN 10 + (g % 4999) / 100.0 ELSE 0 END) AS s
+  FROM (SELECT g, (g % 20)::float8 AS f, ((g % 20) * ((g * 7) % 13) / 13.0 * 2 + (g % 9973) / 9973.0)::float8 AS r
           FROM generate_series(1, 600000) g) x;
 CREATE TABLE rpr_state AS SELECT repeat_purchase_ratio_state(g % 3000000) AS s FROM generate_series(1, 6000000) g;
 SQL
@@ -66,8 +68,8 @@ cancel_test() {
 	wait $bg
 	t1=$(now)
 	like "$(cat "$out")" "canceling statement due to user request" "$1: pg_cancel_backend from another session stops it"
-	awk -v a="$t0" -v b="$t1" 'BEGIN { exit !(b - a < 1.5) }'
-	ok $? "$1: stopped $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s after the cancel (< 1.5 s)"
+	awk -v a="$t0" -v b="$t1" 'BEGIN { exit !(b - a < 2.5) }'
+	ok $? "$1: stopped $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s after the cancel (< 2.5 s)"
 	rm -f "$out"
 }
 cancel_test "repeat_purchase_ratio over 50M rows" "SELECT repeat_purchase_ratio(g) FROM generate_series(1, 50000000) g"
