@@ -160,11 +160,15 @@ skip_version(char *copy, const char *tname, const char *str)
 	return copy + 2;
 }
 
-/* A time unit or horizon as a number of days (extract(epoch) / 86400). */
+/*
+ * A time unit or horizon as a number of days (extract(epoch) / 86400):
+ * whole years of 365.25 days, then the remaining months of 30 days, as
+ * interval_part does (the integer division is intended).
+ */
 static double
 interval_days(const Interval *iv)
 {
-	return (double) (iv->month / MONTHS_PER_YEAR) * DAYS_PER_YEAR
+	return (double) (iv->month / MONTHS_PER_YEAR) * DAYS_PER_YEAR	/* NOLINT(bugprone-integer-division) */
 		+ (double) (iv->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH
 		+ (double) iv->day
 		+ (double) iv->time / (double) USECS_PER_DAY;
@@ -673,6 +677,7 @@ clv_summary_state_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, " days=");
 	for (i = 0; i < s->ndays; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		append_day(&buf, s->days[i]);
@@ -746,6 +751,7 @@ cs_parse(const char *str)
 		{
 			DateADT		d;
 
+			CHECK_FOR_INTERRUPTS();
 			if (s->ndays >= s->capacity || !parse_day(tok, &d))
 				bad_text(T, str, psprintf("\"%s\" is not a valid day.", tok));
 			if (d > s->observed_day)
@@ -1032,6 +1038,7 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, "v1 bgnbd=");
 	for (i = 0; i < nt; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		appendStringInfo(&buf, "%d:", t[i].x);
@@ -1043,6 +1050,7 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, " gg=");
 	for (i = 0; i < np; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		appendStringInfo(&buf, "%d:", p[i].x);
@@ -1126,6 +1134,7 @@ fs_parse(const char *str)
 		int64		w;
 		ClvTriple  *t;
 
+		CHECK_FOR_INTERRUPTS();
 		if (s->ntrip >= s->captrip || !split_colons(tok, part, 4) ||
 			!parse_double(part[0], &x) || !parse_double(part[1], &tx) ||
 			!parse_double(part[2], &age) || !parse_weight(part[3], &w))
@@ -1151,6 +1160,7 @@ fs_parse(const char *str)
 		int64		w;
 		ClvPair    *p;
 
+		CHECK_FOR_INTERRUPTS();
 		if (s->npair >= s->cappair || !split_colons(tok, part, 3) ||
 			!parse_double(part[0], &x) || !parse_double(part[1], &m) ||
 			!parse_weight(part[2], &w))
@@ -1208,15 +1218,32 @@ cm_new(void)
 	return m;
 }
 
+/*
+ * The seven parameters in their text order, copied out of the struct (its
+ * fields are not an array, so they are not indexed as one).
+ */
+static void
+cm_values(const ClvParams *par, double *v)
+{
+	v[0] = par->r;
+	v[1] = par->alpha;
+	v[2] = par->a;
+	v[3] = par->b;
+	v[4] = par->p;
+	v[5] = par->q;
+	v[6] = par->v;
+}
+
 /* Check a model's parameters (22023 naming the value). */
 static void
 cm_check(const ClvModel *m)
 {
 	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
-	const double *v = &m->par.r;
+	double		v[7];
 	int			i,
 				n = (m->flags & CM_HAS_GG) ? 7 : 4;
 
+	cm_values(&m->par, v);
 	for (i = 0; i < n; i++)
 		if (!isfinite(v[i]) || !(v[i] > 0))
 			ereport(ERROR,
@@ -1245,9 +1272,10 @@ clv_model_out(PG_FUNCTION_ARGS)
 	ClvModel   *m = cm_arg(fcinfo, 0);
 	StringInfoData buf;
 	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
-	const double *v = &m->par.r;
+	double		v[7];
 	int			i;
 
+	cm_values(&m->par, v);
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	for (i = 0; i < 7; i++)
@@ -1309,7 +1337,8 @@ cm_parse(const char *str)
 		if (tok != WJB_KEY)
 			continue;
 		key = pnstrdup(v.val.string.val, v.val.string.len);
-		tok = JsonbIteratorNext(&it, &v, true);
+		/* the key's value: a WJB_VALUE token, read from v */
+		(void) JsonbIteratorNext(&it, &v, true);
 		is_null = (v.type == jbvNull);
 		if (strcmp(key, "converged") == 0)
 		{
@@ -1817,6 +1846,7 @@ clv_state_out(PG_FUNCTION_ARGS)
 
 		memcpy(&o, CO_DATA(s) + off, sizeof(o));
 		k = (const unsigned char *) CO_DATA(s) + off + sizeof(o);
+		CHECK_FOR_INTERRUPTS();
 		if (off > 0)
 			appendStringInfoChar(&buf, ',');
 		append_day(&buf, o.day);
@@ -1881,6 +1911,7 @@ co_parse(const char *str)
 					i;
 		char	   *key;
 
+		CHECK_FOR_INTERRUPTS();
 		if (!split_colons(tok, part, 3) || !parse_day(part[0], &day) ||
 			!parse_double(part[1], &amount))
 			bad_text(T, str, "An order is not day:amount:hexkey.");

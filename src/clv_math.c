@@ -381,7 +381,7 @@ nelder_mead(const Objective *o, double *x, double step, double tol, double *fbes
 {
 	int			dim = o->dim;
 	double		s[5][4] = {{0}},
-				fs[5];
+				fs[5] = {0};
 	int			i,
 				j,
 				iter;
@@ -555,7 +555,7 @@ newton_polish(const Objective *o, double *x, double *f)
 		double		g[4],
 					H[4][4],
 					L[4][4] = {{0}},
-					y[4],
+					y[4] = {0},
 					step[4],
 					xp[4],
 					fp,
@@ -886,7 +886,11 @@ clv_discounted_purchases(const ClvParams *m, double t, double x,
 
 	if (discount == 0.0 || t <= 0.0)
 		return clv_expected_purchases_calc(m, t, x, tx, T);
-	for (k = 1.0; k <= t; k += 1.0)
+	/*
+	 * k counts whole units exactly (integers below 2^53); the caller limits
+	 * t to 1e6 units when discounting.
+	 */
+	for (k = 1.0; k <= t; k += 1.0)	/* NOLINT(clang-analyzer-security.FloatLoopCounter) */
 	{
 		CHECK_FOR_INTERRUPTS();
 		cur = clv_expected_purchases_calc(m, k, x, tx, T);

@@ -205,9 +205,12 @@ dso_final(PG_FUNCTION_ARGS)
 {
 	RetState   *state = ret_state_arg(fcinfo, 0, &dso_desc);
 
-	/* whole days, exactly: bounds of a date period are midnights */
+	/*
+	 * whole days, exactly: bounds of a date period are midnights (the
+	 * integer division is intended)
+	 */
 	return dso_result(fcinfo, state,
-					  (double) ((state->v[DSO_PERIOD_END] - state->v[DSO_PERIOD_START]) / USECS_PER_DAY));
+					  (double) ((state->v[DSO_PERIOD_END] - state->v[DSO_PERIOD_START]) / USECS_PER_DAY));	/* NOLINT(bugprone-integer-division) */
 }
 
 PG_FUNCTION_INFO_V1(dso_tstz_final);

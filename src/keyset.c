@@ -60,6 +60,13 @@
 
 #include "keyset.h"
 
+/*
+ * Let a loop over millions of entries (rehash, encode, decode, print) be
+ * canceled: statement_timeout and pg_cancel_backend act within a moment.
+ */
+#define KS_CHECK_INTERRUPTS(i) \
+	do { if (((i) & 0xFFFF) == 0) CHECK_FOR_INTERRUPTS(); } while (0)
+
 #define KS_VERSION			1
 #define KSF_PARAM_SET		0x01
 #define KSF_FIXED			0x02
@@ -229,8 +236,14 @@ ks_key_matches(const KeySet *ks, const char *e, const KsKey *key)
 {
 	if (!ks->varkeys)
 		return KS_IKEY(e) == key->ival;
+
+	/*
+	 * A set of variable-size keys is only given keys with ptr set: the key
+	 * representation is fixed per set by ks_set_kind, which clang-analyzer
+	 * loses track of across calls.
+	 */
 	return KS_VKEY(e)->hash == key->hash && KS_VKEY(e)->len == key->len &&
-		memcmp(KS_VKEY(e)->ptr, key->ptr, key->len) == 0;
+		memcmp(KS_VKEY(e)->ptr, key->ptr, key->len) == 0;	/* NOLINT(clang-analyzer-core.NonNullParamChecker) */
 }
 
 /* ---------- key arena ---------- */
@@ -262,7 +275,8 @@ ks_store_bytes(KeySet *ks, const char *ptr, uint32 len)
 	dst = ks->arena;
 	ks->arena += len;
 	ks->arena_left -= len;
-	memcpy(dst, ptr, len);
+	/* ptr is set for every variable-size key (see ks_key_matches) */
+	memcpy(dst, ptr, len);		/* NOLINT(clang-analyzer-core.NonNullParamChecker) */
 	ks->live_bytes += len;
 	return dst;
 }
@@ -318,6 +332,7 @@ ks_grow(KeySet *ks)
 		char	   *e = old + i * ks->stride;
 		uint64		j;
 
+		KS_CHECK_INTERRUPTS(i);
 		if (KS_COUNT(ks, e) == 0)
 			continue;
 		j = ks_slot_hash(ks, e) & mask;
@@ -628,6 +643,8 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
 				len = VARSIZE_ANY_EXHDR(t);
 				break;
 			}
+		default:
+			elog(ERROR, "unexpected customer key kind %d", c->kind);
 	}
 	if (day_key)
 	{
@@ -658,8 +675,8 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
 static void
 ks_track_pair(KeySet *ks, const char *bytes, uint32 len, int sign)
 {
-	KsKey		u,
-				d;
+	KsKey		u = {0},
+				d = {0};
 
 	if (ks->users == NULL)
 	{
@@ -979,7 +996,8 @@ get_num(const char **pp, const char *end, bool fixed, uint64 *v)
 static inline uint64
 zigzag(int64 v)
 {
-	return ((uint64) v << 1) ^ (uint64) (v >> 63);
+	/* v >> 63 of a negative v is implementation-defined in C: spell it out */
+	return ((uint64) v << 1) ^ (v < 0 ? PG_UINT64_MAX : 0);
 }
 
 static inline int64
@@ -1049,6 +1067,7 @@ ks_data_size(KeySet *ks, char **v, bool fixed)
 	{
 		char	   *e = v[i];
 
+		KS_CHECK_INTERRUPTS(i);
 		if (!ks->varkeys)
 		{
 			uint64		u = (uint64) KS_IKEY(e) ^ KS_SIGN_BIT;
@@ -1142,6 +1161,7 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	{
 		char	   *e = ks->sorted[i];
 
+		KS_CHECK_INTERRUPTS(i);
 		if (!ks->varkeys)
 		{
 			uint64		u = (uint64) KS_IKEY(e) ^ KS_SIGN_BIT;
@@ -1278,6 +1298,7 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 		int64		first = 0,
 					last = 0;
 
+		KS_CHECK_INTERRUPTS(i);
 		if (!varkeys)
 		{
 			if (!get_num(&p, end, fixed, &v))
@@ -1328,6 +1349,9 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 			if (v > PG_INT64_MAX || pg_add_s64_overflow(first, (int64) v, &last) ||
 				!IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
 				bad_state(desc, "A purchase time is out of range.");
+			/* one purchase has no span (no sfunc, inverse or merge makes one) */
+			if (count == 1 && first != last)
+				bad_state(desc, "A customer with one purchase has a first and a last purchase time that differ.");
 		}
 		if (desc->layout == KS_LAYOUT_COHORT)
 		{
@@ -1395,13 +1419,17 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 			return;
 		}
 		ks_set_kind(ks, b->keykind);
+		/* same kind and layout, so the same key representation */
+		if (b->varkeys != ks->varkeys)
+			elog(ERROR, "cannot merge %s values with different key representations",
+				 ks->desc->type_name);
 		if (b->param_set && sign > 0)
 			ks_set_param(ks, b->param);
 		if (b->period_set)
 			ks_set_period(ks, b->period_months, b->period_usecs);
 		KS_FOREACH(b, e, i)
 		{
-			KsKey		key;
+			KsKey		key = {0};
 
 			if (b->varkeys)
 			{
@@ -1598,6 +1626,7 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 	{
 		char	   *e = v[i];
 
+		KS_CHECK_INTERRUPTS(i);
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		ks_print_key(&buf, ks, e);
@@ -1746,6 +1775,7 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			bool		found;
 			char	   *e;
 
+			CHECK_FOR_INTERRUPTS();
 			if (kind == KS_KEY_NONE)
 				bad_text(desc, str, "An empty state has no entries.");
 			resetStringInfo(&kb);
@@ -1827,6 +1857,9 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 					*p != ':' || (p = parse_int64(p + 1, &last)) == NULL ||
 					first > last || !IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
 					bad_text(desc, str, "A count must be followed by :first:last, valid timestamps in microseconds with first <= last.");
+				/* one purchase has no span (no sfunc, inverse or merge makes one) */
+				if (count == 1 && first != last)
+					bad_text(desc, str, "A customer with one purchase has a first and a last purchase time that differ.");
 			}
 			if (ks->varkeys)
 			{
@@ -1915,7 +1948,7 @@ Datum
 ks_recv(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	KsFlat		h;
+	KsFlat		h = {0};
 	KsFlat	   *f;
 	int			rest;
 

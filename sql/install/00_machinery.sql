@@ -12,12 +12,23 @@
 --   m_state(m_state)    merged state                (combine, uncombine)
 -- each with a combine function, moving-aggregate support and PARALLEL SAFE.
 
+-- The script runs as a superuser even when a database owner creates the
+-- extension (retention.control says trusted), with the search_path of the
+-- one who runs it: a schema of theirs, first in that path, could hold a
+-- format(text, text, text) or an operator that matches an unqualified call
+-- better than pg_catalog's and would then run as the superuser.  So the
+-- helpers run with search_path = pg_catalog, pg_temp, and everything the
+-- script calls outside them is qualified (pg_catalog.format,
+-- OPERATOR(pg_catalog.||)); test/sh/privileges.sh installs under a hostile
+-- schema.
+
 -- A state type <state> with validated text and binary I/O, its combine and
 -- uncombine functions, and the merge aggregate <state>(<state>).
-CREATE FUNCTION @extschema@.retention_define_state(state text, description text)
-RETURNS void LANGUAGE plpgsql AS $def$
+CREATE FUNCTION @extschema@.retention_define_state(state pg_catalog.text, description pg_catalog.text)
+RETURNS pg_catalog.void LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $def$
 DECLARE
-    s text := quote_ident(state);
+    s pg_catalog.text := pg_catalog.quote_ident(state);
 BEGIN
     EXECUTE format('CREATE TYPE @extschema@.%s', s);
     EXECUTE format($f$CREATE FUNCTION @extschema@.%1$s(pg_catalog.cstring) RETURNS @extschema@.%2$s
@@ -70,11 +81,12 @@ $def$;
 
 -- The final function <final>(<state>) returning rettype, and the aggregate
 -- <metric>(<state>) that computes the metric from stored states.
-CREATE FUNCTION @extschema@.retention_define_final(metric text, state text,
-    final text, rettype text, description text)
-RETURNS void LANGUAGE plpgsql AS $def$
+CREATE FUNCTION @extschema@.retention_define_final(metric pg_catalog.text,
+    state pg_catalog.text, final pg_catalog.text, rettype pg_catalog.text, description pg_catalog.text)
+RETURNS pg_catalog.void LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $def$
 DECLARE
-    s text := quote_ident(state);
+    s pg_catalog.text := pg_catalog.quote_ident(state);
 BEGIN
     EXECUTE format($f$CREATE FUNCTION @extschema@.%1$s(@extschema@.%2$s) RETURNS %3$s
         AS 'MODULE_PATHNAME', %4$L LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$f$,
@@ -100,11 +112,13 @@ $def$;
 -- a state and its transition functions (churn_rate and retention_rate): the
 -- shared parts are declared by whichever call comes first, and replaced
 -- with the same definition by the next.
-CREATE FUNCTION @extschema@.retention_define_metric(metric text, args text,
-    state text, sfunc text, invfunc text, final text, description text)
-RETURNS void LANGUAGE plpgsql AS $def$
+CREATE FUNCTION @extschema@.retention_define_metric(metric pg_catalog.text,
+    args pg_catalog.text, state pg_catalog.text, sfunc pg_catalog.text, invfunc pg_catalog.text,
+    final pg_catalog.text, description pg_catalog.text)
+RETURNS pg_catalog.void LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $def$
 DECLARE
-    s text := quote_ident(state);
+    s pg_catalog.text := pg_catalog.quote_ident(state);
 BEGIN
     EXECUTE format($f$CREATE OR REPLACE FUNCTION @extschema@.%1$s(@extschema@.%2$s, %3$s)
         RETURNS @extschema@.%2$s AS 'MODULE_PATHNAME', %4$L

@@ -12,7 +12,7 @@ SELECT @extschema@.retention_define_metric('nps', 'score pg_catalog.int4', 'nps_
 CREATE FUNCTION @extschema@.nps_breakdown(state @extschema@.nps_state,
     OUT responses pg_catalog.int8, OUT promoters pg_catalog.int8, OUT passives pg_catalog.int8,
     OUT detractors pg_catalog.int8, OUT nps pg_catalog.float8)
-RETURNS record AS 'MODULE_PATHNAME', 'nps_breakdown'
+RETURNS pg_catalog.record AS 'MODULE_PATHNAME', 'nps_breakdown'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_breakdown(@extschema@.nps_state) IS
     'Responses, promoters, passives, detractors and NPS of an nps_state, as one record';

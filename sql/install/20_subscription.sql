@@ -12,7 +12,7 @@ SELECT @extschema@.retention_define_final('retention_rate', 'churn_state', 'rete
     'Customer retention rate (percent): 100 * retained / at start');
 
 SELECT @extschema@.retention_define_metric('churn_rate',
-        format('activity pg_catalog.%s, period pg_catalog.%s', a.act, a.per),
+        pg_catalog.format('activity pg_catalog.%s, period pg_catalog.%s', a.act, a.per),
         'churn_state', a.sfunc, a.inv, 'churn_final',
         'Customer churn rate (percent) of a period [start, end): 100 * (customers active at start - '
         'those also active at end) / customers active at start')
@@ -25,7 +25,7 @@ SELECT @extschema@.retention_define_metric('churn_rate',
        AS a(act, per, sfunc, inv);
 
 SELECT @extschema@.retention_define_metric('retention_rate',
-        format('activity pg_catalog.%s, period pg_catalog.%s', a.act, a.per),
+        pg_catalog.format('activity pg_catalog.%s, period pg_catalog.%s', a.act, a.per),
         'churn_state', a.sfunc, a.inv, 'retention_final',
         'Customer retention rate (percent) of a period [start, end): 100 * customers active at start '
         'and at end / customers active at start')
@@ -40,7 +40,7 @@ SELECT @extschema@.retention_define_metric('retention_rate',
 CREATE FUNCTION @extschema@.churn_breakdown(state @extschema@.churn_state,
     OUT at_start pg_catalog.int8, OUT retained pg_catalog.int8, OUT churned pg_catalog.int8,
     OUT at_end pg_catalog.int8, OUT new_or_returning pg_catalog.int8)
-RETURNS record AS 'MODULE_PATHNAME', 'churn_breakdown'
+RETURNS pg_catalog.record AS 'MODULE_PATHNAME', 'churn_breakdown'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.churn_breakdown(@extschema@.churn_state) IS
     'Customers at start, retained, churned (at start - retained), at end and new or returning '
@@ -64,16 +64,16 @@ SELECT @extschema@.retention_define_final(f.metric, 'revenue_state', f.final, f.
   AS f(metric, final, rettype, descr);
 
 SELECT @extschema@.retention_define_metric('net_revenue_retention',
-        format('start_mrr pg_catalog.%1$s, end_mrr pg_catalog.%1$s', t.typ),
-        'revenue_state', 'revenue_' || t.typ || '_sfunc', 'revenue_' || t.typ || '_inv', 'nrr_final',
+        pg_catalog.format('start_mrr pg_catalog.%1$s, end_mrr pg_catalog.%1$s', t.typ),
+        'revenue_state', pg_catalog.format('revenue_%s_sfunc', t.typ), pg_catalog.format('revenue_%s_inv', t.typ), 'nrr_final',
         'Net revenue retention (percent) of one row per customer: 100 * sum(end_mrr) / sum(start_mrr); '
         'NULL or 0 start_mrr = not a customer at start, NULL end_mrr = 0')
   FROM (VALUES ('numeric'), ('float8')) AS t(typ);
 
 SELECT @extschema@.retention_define_metric(f.metric,
-        format('start_mrr pg_catalog.%1$s, end_mrr pg_catalog.%1$s', t.typ),
-        'revenue_state', 'revenue_' || t.typ || '_sfunc', 'revenue_' || t.typ || '_inv', f.final,
-        f.descr || ' of one row per customer; NULL or 0 start_mrr = not a customer at start, NULL end_mrr = 0')
+        pg_catalog.format('start_mrr pg_catalog.%1$s, end_mrr pg_catalog.%1$s', t.typ),
+        'revenue_state', pg_catalog.format('revenue_%s_sfunc', t.typ), pg_catalog.format('revenue_%s_inv', t.typ), f.final,
+        pg_catalog.format('%s of one row per customer; NULL or 0 start_mrr = not a customer at start, NULL end_mrr = 0', f.descr))
   FROM (VALUES ('numeric'), ('float8')) AS t(typ),
        (VALUES
         ('gross_revenue_retention', 'grr_final',

@@ -33,29 +33,29 @@ SELECT @extschema@.retention_define_final('stickiness', 'stickiness_state',
 
 DO $orders$
 DECLARE
-    k text;
+    k pg_catalog.text;
 BEGIN
     FOREACH k IN ARRAY ARRAY['pg_catalog.int4', 'pg_catalog.int8', 'pg_catalog.text', 'pg_catalog.uuid'] LOOP
-        PERFORM @extschema@.retention_define_metric('repeat_purchase_ratio', 'customer_id ' || k,
+        PERFORM @extschema@.retention_define_metric('repeat_purchase_ratio', 'customer_id ' OPERATOR(pg_catalog.||) k,
             'repeat_purchase_ratio_state', 'rpr_sfunc', 'rpr_inv', 'rpr_final',
             'Repeat purchase ratio (percent) of order rows: 100 * customers with 2 or more rows / distinct customers');
         PERFORM @extschema@.retention_define_metric('loyal_customer_rate',
-            'customer_id ' || k || ', min_orders pg_catalog.int4',
+            'customer_id ' OPERATOR(pg_catalog.||) k OPERATOR(pg_catalog.||) ', min_orders pg_catalog.int4',
             'loyal_customer_rate_state', 'loyal_sfunc', 'loyal_inv', 'loyal_final',
             'Loyal customer rate (percent) of order rows: 100 * customers with at least min_orders rows / distinct customers');
-        PERFORM @extschema@.retention_define_metric('purchase_frequency', 'customer_id ' || k,
+        PERFORM @extschema@.retention_define_metric('purchase_frequency', 'customer_id ' OPERATOR(pg_catalog.||) k,
             'purchase_frequency_state', 'pf_sfunc', 'pf_inv', 'pf_final',
             'Purchase frequency of order rows: rows / distinct customers');
         PERFORM @extschema@.retention_define_metric('time_between_purchases',
-            'customer_id ' || k || ', purchased_at pg_catalog.timestamptz',
+            'customer_id ' OPERATOR(pg_catalog.||) k OPERATOR(pg_catalog.||) ', purchased_at pg_catalog.timestamptz',
             'time_between_purchases_state', 'tbp_sfunc', 'tbp_inv', 'tbp_final',
             'Mean time between a customer''s consecutive purchases, pooled: sum(last - first) / sum(orders - 1) over customers with 2 or more orders');
         PERFORM @extschema@.retention_define_metric('time_between_purchases',
-            'customer_id ' || k || ', purchased_on pg_catalog.date',
+            'customer_id ' OPERATOR(pg_catalog.||) k OPERATOR(pg_catalog.||) ', purchased_on pg_catalog.date',
             'time_between_purchases_state', 'tbp_date_sfunc', 'tbp_date_inv', 'tbp_final',
             'Mean time between a customer''s consecutive purchase dates, pooled: sum(last - first) / sum(orders - 1) over customers with 2 or more orders');
         PERFORM @extschema@.retention_define_metric('stickiness',
-            'user_id ' || k || ', active_on pg_catalog.date',
+            'user_id ' OPERATOR(pg_catalog.||) k OPERATOR(pg_catalog.||) ', active_on pg_catalog.date',
             'stickiness_state', 'stick_sfunc', 'stick_inv', 'stick_final',
             'Stickiness (percent): 100 * mean daily active users over the days from the first to the last active day / distinct users');
     END LOOP;

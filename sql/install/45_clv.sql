@@ -130,6 +130,20 @@ SELECT @extschema@.retention_define_metric('clv',
     'clv_state', 'clv_uuid_sfunc', 'clv_orders_inv', 'clv_final',
     'Mean predicted value per customer over the horizon after the group''s last purchase (BG/NBD and Gamma-Gamma fitted on the group)');
 
+-- The day of a purchase is its calendar day in the session's TimeZone.
+DO $clv$
+DECLARE
+    k pg_catalog.text;
+BEGIN
+    FOREACH k IN ARRAY ARRAY['int8', 'text', 'uuid'] LOOP
+        EXECUTE pg_catalog.format('ALTER FUNCTION @extschema@.clv_%1$s_sfunc(@extschema@.clv_state, pg_catalog.%1$s, '
+            'pg_catalog.timestamptz, pg_catalog.float8, pg_catalog.interval) STABLE', k);
+        EXECUTE pg_catalog.format('ALTER FUNCTION @extschema@.clv_orders_inv(@extschema@.clv_state, pg_catalog.%1$s, '
+            'pg_catalog.timestamptz, pg_catalog.float8, pg_catalog.interval) STABLE', k);
+    END LOOP;
+END
+$clv$;
+
 -- The declaration helper leaves the state types' I/O functions uncommented.
 COMMENT ON FUNCTION @extschema@.clv_summary_state_in(pg_catalog.cstring) IS 'Input function of clv_summary_state (validates everything)';
 COMMENT ON FUNCTION @extschema@.clv_summary_state_out(@extschema@.clv_summary_state) IS 'Output function of clv_summary_state';

@@ -1,0 +1,16 @@
+-- retention 1.0 -> 1.1: changes to objects that already existed in 1.0.
+-- The Makefile builds sql/retention--1.0--1.1.sql from the machinery
+-- prologue (00_machinery.sql), the install files new since 1.0 (UPGRADE_NEW
+-- in the Makefile), this file and the epilogue (99_end.sql), so the
+-- declaration helpers are available here.
+--
+-- Nothing of 1.0 has changed in 1.1 so far: test/sh/upgrade.sh compares
+-- every object (functions with all attributes, aggregates, types with their
+-- storage, operators, casts, comments) of 1.0 + ALTER EXTENSION UPDATE with
+-- a fresh 1.1 install and fails on any difference.  When a 1.0 object
+-- changes in sql/install (a comment, volatility, strictness, storage, a new
+-- overload of an existing function), put the statement that makes the same
+-- change in a 1.0 database here, e.g.
+--   COMMENT ON FUNCTION @extschema@.nps_final(@extschema@.nps_state) IS '...';
+--   ALTER FUNCTION @extschema@.f(...) STABLE;
+--   ALTER TYPE @extschema@.t SET (STORAGE = extended);
