@@ -17,15 +17,15 @@ DECLARE
 BEGIN
     FOREACH k IN ARRAY ARRAY['pg_catalog.int4', 'pg_catalog.int8', 'pg_catalog.text', 'pg_catalog.uuid'] LOOP
         PERFORM @extschema@.retention_define_metric('cohort_retention',
-            'customer_id ' || k || ', cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval',
+            'customer_id ' OPERATOR(pg_catalog.||) k OPERATOR(pg_catalog.||) ', cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval',
             'cohort_retention_state', 'cohort_sfunc', 'cohort_inv', 'cohort_final',
             'Cohort retention (percent) per period: element k = 100 * the cohort''s customers active in [cohort_start + (k-1) * period, cohort_start + k * period) / its customers');
         PERFORM @extschema@.retention_define_metric('cohort_retention',
-            'customer_id ' || k || ', cohort_start pg_catalog.date, active_at pg_catalog.date, period pg_catalog.interval',
+            'customer_id ' OPERATOR(pg_catalog.||) k OPERATOR(pg_catalog.||) ', cohort_start pg_catalog.date, active_at pg_catalog.date, period pg_catalog.interval',
             'cohort_retention_state', 'cohort_date_sfunc', 'cohort_inv', 'cohort_final',
             'Cohort retention (percent) per period, from dates: element k = 100 * the cohort''s customers active in [cohort_start + (k-1) * period, cohort_start + k * period) / its customers');
         FOREACH t IN ARRAY ARRAY['pg_catalog.timestamptz', 'pg_catalog.date'] LOOP
-            EXECUTE format('COMMENT ON FUNCTION @extschema@.cohort_inv(@extschema@.cohort_retention_state, %s, %s, %s, pg_catalog.interval) IS %L',
+            EXECUTE pg_catalog.format('COMMENT ON FUNCTION @extschema@.cohort_inv(@extschema@.cohort_retention_state, %s, %s, %s, pg_catalog.interval) IS %L',
                 k, t, t, 'Returns NULL: a row cannot be taken out of a bitmap of active periods (another row may have set the same bit), so a sliding window restarts its frame');
         END LOOP;
     END LOOP;
