@@ -1461,6 +1461,30 @@ clv_fit_final(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(fit_model(t, nt, p, np));
 }
 
+/*
+ * Test hook, not part of the extension's SQL: the tests declare it (in a
+ * rolled-back transaction) to check the analytic gradients of the fit
+ * against central differences, at the parameters of a model.
+ */
+PG_FUNCTION_INFO_V1(clv_fit_gradient_check);
+Datum
+clv_fit_gradient_check(PG_FUNCTION_ARGS)
+{
+	ClvFitState *s = fs_arg(fcinfo, 0);
+	ClvModel   *m = cm_arg(fcinfo, 1);
+	ClvTriple  *t;
+	ClvPair    *p;
+	int			nt,
+				np;
+
+	cm_check(m);
+	if (s->ntrip == 0)
+		PG_RETURN_NULL();
+	fs_compacted(s, &t, &nt, &p, &np);
+	PG_RETURN_FLOAT8(clv_gradient_check(t, nt, p, (m->flags & CM_HAS_GG) ? np : 0,
+										&m->par));
+}
+
 /* ---------- per-customer functions ---------- */
 
 /* A horizon argument t >= 0, finite (22023). */
