@@ -16,10 +16,16 @@
  * cancels analytically against the model's own prefactor.
  *
  * The optimiser works on the logarithms of the parameters (so every
- * parameter stays positive): Nelder-Mead, restarted from its own best point
- * until a restart no longer improves, then Newton steps with a numerical
- * Hessian, then a central-difference gradient check.  A fit is reported as converged only when the simplex collapsed,
- * the gradient is near zero and no parameter ran off to 0 or infinity.
+ * parameter stays positive), with analytic gradients computed in the same
+ * pass as the likelihoods: BFGS, then Newton steps with a Hessian from
+ * differences of the gradient, about 25-30 likelihood evaluations.  Where
+ * that finds no honest optimum (a parameter running off to 0 or infinity,
+ * no positive definite Hessian) the fit starts over with the earlier
+ * derivative-free path: Nelder-Mead, restarted from its own best point until
+ * a restart no longer improves, then Newton steps with a numerical Hessian,
+ * then a central-difference gradient check; that fit is reported as
+ * converged only when the simplex collapsed, the gradient is near zero and
+ * no parameter ran off to 0 or infinity.
  *
  *-------------------------------------------------------------------------
  */
@@ -1217,7 +1223,8 @@ minimise(const Objective *o, double *x, const char *model)
 				start[4];
 	bool		nm_ok;
 	int			k,
-				j;
+				j,
+				qn_evals;
 
 	memset(&res, 0, sizeof(res));
 	memcpy(start, x, sizeof(double) * o->dim);
@@ -1240,6 +1247,7 @@ minimise(const Objective *o, double *x, const char *model)
 	 * optimum guards against a collapsed simplex stalling away from the
 	 * optimum.
 	 */
+	qn_evals = *o->evals;
 	memcpy(x, start, sizeof(double) * o->dim);
 	nm_ok = nelder_mead(o, x, 0.5, 1e-6, &f);
 	for (k = 0; k < NM_RESTARTS; k++)
@@ -1261,8 +1269,8 @@ minimise(const Objective *o, double *x, const char *model)
 		res.param[j] = exp(x[j]);
 	}
 	res.ll = (f == DBL_MAX) ? -INFINITY : -f * o->weight;
-	elog(DEBUG1, "clv_fit %s: %d likelihood evaluations (quasi-Newton, then the Nelder-Mead fallback)",
-		 model, *o->evals);
+	elog(DEBUG1, "clv_fit %s: %d likelihood evaluations (%d by quasi-Newton, then the Nelder-Mead fallback)",
+		 model, *o->evals, qn_evals);
 	return res;
 }
 
