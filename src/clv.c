@@ -369,21 +369,37 @@ cs_arg(FunctionCallInfo fcinfo, int argno)
 	return s;
 }
 
+/*
+ * The capacity to allocate for need days: the most that fit the smallest
+ * power-of-two size holding them (the memory allocator rounds requests up
+ * to a power of two anyway), at least 64 bytes.  So a new state has room
+ * for 2 days in 64 bytes (most customers buy on few days), then 18 in 128,
+ * 50 in 256, 114 in 512 and so on: doubling, without slack the allocator
+ * would waste.
+ */
+static int
+cs_capacity(int need)
+{
+	Size		size = 64;
+
+	while (size < CS_SIZE((Size) need))
+	{
+		if (size > MaxAllocSize / 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct purchase days for one customer")));
+		size *= 2;
+	}
+	return (int) ((size - offsetof(ClvSummaryState, days)) / sizeof(DateADT));
+}
+
 /* A copy with room for at least need days. */
 static ClvSummaryState *
 cs_grow(const ClvSummaryState *s, int need)
 {
-	int			cap = Max(8, s->capacity);
+	int			cap = cs_capacity(Max(need, s->capacity));
 	ClvSummaryState *n;
 
-	while (cap < need)
-	{
-		if (cap > (int) (MaxAllocSize / sizeof(DateADT) / 2))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many distinct purchase days for one customer")));
-		cap *= 2;
-	}
 	n = palloc0(CS_SIZE(cap));	/* zeroed slack: stored values compress */
 	memcpy(n, s, CS_SIZE(s->ndays));
 	SET_VARSIZE(n, CS_SIZE(cap));
@@ -398,7 +414,7 @@ cs_for_update(FunctionCallInfo fcinfo)
 	ClvSummaryState *s;
 
 	if (PG_ARGISNULL(0))
-		return cs_new(8);
+		return cs_new(cs_capacity(1));
 	s = cs_arg(fcinfo, 0);
 	if (!in_aggregate(fcinfo) && (Pointer) s == DatumGetPointer(PG_GETARG_DATUM(0)))
 		s = cs_grow(s, s->capacity);
@@ -699,7 +715,7 @@ cs_parse(const char *str)
 	while (*cur == ' ')
 		cur++;
 	if (*cur == '\0')
-		return cs_new(8);
+		return cs_new(cs_capacity(1));
 
 	form = next_field(&cur, "form", T, str);
 	/* count the days to size the state */
@@ -707,7 +723,7 @@ cs_parse(const char *str)
 	if (val)
 		for (n = 1, val += 5; *val; val++)
 			n += (*val == ',');
-	s = cs_new(Max(8, n));
+	s = cs_new(cs_capacity(n));
 	s->flags = CLV_PARAMS_SET;
 	if (strcmp(form, "date") == 0)
 	{
@@ -1488,6 +1504,30 @@ clv_fit_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	fs_compacted(s, &t, &nt, &p, &np);
 	PG_RETURN_POINTER(fit_model(t, nt, p, np));
+}
+
+/*
+ * Test hook, not part of the extension's SQL: the tests declare it (in a
+ * rolled-back transaction) to check the analytic gradients of the fit
+ * against central differences, at the parameters of a model.
+ */
+PG_FUNCTION_INFO_V1(clv_fit_gradient_check);
+Datum
+clv_fit_gradient_check(PG_FUNCTION_ARGS)
+{
+	ClvFitState *s = fs_arg(fcinfo, 0);
+	ClvModel   *m = cm_arg(fcinfo, 1);
+	ClvTriple  *t;
+	ClvPair    *p;
+	int			nt,
+				np;
+
+	cm_check(m);
+	if (s->ntrip == 0)
+		PG_RETURN_NULL();
+	fs_compacted(s, &t, &nt, &p, &np);
+	PG_RETURN_FLOAT8(clv_gradient_check(t, nt, p, (m->flags & CM_HAS_GG) ? np : 0,
+										&m->par));
 }
 
 /* ---------- per-customer functions ---------- */

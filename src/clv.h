@@ -66,6 +66,10 @@ extern int	clv_compact_pairs(ClvPair *p, int n);
 extern ClvFitResult clv_fit_bgnbd(const ClvTriple *t, int n);
 extern ClvFitResult clv_fit_gg(const ClvPair *p, int n);
 
+/* Test hook: analytic gradients against central differences. */
+extern double clv_gradient_check(const ClvTriple *t, int nt, const ClvPair *p,
+								 int np, const ClvParams *m);
+
 /* Per-customer predictions. */
 extern double clv_p_alive_calc(const ClvParams *m, double x, double tx, double T);
 extern double clv_expected_purchases_calc(const ClvParams *m, double t,

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(120);
+SELECT plan(123);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -227,6 +227,26 @@ SELECT is((SELECT m::text FROM (SELECT cust, clv_fit(frequency, recency, age, mo
                                 OVER (ORDER BY cust ROWS BETWEEN 99 PRECEDING AND CURRENT ROW) AS m FROM os WHERE cust <= 110) s WHERE cust = 105),
           (SELECT clv_fit(frequency, recency, age, monetary)::text FROM os WHERE cust BETWEEN 6 AND 105),
           'clv_fit: ROWS sliding frame equals the frame fitted directly');
+
+-- the analytic gradients the fit uses agree with central differences of the
+-- likelihoods (Richardson-extrapolated; relative to max(|gradient|, 1e-3)):
+-- a test hook of the library, declared only here (the transaction rolls back)
+CREATE FUNCTION clv_fit_gradient_check(clv_fit_state, clv_model) RETURNS float8
+    AS '$libdir/retention', 'clv_fit_gradient_check' LANGUAGE C STRICT;
+SELECT ok((SELECT clv_fit_gradient_check(clv_fit_state(frequency, recency, age, monetary),
+                                         '{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}') < 1e-5 FROM os),
+          'clv_fit: analytic gradients = central differences on the test customers');
+SELECT ok((SELECT clv_fit_gradient_check(clv_fit_state(frequency, recency, age, monetary), (SELECT m FROM fm)) < 1e-5 FROM os),
+          'clv_fit: ... and at their optimum');
+SELECT ok((SELECT max(clv_fit_gradient_check(st, m::clv_model)) < 1e-5
+           FROM (SELECT clv_fit_state(f, r, a, m) AS st
+                 FROM (VALUES (221::float8, 103.43::float8, 103.57::float8, 20::float8), (0, 0, 50, 0), (0, 0, 3, 0),
+                              (3, 10, 50, 5), (1, 2, 30, 7), (1, 0.01, 0.02, 1e4)) v(f, r, a, m)) s,
+                (VALUES ('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'),
+                        ('{"r":50,"alpha":0.01,"a":10,"b":0.1,"p":0.05,"q":100,"v":0.01}'),
+                        ('{"r":0.01,"alpha":500,"a":0.01,"b":100,"p":300,"q":0.5,"v":1e4}'),
+                        ('{"r":1,"alpha":1,"a":1,"b":1}')) p(m)),
+          'clv_fit: ... and for a heavy buyer (221, 103.43, 103.57) at extreme parameters');
 
 -- clv_model text
 SELECT is('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'::clv_model::text,
