@@ -556,7 +556,7 @@ typedef struct Objective
 static double
 bgnbd_objective(const double *lp, const void *data, double *grad)
 {
-	double		p[4],
+	double		p[4] = {0},
 				g[4],
 				f;
 	int			i;
@@ -575,7 +575,7 @@ bgnbd_objective(const double *lp, const void *data, double *grad)
 static double
 gg_objective(const double *lp, const void *data, double *grad)
 {
-	double		p[3],
+	double		p[3] = {0},
 				g[3],
 				f;
 	int			i;
@@ -667,7 +667,7 @@ nelder_mead(const Objective *o, double *x, double step, double tol, double *fbes
 
 	for (iter = 0; iter < NM_MAXITER; iter++)
 	{
-		double		c[4],
+		double		c[4] = {0},
 					xr[4],
 					xe[4],
 					xc[4],
@@ -823,7 +823,7 @@ newton_polish(const Objective *o, double *x, double *f)
 
 	for (iter = 0; iter < 20; iter++)
 	{
-		double		g[4],
+		double		g[4] = {0},
 					H[4][4],
 					L[4][4] = {{0}},
 					y[4] = {0},
@@ -967,7 +967,7 @@ cholesky(double H[4][4], double L[4][4], int dim)
 static void
 newton_step(double L[4][4], const double *g, double *s, int dim)
 {
-	double		y[4];
+	double		y[4] = {0};
 	int			i,
 				k;
 
@@ -1022,8 +1022,8 @@ gradient_fit(const Objective *o, double *x, double *fout)
 				k;
 	double		f,
 				g[4],
-				H[4][4],
-				L[4][4],
+				H[4][4] = {{0}},
+				L[4][4] = {{0}},
 				xn[4],
 				gn[4],
 				fn,
@@ -1148,7 +1148,7 @@ gradient_fit(const Objective *o, double *x, double *fout)
 	for (iter = 0; iter < 3; iter++)
 	{
 		const double h = 1e-5;
-		double		xp[4],
+		double		xp[4] = {0},
 					gp[4];
 		bool		progress = false;
 
@@ -1285,7 +1285,7 @@ minimise(const Objective *o, double *x, const char *model)
 static double
 central_difference(const Objective *o, const double *lp, int j, double h)
 {
-	double		xp[4],
+	double		xp[4] = {0},
 				fp,
 				fm;
 
@@ -1302,7 +1302,7 @@ central_difference(const Objective *o, const double *lp, int j, double h)
 static double
 gradient_discrepancy(const Objective *o, const double *lp)
 {
-	double		g[4],
+	double		g[4] = {0},
 				worst = 0.0;
 	int			j;
 
@@ -1336,7 +1336,7 @@ clv_gradient_check(const ClvTriple *t, int nt, const ClvPair *p, int np,
 	Objective	ob = {bgnbd_objective, &bd, nt, 0.0, 4, &evals};
 	Objective	og = {gg_objective, &gd, np, 0.0, 3, &evals};
 	double		lb[4] = {log(m->r), log(m->alpha), log(m->a), log(m->b)},
-				lg[3] = {log(m->p), log(m->q), log(m->v)},
+				lg[4] = {log(m->p), log(m->q), log(m->v), 0.0},	/* [3] unused (dim 3) */
 				worst;
 
 	bg_prepare(&bd, t, nt);
