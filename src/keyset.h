@@ -128,14 +128,53 @@ typedef struct KsKey
  */
 #define KS_MAX_PERIOD		((int64) 99999999)
 
+/*
+ * The key part of a slot of a byte-string keyed set (text, uuid, day keys):
+ * 24 bytes, 8-aligned.  A key of up to KS_INLINE_MAX bytes (a uuid, an int
+ * key with a day, most customer ids) is kept in the slot itself, so that
+ * finding it touches one cache line and no arena; a longer key lives in the
+ * set's arena and the slot holds its length and a pointer.  The full hash
+ * is in the slot either way: a probe that meets another customer's slot
+ * nearly always stops at the hash, and growing and deleting never rehash.
+ * A slot whose count is 0 is empty and all zeros.
+ */
+#define KS_INLINE_MAX		19
+#define KS_KEY_OUTLINE		0xFF	/* tag of a key kept in the arena */
+
 typedef struct KsVarKey
 {
-	char	   *ptr;
-	uint32		len;
 	uint32		hash;
+	uint8		tag;			/* length (0 .. KS_INLINE_MAX), or KS_KEY_OUTLINE */
+	char		bytes[KS_INLINE_MAX];	/* the key, when inline */
 } KsVarKey;
 
+typedef struct KsLongKey
+{
+	uint32		hash;
+	uint8		tag;			/* KS_KEY_OUTLINE */
+	uint32		len;
+	char	   *ptr;			/* the key in the arena */
+} KsLongKey;
+
 #define KS_VKEY(e)			((KsVarKey *) (e))
+#define KS_LKEY(e)			((KsLongKey *) (e))
+#define KS_VKEY_SIZE		24
+
+StaticAssertDecl(sizeof(KsVarKey) == KS_VKEY_SIZE && sizeof(KsLongKey) == KS_VKEY_SIZE,
+				 "a byte key takes 24 bytes of a slot");
+
+/* The bytes and the length of a byte key in a slot. */
+static inline const char *
+ks_vkey_ptr(const char *e)
+{
+	return KS_VKEY(e)->tag == KS_KEY_OUTLINE ? KS_LKEY(e)->ptr : KS_VKEY(e)->bytes;
+}
+
+static inline uint32
+ks_vkey_len(const char *e)
+{
+	return KS_VKEY(e)->tag == KS_KEY_OUTLINE ? KS_LKEY(e)->len : KS_VKEY(e)->tag;
+}
 
 /* Iterate over the live slots of a set. */
 #define KS_FOREACH(ks, e, i) \
