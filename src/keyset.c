@@ -239,6 +239,7 @@ ks_key_matches(const KeySet *ks, const char *e, const KsKey *key)
 {
 	if (!ks->varkeys)
 		return KS_IKEY(e) == key->ival;
+
 	/*
 	 * A set of variable-size keys is only given keys with ptr set: the key
 	 * representation is fixed per set by ks_set_kind, which clang-analyzer
@@ -399,7 +400,7 @@ ks_insert(KeySet *ks, const KsKey *key, bool *found)
 				if (key->len <= KS_INLINE_MAX)
 				{
 					KS_VKEY(e)->tag = (uint8) key->len;
-					memcpy(KS_VKEY(e)->bytes, key->ptr, key->len);
+					memcpy(KS_VKEY(e)->bytes, key->ptr, key->len);	/* NOLINT(clang-analyzer-core.NonNullParamChecker): see ks_key_matches */
 				}
 				else
 				{
