@@ -500,6 +500,18 @@ amount_arg(FunctionCallInfo fcinfo, int argno)
 	return amount;
 }
 
+/* observed_until NULL (22004) or infinite (22023): the same hint for both. */
+static void bad_observed_until(bool isnull) pg_attribute_noreturn();
+
+static void
+bad_observed_until(bool isnull)
+{
+	ereport(ERROR,
+			(errcode(isnull ? ERRCODE_NULL_VALUE_NOT_ALLOWED : ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg(isnull ? "observed_until must not be null" : "observed_until must be finite"),
+			 errhint("Give the end of the calibration period.")));
+}
+
 /* clv_summary(purchased_at timestamptz, amount, observed_until, time_unit) */
 PG_FUNCTION_INFO_V1(clv_summary_sfunc);
 Datum
@@ -511,16 +523,10 @@ clv_summary_sfunc(PG_FUNCTION_ARGS)
 	double		unit;
 
 	if (PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("observed_until must not be null"),
-				 errhint("Give the end of the calibration period.")));
+		bad_observed_until(true);
 	obs = PG_GETARG_TIMESTAMPTZ(3);
 	if (TIMESTAMP_NOT_FINITE(obs))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("observed_until must be finite"),
-				 errhint("Give the end of the calibration period.")));
+		bad_observed_until(false);
 	unit = positive_interval_arg(fcinfo, 4, "time_unit");
 	/* the day of observed_until only needs computing once per group */
 	if (!(s->flags & CLV_PARAMS_SET) || s->observed_ts != obs ||
@@ -552,16 +558,10 @@ clv_summary_date_sfunc(PG_FUNCTION_ARGS)
 	double		unit;
 
 	if (PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("observed_until must not be null"),
-				 errhint("Give the end of the calibration period.")));
+		bad_observed_until(true);
 	obs = PG_GETARG_DATEADT(3);
 	if (DATE_NOT_FINITE(obs))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("observed_until must be finite"),
-				 errhint("Give the end of the calibration period.")));
+		bad_observed_until(false);
 	unit = positive_interval_arg(fcinfo, 4, "time_unit");
 	cs_set_params(s, CS_DATE_FORM, (int64) obs * USECS_PER_DAY, obs, unit);
 
