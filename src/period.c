@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -76,6 +77,34 @@ period_cache_init(PeriodCache *pc, Oid rangetype, int null_errcode)
 	pc->null_errcode = null_errcode;
 }
 
+void
+period_cache_note_constant(PeriodCache *pc, FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *aggref;
+	Node	   *arg = NULL;
+
+	/*
+	 * In an aggregate, the transition function's call expression has
+	 * placeholders for arguments; the Aggref has the real ones (argument
+	 * argno of the transition function is the aggregate's argno - 1).  A
+	 * window aggregate's arguments are not looked at: they are compared.
+	 */
+	aggref = AggGetAggref(fcinfo);
+	if (aggref != NULL)
+	{
+		if (argno >= 1 && argno <= list_length(aggref->args))
+			arg = (Node *) list_nth_node(TargetEntry, aggref->args, argno - 1)->expr;
+	}
+	else if (fcinfo->flinfo->fn_expr != NULL && IsA(fcinfo->flinfo->fn_expr, FuncExpr))
+	{
+		List	   *args = ((FuncExpr *) fcinfo->flinfo->fn_expr)->args;
+
+		if (argno >= 0 && argno < list_length(args))
+			arg = (Node *) list_nth(args, argno);
+	}
+	pc->constant = arg != NULL && IsA(arg, Const) && !((Const *) arg)->constisnull;
+}
+
 PeriodCache *
 period_cache(FunctionCallInfo fcinfo, int argno, int null_errcode)
 {
@@ -93,6 +122,7 @@ period_cache(FunctionCallInfo fcinfo, int argno, int null_errcode)
 		elog(ERROR, "could not determine the period's type");
 	pc = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(PeriodCache));
 	period_cache_init(pc, type, null_errcode);
+	period_cache_note_constant(pc, fcinfo, argno);
 	fcinfo->flinfo->fn_extra = pc;
 	return pc;
 }
@@ -193,6 +223,7 @@ period_arg_slow(FunctionCallInfo fcinfo, int argno, PeriodCache *pc)
 
 	/* Remember it (a valid period) for the next rows. */
 	pc->value = p;
+	pc->constant_valid = pc->constant;
 	pc->len = 0;
 	if (len <= PERIOD_CACHE_BYTES)
 	{

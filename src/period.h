@@ -74,6 +74,8 @@ typedef struct PeriodCache
 	TypeCacheEntry *range;		/* the period's range type */
 	PeriodKind	kind;
 	int			null_errcode;	/* SQLSTATE of a NULL period */
+	bool		constant;		/* the argument is a constant of the query */
+	bool		constant_valid; /* ... and value holds it, checked */
 	Size		len;			/* 0: nothing cached */
 	char		bytes[PERIOD_CACHE_BYTES];
 	Period		value;
@@ -91,6 +93,13 @@ extern const char *period_kind_name(int64 kind);
  */
 extern void period_cache_init(PeriodCache *pc, Oid rangetype, int null_errcode);
 
+/*
+ * Note whether argument argno is a constant of the query (a literal period,
+ * the usual case), so that period_arg can skip even the comparison.
+ */
+extern void period_cache_note_constant(PeriodCache *pc, FunctionCallInfo fcinfo,
+									   int argno);
+
 /* The PeriodCache of argument argno as the whole of fn_extra. */
 extern PeriodCache *period_cache(FunctionCallInfo fcinfo, int argno, int null_errcode);
 
@@ -100,12 +109,14 @@ extern const Period *period_arg_slow(FunctionCallInfo fcinfo, int argno, PeriodC
 /*
  * The period argument argno, checked: NULL raises pc->null_errcode; empty,
  * unbounded, infinite, not [) or outside the years 1 to 9999 raise 22023.
- * The same bytes as the last valid period (the usual case: a constant)
- * cost one memcmp, read in place whatever the varlena header.
+ * A constant period is checked once; otherwise the same bytes as the last
+ * valid period cost one memcmp, read in place whatever the varlena header.
  */
 static inline const Period *
 period_arg(FunctionCallInfo fcinfo, int argno, PeriodCache *pc)
 {
+	if (likely(pc->constant_valid))
+		return &pc->value;
 	if (likely(!PG_ARGISNULL(argno)))
 	{
 		struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));

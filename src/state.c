@@ -116,8 +116,9 @@ ret_state_arg(FunctionCallInfo fcinfo, int argno, const RetStateDesc *desc)
 	return state;
 }
 
+/* ret_state_for_update() when its inline fast path does not apply. */
 RetState *
-ret_state_for_update(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+ret_state_for_update_slow(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 {
 	MemoryContext aggcxt;
 	RetState   *state;
@@ -127,20 +128,6 @@ ret_state_for_update(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 		if (!AggCheckCallContext(fcinfo, &aggcxt))
 			aggcxt = CurrentMemoryContext;
 		return new_state(desc, aggcxt);
-	}
-
-	/*
-	 * The per-row path: inside an aggregate the state is our own plain
-	 * varlena, so skip the detoast call and AggCheckCallContext's (the same
-	 * test, inline).
-	 */
-	state = (RetState *) DatumGetPointer(PG_GETARG_DATUM(0));
-	if (likely(fcinfo->context != NULL &&
-			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)) &&
-			   !VARATT_IS_EXTENDED(state)))
-	{
-		check_shape(desc, state);
-		return state;
 	}
 
 	state = ret_state_arg(fcinfo, 0, desc);

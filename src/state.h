@@ -36,6 +36,7 @@
 #include "fmgr.h"
 #include "common/int.h"
 #include "lib/stringinfo.h"
+#include "nodes/nodes.h"
 
 /* Current on-disk/text version of every fixed-size state. */
 #define RET_STATE_VERSION	1
@@ -96,13 +97,35 @@ typedef struct RetState
 
 #define RET_STATE_SIZE(desc)	(offsetof(RetState, v) + sizeof(int64) * (desc)->nfields)
 
+extern RetState *ret_state_for_update_slow(FunctionCallInfo fcinfo,
+											const RetStateDesc *desc);
+
 /*
  * The state a transition function updates: argument 0, updated in place when
  * called as an aggregate (no palloc per row), copied otherwise, or a new
  * zeroed state in the aggregate's memory context when argument 0 is NULL.
+ *
+ * The per-row case is inline, because it runs once per input row: inside an
+ * aggregate or window aggregate the state is our own plain varlena (never
+ * toasted), so only its shape is checked, without a detoast call or
+ * AggCheckCallContext (the same test).
  */
-extern RetState *ret_state_for_update(FunctionCallInfo fcinfo,
-									  const RetStateDesc *desc);
+static inline RetState *
+ret_state_for_update(FunctionCallInfo fcinfo, const RetStateDesc *desc)
+{
+	if (likely(!PG_ARGISNULL(0) && fcinfo->context != NULL &&
+			   (IsA(fcinfo->context, AggState) ||
+				IsA(fcinfo->context, WindowAggState))))
+	{
+		RetState   *state = (RetState *) DatumGetPointer(PG_GETARG_DATUM(0));
+
+		if (likely(!VARATT_IS_EXTENDED(state) &&
+				   VARSIZE(state) == RET_STATE_SIZE(desc) &&
+				   state->version == RET_STATE_VERSION))
+			return state;
+	}
+	return ret_state_for_update_slow(fcinfo, desc);
+}
 
 /* A state argument checked against the descriptor (read only). */
 extern RetState *ret_state_arg(FunctionCallInfo fcinfo, int argno,

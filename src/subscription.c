@@ -124,16 +124,13 @@ typedef struct ChurnTypes
  * The argument types of this call, looked up on the first row.  A function
  * is declared for fixed argument types, so they never change for a flinfo.
  */
-static ChurnTypes *
-churn_types(FunctionCallInfo fcinfo, bool multirange)
+static pg_noinline ChurnTypes *
+churn_types_lookup(FunctionCallInfo fcinfo, bool multirange)
 {
-	ChurnTypes *ct = (ChurnTypes *) fcinfo->flinfo->fn_extra;
+	ChurnTypes *ct;
 	Oid			type;
 	TypeCacheEntry *tc;
 	PeriodKind	kind;
-
-	if (likely(ct != NULL))
-		return ct;
 
 	/* The activity's type: from the call expression, else from the datum. */
 	type = get_fn_expr_argtype(fcinfo->flinfo, 1);
@@ -160,36 +157,48 @@ churn_types(FunctionCallInfo fcinfo, bool multirange)
 	ct->kind = kind;
 	/* the period has the activity's range type (the SQL signatures say so) */
 	period_cache_init(&ct->period, tc->type_id, ERRCODE_INVALID_PARAMETER_VALUE);
+	period_cache_note_constant(&ct->period, fcinfo, 2);
 	fcinfo->flinfo->fn_extra = ct;
 	return ct;
+}
+
+static inline ChurnTypes *
+churn_types(FunctionCallInfo fcinfo, bool multirange)
+{
+	ChurnTypes *ct = (ChurnTypes *) fcinfo->flinfo->fn_extra;
+
+	return likely(ct != NULL) ? ct : churn_types_lookup(fcinfo, multirange);
 }
 
 /* ---------- the period ---------- */
 
 /*
  * Read and check the period argument (a NULL one is 22023, as the issue
- * asks); its bounds in the subtype's unit go to lo and hi, and the state's
- * parameters are set or checked.
+ * asks) and return it; the state's parameters are set or checked.
  */
-static inline void
-churn_period(FunctionCallInfo fcinfo, ChurnTypes *ct, RetState *state,
-			 int64 *lo, int64 *hi)
+static pg_noinline void
+churn_set_period(ChurnTypes *ct, RetState *state, const Period *p)
 {
-	const Period *p = period_arg(fcinfo, 2, &ct->period);
 	int64		params[3];
 
-	*lo = p->lo;
-	*hi = p->hi;
-	/* the usual case, inline: the group already has this period */
-	if (likely((state->flags & RS_PARAMS_SET) &&
-			   state->v[CH_PERIOD_START] == p->start &&
-			   state->v[CH_PERIOD_END] == p->end &&
-			   state->v[CH_RANGE] == ct->kind))
-		return;
 	params[0] = ct->kind;
 	params[1] = p->start;
 	params[2] = p->end;
 	ret_state_set_params(&churn_desc, state, params);
+}
+
+static pg_attribute_always_inline const Period *
+churn_period(FunctionCallInfo fcinfo, ChurnTypes *ct, RetState *state)
+{
+	const Period *p = period_arg(fcinfo, 2, &ct->period);
+
+	/* the usual case, inline: the group already has this period */
+	if (unlikely(!(state->flags & RS_PARAMS_SET) ||
+				 state->v[CH_PERIOD_START] != p->start ||
+				 state->v[CH_PERIOD_END] != p->end ||
+				 state->v[CH_RANGE] != ct->kind))
+		churn_set_period(ct, state, p);
+	return p;
 }
 
 /* ---------- containment ---------- */
@@ -218,8 +227,14 @@ point_after(const RangeBound *upper, PeriodKind kind, int64 p)
 	return p > u || (p == u && !upper->inclusive);
 }
 
+/* range_has_points() results: the range contains lo, hi. */
+#define HAS_LO		0x01
+#define HAS_HI		0x02
+
 /*
- * Which of the points lo and hi a range contains; false for an empty range.
+ * Which of the points lo and hi a range contains (HAS_LO | HAS_HI; 0 for an
+ * empty range).  A bit mask rather than two output arguments: this runs
+ * once per row, and no local variable has its address taken.
  * data and len are the range's bytes after its varlena header, read in
  * place, whether the header is short or not: the layout of the bytes after
  * the header is the same (offsets count from an aligned 4-byte header).
@@ -228,25 +243,21 @@ point_after(const RangeBound *upper, PeriodKind kind, int64 p)
  * does (rangetypes.h: the type OID, the lower bound value if it has one,
  * the upper bound value aligned for the subtype, a flags byte last), but
  * for the three by-value subtypes only, without the generic per-call
- * attribute fetching: it runs once per row.
+ * attribute fetching: it runs once per row.  A missing (infinite) bound is
+ * the extreme int64, which lies beyond every period bound.
  */
-static inline bool
-range_has_points(const char *data, Size len, PeriodKind kind, int64 lo, int64 hi,
-				 bool *at_lo, bool *at_hi)
+static inline int
+range_has_points(const char *data, Size len, PeriodKind kind, int64 lo, int64 hi)
 {
 	char		flags = data[len - 1];
 	const char *ptr = data + sizeof(Oid);
-	RangeBound	lower,
-				upper;
+	int64		l = PG_INT64_MIN,
+				u = PG_INT64_MAX;
+	bool		linc = true,
+				uinc = true;
 
 	if (flags & RANGE_EMPTY)
-		return false;
-	memset(&lower, 0, sizeof(lower));
-	memset(&upper, 0, sizeof(upper));
-	lower.infinite = (flags & RANGE_LB_INF) != 0;
-	lower.inclusive = (flags & RANGE_LB_INC) != 0;
-	upper.infinite = (flags & RANGE_UB_INF) != 0;
-	upper.inclusive = (flags & RANGE_UB_INC) != 0;
+		return 0;
 	if (kind == PERIOD_DATE)
 	{
 		DateADT		d;
@@ -255,35 +266,34 @@ range_has_points(const char *data, Size len, PeriodKind kind, int64 lo, int64 hi
 		if (RANGE_HAS_LBOUND(flags))
 		{
 			memcpy(&d, ptr, sizeof(d));
-			lower.val = DateADTGetDatum(d);
+			l = d;
+			linc = (flags & RANGE_LB_INC) != 0;
 			ptr += sizeof(DateADT);
 		}
 		if (RANGE_HAS_UBOUND(flags))
 		{
 			memcpy(&d, ptr, sizeof(d));
-			upper.val = DateADTGetDatum(d);
+			u = d;
+			uinc = (flags & RANGE_UB_INC) != 0;
 		}
 	}
 	else
 	{
-		int64		t;
-
 		/* a timestamp is double-aligned; the OID ends at offset 8 */
 		if (RANGE_HAS_LBOUND(flags))
 		{
-			memcpy(&t, ptr, sizeof(t));
-			lower.val = Int64GetDatum(t);
+			memcpy(&l, ptr, sizeof(l));
+			linc = (flags & RANGE_LB_INC) != 0;
 			ptr += sizeof(int64);
 		}
 		if (RANGE_HAS_UBOUND(flags))
 		{
-			memcpy(&t, ptr, sizeof(t));
-			upper.val = Int64GetDatum(t);
+			memcpy(&u, ptr, sizeof(u));
+			uinc = (flags & RANGE_UB_INC) != 0;
 		}
 	}
-	*at_lo = !point_before(&lower, kind, lo) && !point_after(&upper, kind, lo);
-	*at_hi = !point_before(&lower, kind, hi) && !point_after(&upper, kind, hi);
-	return true;
+	return ((lo > l || (lo == l && linc)) && (lo < u || (lo == u && uinc)) ? HAS_LO : 0) |
+		((hi > l || (hi == l && linc)) && (hi < u || (hi == u && uinc)) ? HAS_HI : 0);
 }
 
 /* A multirange contains the point: bisection over its sorted ranges. */
@@ -329,25 +339,21 @@ static Datum
 churn_step(FunctionCallInfo fcinfo, int64 delta)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &churn_desc);
-	ChurnTypes *ct;
-	int64		lo,
-				hi;
-
-	ct = churn_types(fcinfo, false);
-	churn_period(fcinfo, ct, state, &lo, &hi);
+	ChurnTypes *ct = churn_types(fcinfo, false);
+	const Period *p = churn_period(fcinfo, ct, state);
 
 	if (!PG_ARGISNULL(1))
 	{
 		struct varlena *act = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(1));
-		bool		at_start,
-					at_end;
+		int			has;
 
 		/* compressed or out of line (never for a range this small): detoast */
 		if (VARATT_IS_EXTENDED(act) && !VARATT_IS_SHORT(act))
 			act = PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
-		if (range_has_points(VARDATA_ANY(act), VARSIZE_ANY_EXHDR(act), ct->kind, lo, hi,
-							 &at_start, &at_end))
-			churn_count(state, at_start, at_end, delta);
+		has = range_has_points(VARDATA_ANY(act), VARSIZE_ANY_EXHDR(act), ct->kind,
+							   p->lo, p->hi);
+		if (has)
+			churn_count(state, (has & HAS_LO) != 0, (has & HAS_HI) != 0, delta);
 	}
 	PG_RETURN_POINTER(state);
 }
@@ -359,12 +365,8 @@ static Datum
 churn_multi_step(FunctionCallInfo fcinfo, int64 delta)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &churn_desc);
-	ChurnTypes *ct;
-	int64		lo,
-				hi;
-
-	ct = churn_types(fcinfo, true);
-	churn_period(fcinfo, ct, state, &lo, &hi);
+	ChurnTypes *ct = churn_types(fcinfo, true);
+	const Period *p = churn_period(fcinfo, ct, state);
 
 	if (!PG_ARGISNULL(1))
 	{
@@ -372,8 +374,8 @@ churn_multi_step(FunctionCallInfo fcinfo, int64 delta)
 
 		if (!MultirangeIsEmpty(act))
 			churn_count(state,
-						multirange_has(ct->range, act, ct->kind, lo),
-						multirange_has(ct->range, act, ct->kind, hi),
+						multirange_has(ct->range, act, ct->kind, p->lo),
+						multirange_has(ct->range, act, ct->kind, p->hi),
 						delta);
 	}
 	PG_RETURN_POINTER(state);

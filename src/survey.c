@@ -252,18 +252,24 @@ static const RetStateDesc csat_desc = {
 
 RETENTION_STATE_FUNCTIONS(csat_state, csat_desc)
 
+static pg_noinline void
+set_scale_param(const RetStateDesc *desc, RetState *state, int32 scale)
+{
+	int64		param = scale;
+
+	ret_state_set_params(desc, state, &param);
+}
+
 /*
  * Set the group's scale on its first answer, or check it is unchanged: the
- * comparison is inline because it runs on every row.
+ * comparison is inline because it runs on every row, the rest is not (so
+ * the per-row code takes no local's address, and needs no stack guard).
  */
 static inline void
 set_scale(const RetStateDesc *desc, RetState *state, int32 scale)
 {
-	int64		param = scale;
-
-	if (likely((state->flags & RS_PARAMS_SET) && state->v[SCALE_MAX] == param))
-		return;
-	ret_state_set_params(desc, state, &param);
+	if (unlikely(!(state->flags & RS_PARAMS_SET) || state->v[SCALE_MAX] != scale))
+		set_scale_param(desc, state, scale);
 }
 
 /* Count one answer (delta 1) or remove it (delta -1). */
