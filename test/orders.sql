@@ -250,24 +250,24 @@ SELECT is(pg_temp.copy_in('stickiness_state'),
 DO $d$ BEGIN PERFORM pg_temp.copy_out($$SELECT time_between_purchases_state(customer_id, purchased_at) FROM orders$$); END $d$;
 SELECT is(pg_temp.copy_in('time_between_purchases_state'),
           (SELECT time_between_purchases_state(customer_id, purchased_at)::text FROM orders), 'binary round trip (time_between_purchases_state, int8)');
-SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: a state of another type');
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P03', NULL, 'forged binary: a state of another type');
 -- COPY header 19 bytes, field count 2, length 4: the state starts at byte 25:
 -- version, layout, key kind, flags, param (4), reserved (4), entries (8),
 -- then for v1 int {1:2,3:1}: first key (10-byte varint), count, delta, count.
 DO $d$ BEGIN PERFORM pg_temp.copy_out($$SELECT 'v1 int {1:2,3:1}'::repeat_purchase_ratio_state$$); END $d$;
 SELECT is(pg_temp.copy_in('repeat_purchase_ratio_state'), 'v1 int {1:2,3:1}', 'binary round trip (repeat_purchase_ratio_state)');
 DO $d$ BEGIN PERFORM pg_temp.forge(25, 9); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: unknown version');
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P03', NULL, 'forged binary: unknown version');
 DO $d$ BEGIN PERFORM pg_temp.forge(25, 1), pg_temp.forge(27, 7); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: unknown key kind');
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P03', NULL, 'forged binary: unknown key kind');
 DO $d$ BEGIN PERFORM pg_temp.forge(27, 1), pg_temp.forge(44, 3); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: more entries than data');
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P03', NULL, 'forged binary: more entries than data');
 DO $d$ BEGIN PERFORM pg_temp.forge(44, 2), pg_temp.forge(55, 0); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: zero count');
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P03', NULL, 'forged binary: zero count');
 DO $d$ BEGIN PERFORM pg_temp.forge(55, 2), pg_temp.forge(56, 0); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: keys not increasing');
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P03', NULL, 'forged binary: keys not increasing');
 DO $d$ BEGIN PERFORM pg_temp.forge(56, 128); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P02', NULL, 'forged binary: truncated varint');
+SELECT throws_ok($$SELECT pg_temp.copy_in('repeat_purchase_ratio_state')$$, '22P03', NULL, 'forged binary: truncated varint');
 DO $d$ BEGIN PERFORM pg_temp.forge(56, 2); END $d$;
 SELECT is(pg_temp.copy_in('repeat_purchase_ratio_state'), 'v1 int {1:2,3:1}', 'the repaired file reads back (the forgeries hit the intended bytes)');
 DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'cat >/dev/null; rm -f ' || pg_temp.bin_path()); END $$;
