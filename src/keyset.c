@@ -1270,6 +1270,7 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	uint64		i,
 				prev = 0,
 				prev_start = 0;
+	int64		total = 0;
 	bool		fixed,
 				varkeys;
 
@@ -1369,6 +1370,9 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 			bad_state(desc, sqlstate, "An entry is truncated.");
 		if (count < 1 || count > PG_INT64_MAX)
 			bad_state(desc, sqlstate, "A count is out of range.");
+		/* the set keeps the total of the counts: every use would overflow */
+		if (pg_add_s64_overflow(total, (int64) count, &total))
+			bad_state(desc, sqlstate, "The counts add up to more than 9223372036854775807.");
 		if (desc->layout == KS_LAYOUT_SPAN)
 		{
 			if (!get_num(&p, end, fixed, &v))

@@ -19,7 +19,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(18);
+SELECT plan(20);
 SET LOCAL TimeZone = 'UTC';
 SET LOCAL DateStyle = 'ISO, YMD';
 SET LOCAL client_min_messages = warning;
@@ -443,6 +443,16 @@ SELECT throws_ok($$SELECT 'v1 int {1@2024-00-02:1}'::stickiness_state$$, '22P02'
                  'stickiness_state text: month 0 is refused');
 SELECT throws_ok($$SELECT 'v1 int {1@2024-2147483647-2147483647:1}'::stickiness_state$$, '22P02', NULL,
                  'stickiness_state text: a month and day of 2147483647 are refused');
+-- A keyset whose counts add up beyond 2^63-1 was accepted (text and
+-- binary) but could not be printed, sent or used (22003 at every use).
+SELECT throws_ok($$SELECT 'v1 int {1:9223372036854775807,2:1}'::purchase_frequency_state$$, '22P02', NULL,
+                 'purchase_frequency_state text: counts adding up beyond bigint are refused');
+-- binary: 2^62 + (2^62-1) is fine; the last count's top varint byte 0x3f
+-- made 0x7f gives 2^63-1 + 2^62
+SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state',
+              overlay(repeat_purchase_ratio_state_send('v1 int {1:4611686018427387904,2:4611686018427387903}')
+                      PLACING '\x7f'::bytea FROM length(repeat_purchase_ratio_state_send('v1 int {1:4611686018427387904,2:4611686018427387903}')) FOR 1)),
+          '22P03', 'repeat_purchase_ratio_state binary: counts adding up beyond bigint are refused');
 -- Malformed binary is 22P03 (invalid_binary_representation), as the
 -- server's own receive functions report it, also where the binary form is
 -- the text form (the clv states) or a keyset.
