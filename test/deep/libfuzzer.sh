@@ -2,12 +2,12 @@
 # tools/test --deep: libFuzzer on the extension's own parsers, outside the
 # server (test/libfuzzer/): the text input and binary receive function of
 # every state type, each for a fixed number of runs (RET_FUZZ_RUNS,
-# 300000 by default: about 3-4 minutes on 2 busy cores with the build), with
+# 600000 by default: about 2-3 minutes on 2 busy cores with the build), with
 # AddressSanitizer and UBSan.  One test per parser; on a failure the input
 # (hex) and the top of the report are printed.  Needs no server.
 . "$(dirname "$0")/../sh/tap.bash"
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
-RUNS=${RET_FUZZ_RUNS:-300000}
+RUNS=${RET_FUZZ_RUNS:-600000}
 
 # A clang whose -fsanitize=fuzzer links (clang plus libclang-rt).
 fuzz_clang() {
