@@ -83,12 +83,17 @@ append_day(StringInfo buf, DateADT d)
 	appendStringInfo(buf, "%04d-%02d-%02d", y, m, dd);
 }
 
-/* Error out for a malformed text form of type tname. */
+/*
+ * Error out for a malformed text form of type tname.  The binary form is
+ * the same text, so the parsers serve both: code is 22P02
+ * (invalid_text_representation) from an input function and 22P03
+ * (invalid_binary_representation) from a receive function.
+ */
 static void pg_attribute_noreturn()
-bad_text(const char *tname, const char *str, const char *detail)
+bad_text(const char *tname, const char *str, int code, const char *detail)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			(errcode(code),
 			 errmsg("invalid input syntax for type %s: \"%.200s\"", tname, str),
 			 errdetail("%s", detail),
 			 errhint("Use the text produced by the type's output function.")));
@@ -129,7 +134,8 @@ parse_day(const char *s, DateADT *result)
  * fixed order); returns the value, or errors naming what is missing.
  */
 static char *
-next_field(char **cursor, const char *name, const char *tname, const char *str)
+next_field(char **cursor, const char *name, const char *tname, const char *str,
+		   int code)
 {
 	char	   *tok = *cursor,
 			   *end;
@@ -138,7 +144,7 @@ next_field(char **cursor, const char *name, const char *tname, const char *str)
 	while (*tok == ' ')
 		tok++;
 	if (strncmp(tok, name, len) != 0 || tok[len] != '=')
-		bad_text(tname, str, psprintf("Expected field \"%s\".", name));
+		bad_text(tname, str, code, psprintf("Expected field \"%s\".", name));
 	tok += len + 1;
 	end = strchr(tok, ' ');
 	if (end)
@@ -153,10 +159,10 @@ next_field(char **cursor, const char *name, const char *tname, const char *str)
 
 /* Check the version prefix "v1" and return the rest of the text. */
 static char *
-skip_version(char *copy, const char *tname, const char *str)
+skip_version(char *copy, const char *tname, const char *str, int code)
 {
 	if (strncmp(copy, "v1", 2) != 0 || (copy[2] != '\0' && copy[2] != ' '))
-		bad_text(tname, str, "It does not start with the version \"v1\".");
+		bad_text(tname, str, code, "It does not start with the version \"v1\".");
 	return copy + 2;
 }
 
@@ -231,7 +237,7 @@ PG_FUNCTION_INFO_V1(type##_in); \
 Datum \
 type##_in(PG_FUNCTION_ARGS) \
 { \
-	PG_RETURN_POINTER(parse(PG_GETARG_CSTRING(0))); \
+	PG_RETURN_POINTER(parse(PG_GETARG_CSTRING(0), ERRCODE_INVALID_TEXT_REPRESENTATION)); \
 } \
 PG_FUNCTION_INFO_V1(type##_send); \
 Datum \
@@ -243,7 +249,8 @@ PG_FUNCTION_INFO_V1(type##_recv); \
 Datum \
 type##_recv(PG_FUNCTION_ARGS) \
 { \
-	PG_RETURN_POINTER(parse(clv_recv_text((StringInfo) PG_GETARG_POINTER(0)))); \
+	PG_RETURN_POINTER(parse(clv_recv_text((StringInfo) PG_GETARG_POINTER(0)), \
+							ERRCODE_INVALID_BINARY_REPRESENTATION)); \
 }
 
 /*
@@ -702,11 +709,11 @@ clv_summary_state_out(PG_FUNCTION_ARGS)
 }
 
 static ClvSummaryState *
-cs_parse(const char *str)
+cs_parse(const char *str, int code)
 {
 	const char *T = "clv_summary_state";
 	char	   *copy = pstrdup(str);
-	char	   *cur = skip_version(copy, T, str);
+	char	   *cur = skip_version(copy, T, str, code);
 	char	   *form,
 			   *val;
 	ClvSummaryState *s;
@@ -717,7 +724,7 @@ cs_parse(const char *str)
 	if (*cur == '\0')
 		return cs_new(cs_capacity(1));
 
-	form = next_field(&cur, "form", T, str);
+	form = next_field(&cur, "form", T, str, code);
 	/* count the days to size the state */
 	val = strstr(cur, "days=");
 	if (val)
@@ -728,36 +735,36 @@ cs_parse(const char *str)
 	if (strcmp(form, "date") == 0)
 	{
 		s->flags |= CS_DATE_FORM;
-		if (!parse_day(next_field(&cur, "observed_until", T, str), &s->observed_day))
-			bad_text(T, str, "observed_until is not a valid date.");
+		if (!parse_day(next_field(&cur, "observed_until", T, str, code), &s->observed_day))
+			bad_text(T, str, code, "observed_until is not a valid date.");
 		s->observed_ts = (int64) s->observed_day * USECS_PER_DAY;
 	}
 	else if (strcmp(form, "timestamptz") == 0)
 	{
 		char	   *end;
 
-		val = next_field(&cur, "observed_until", T, str);
+		val = next_field(&cur, "observed_until", T, str, code);
 		errno = 0;
 		s->observed_ts = strtoll(val, &end, 10);
 		if (*val == '\0' || *end != '\0' || errno != 0 ||
 			!IS_VALID_TIMESTAMP(s->observed_ts))
-			bad_text(T, str, "observed_until is not a valid timestamp in microseconds.");
-		if (!parse_day(next_field(&cur, "observed_day", T, str), &s->observed_day) ||
+			bad_text(T, str, code, "observed_until is not a valid timestamp in microseconds.");
+		if (!parse_day(next_field(&cur, "observed_day", T, str, code), &s->observed_day) ||
 			llabs(s->observed_ts - (int64) s->observed_day * USECS_PER_DAY) > 2 * USECS_PER_DAY)
-			bad_text(T, str, "observed_day is not the day of observed_until.");
+			bad_text(T, str, code, "observed_day is not the day of observed_until.");
 	}
 	else
-		bad_text(T, str, "form is neither date nor timestamptz.");
-	if (!parse_double(next_field(&cur, "unit_days", T, str), &s->unit_days) ||
+		bad_text(T, str, code, "form is neither date nor timestamptz.");
+	if (!parse_double(next_field(&cur, "unit_days", T, str, code), &s->unit_days) ||
 		!(s->unit_days > 0))
-		bad_text(T, str, "unit_days is not a positive number.");
-	if (!parse_double(next_field(&cur, "total", T, str), &s->total))
-		bad_text(T, str, "total is not a finite number.");
-	if (!parse_double(next_field(&cur, "first_amount", T, str), &s->first_amount))
-		bad_text(T, str, "first_amount is not a finite number.");
-	val = next_field(&cur, "days", T, str);
+		bad_text(T, str, code, "unit_days is not a positive number.");
+	if (!parse_double(next_field(&cur, "total", T, str, code), &s->total))
+		bad_text(T, str, code, "total is not a finite number.");
+	if (!parse_double(next_field(&cur, "first_amount", T, str, code), &s->first_amount))
+		bad_text(T, str, code, "first_amount is not a finite number.");
+	val = next_field(&cur, "days", T, str, code);
 	if (*cur != '\0')
-		bad_text(T, str, "Unexpected text after the days.");
+		bad_text(T, str, code, "Unexpected text after the days.");
 	if (*val != '\0')
 	{
 		char	   *save = NULL,
@@ -769,18 +776,18 @@ cs_parse(const char *str)
 
 			CHECK_FOR_INTERRUPTS();
 			if (s->ndays >= s->capacity || !parse_day(tok, &d))
-				bad_text(T, str, psprintf("\"%s\" is not a valid day.", tok));
+				bad_text(T, str, code, psprintf("\"%s\" is not a valid day.", tok));
 			if (d > s->observed_day)
-				bad_text(T, str, "A purchase day is after observed_until.");
+				bad_text(T, str, code, "A purchase day is after observed_until.");
 			if (s->ndays > 0 && d <= s->days[s->ndays - 1])
-				bad_text(T, str, "The days are not strictly increasing.");
+				bad_text(T, str, code, "The days are not strictly increasing.");
 			s->days[s->ndays++] = d;
 		}
 	}
 	if (s->ndays == 0 && (s->total != 0 || s->first_amount != 0))
-		bad_text(T, str, "A state without days has amounts.");
+		bad_text(T, str, code, "A state without days has amounts.");
 	if (s->ndays == 1 && s->total != s->first_amount)
-		bad_text(T, str, "With one day, total and first_amount must be equal.");
+		bad_text(T, str, code, "With one day, total and first_amount must be equal.");
 	return s;
 }
 
@@ -1122,11 +1129,11 @@ count_items(const char *s)
 }
 
 static ClvFitState *
-fs_parse(const char *str)
+fs_parse(const char *str, int code)
 {
 	const char *T = "clv_fit_state";
 	char	   *copy = pstrdup(str);
-	char	   *cur = skip_version(copy, T, str);
+	char	   *cur = skip_version(copy, T, str, code);
 	char	   *bg,
 			   *gg,
 			   *tok,
@@ -1135,10 +1142,10 @@ fs_parse(const char *str)
 	int64		w_repeat = 0,
 				w_pairs = 0;
 
-	bg = next_field(&cur, "bgnbd", T, str);
-	gg = next_field(&cur, "gg", T, str);
+	bg = next_field(&cur, "bgnbd", T, str, code);
+	gg = next_field(&cur, "gg", T, str, code);
 	if (*cur != '\0')
-		bad_text(T, str, "Unexpected text after the gg list.");
+		bad_text(T, str, code, "Unexpected text after the gg list.");
 	s = fs_new(Max(16, count_items(bg)), Max(16, count_items(gg)));
 
 	for (tok = strtok_r(bg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
@@ -1154,10 +1161,10 @@ fs_parse(const char *str)
 		if (s->ntrip >= s->captrip || !split_colons(tok, part, 4) ||
 			!parse_double(part[0], &x) || !parse_double(part[1], &tx) ||
 			!parse_double(part[2], &age) || !parse_weight(part[3], &w))
-			bad_text(T, str, "A bgnbd entry is not frequency:recency:age:weight.");
+			bad_text(T, str, code, "A bgnbd entry is not frequency:recency:age:weight.");
 		if (x < 0 || x != floor(x) || x > PG_INT32_MAX || !(age > 0) ||
 			tx < 0 || tx > age || (x == 0 && tx != 0))
-			bad_text(T, str, "A bgnbd entry is not a valid customer summary.");
+			bad_text(T, str, code, "A bgnbd entry is not a valid customer summary.");
 		t = &FIT_TRIPS(s)[s->ntrip++];
 		t->x = (int32) x;
 		t->pad = 0;
@@ -1165,7 +1172,7 @@ fs_parse(const char *str)
 		t->T = age;
 		t->w = w;
 		if (x > 0 && pg_add_s64_overflow(w_repeat, w, &w_repeat))
-			bad_text(T, str, "The weights overflow.");
+			bad_text(T, str, code, "The weights overflow.");
 	}
 	save = NULL;
 	for (tok = strtok_r(gg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
@@ -1180,19 +1187,19 @@ fs_parse(const char *str)
 		if (s->npair >= s->cappair || !split_colons(tok, part, 3) ||
 			!parse_double(part[0], &x) || !parse_double(part[1], &m) ||
 			!parse_weight(part[2], &w))
-			bad_text(T, str, "A gg entry is not frequency:monetary:weight.");
+			bad_text(T, str, code, "A gg entry is not frequency:monetary:weight.");
 		if (!(x > 0) || x != floor(x) || x > PG_INT32_MAX || !(m > 0))
-			bad_text(T, str, "A gg entry is not a valid repeat customer.");
+			bad_text(T, str, code, "A gg entry is not a valid repeat customer.");
 		p = &FIT_PAIRS(s)[s->npair++];
 		p->x = (int32) x;
 		p->pad = 0;
 		p->m = m;
 		p->w = w;
 		if (pg_add_s64_overflow(w_pairs, w, &w_pairs))
-			bad_text(T, str, "The weights overflow.");
+			bad_text(T, str, code, "The weights overflow.");
 	}
 	if (w_pairs > w_repeat)
-		bad_text(T, str, "The gg list has more customers than the bgnbd list has repeat customers.");
+		bad_text(T, str, code, "The gg list has more customers than the bgnbd list has repeat customers.");
 	s->ntrip = clv_compact_triples(FIT_TRIPS(s), s->ntrip);
 	s->npair = clv_compact_pairs(FIT_PAIRS(s), s->npair);
 	return s;
@@ -1325,7 +1332,7 @@ clv_model_out(PG_FUNCTION_ARGS)
 }
 
 static ClvModel *
-cm_parse(const char *str)
+cm_parse(const char *str, int code)
 {
 	const char *T = "clv_model";
 	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
@@ -1342,7 +1349,7 @@ cm_parse(const char *str)
 
 	jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(str)));
 	if (!JB_ROOT_IS_OBJECT(jb))
-		bad_text(T, str, "A clv_model is a JSON object.");
+		bad_text(T, str, code, "A clv_model is a JSON object.");
 	it = JsonbIteratorInit(&jb->root);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
@@ -1361,14 +1368,14 @@ cm_parse(const char *str)
 			if (is_null)
 				continue;
 			if (v.type != jbvBool)
-				bad_text(T, str, "\"converged\" is not true, false or null.");
+				bad_text(T, str, code, "\"converged\" is not true, false or null.");
 			m->flags |= CM_HAS_CONVERGED | (v.val.boolean ? CM_CONVERGED : 0);
 			continue;
 		}
 		if (!is_null)
 		{
 			if (v.type != jbvNumeric)
-				bad_text(T, str, psprintf("\"%s\" is not a number.", key));
+				bad_text(T, str, code, psprintf("\"%s\" is not a number.", key));
 			num = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
 													 NumericGetDatum(v.val.numeric)));
 		}
@@ -1385,14 +1392,14 @@ cm_parse(const char *str)
 				ngg_null += is_null;
 			}
 			else if (is_null)
-				bad_text(T, str, psprintf("BG/NBD parameter \"%s\" is null.", key));
+				bad_text(T, str, code, psprintf("BG/NBD parameter \"%s\" is null.", key));
 		}
 		else if (strcmp(key, "customers") == 0)
 		{
 			if (is_null)
 				continue;
 			if (num < 0 || num != floor(num) || num > 9e18)
-				bad_text(T, str, "\"customers\" is not a non-negative integer.");
+				bad_text(T, str, code, "\"customers\" is not a non-negative integer.");
 			m->customers = (int64) num;
 			m->flags |= CM_HAS_CUSTOMERS;
 		}
@@ -1401,7 +1408,7 @@ cm_parse(const char *str)
 			if (is_null)
 				continue;
 			if (!isfinite(num))
-				bad_text(T, str, psprintf("\"%s\" is not a finite number.", key));
+				bad_text(T, str, code, psprintf("\"%s\" is not a finite number.", key));
 			if (key[3] == 'b')
 			{
 				m->ll_bgnbd = num;
@@ -1414,19 +1421,19 @@ cm_parse(const char *str)
 			}
 		}
 		else
-			bad_text(T, str, psprintf("\"%s\" is not a clv_model key; the keys are r, alpha, a, b, p, q, v, customers, converged, ll_bgnbd and ll_gg.", key));
+			bad_text(T, str, code, psprintf("\"%s\" is not a clv_model key; the keys are r, alpha, a, b, p, q, v, customers, converged, ll_bgnbd and ll_gg.", key));
 	}
 	for (i = 0; i < 4; i++)
 		if (!seen[i])
-			bad_text(T, str, psprintf("BG/NBD parameter \"%s\" is missing.", names[i]));
+			bad_text(T, str, code, psprintf("BG/NBD parameter \"%s\" is missing.", names[i]));
 	if (ngg == 3 && ngg_null == 0)
 		m->flags |= CM_HAS_GG;
 	else if (ngg_null != ngg)
-		bad_text(T, str, "Gamma-Gamma parameters p, q and v are given all together or not at all (or all null).");
+		bad_text(T, str, code, "Gamma-Gamma parameters p, q and v are given all together or not at all (or all null).");
 	else
 		m->par.p = m->par.q = m->par.v = 0;
 	if ((m->flags & CM_HAS_LL_GG) && !(m->flags & CM_HAS_GG))
-		bad_text(T, str, "\"ll_gg\" is given without a Gamma-Gamma model.");
+		bad_text(T, str, code, "\"ll_gg\" is given without a Gamma-Gamma model.");
 	cm_check(m);
 	return m;
 }
@@ -1914,11 +1921,11 @@ hexval(char c)
 }
 
 static ClvOrdersState *
-co_parse(const char *str)
+co_parse(const char *str, int code)
 {
 	const char *T = "clv_state";
 	char	   *copy = pstrdup(str);
-	char	   *cur = skip_version(copy, T, str);
+	char	   *cur = skip_version(copy, T, str, code);
 	char	   *val,
 			   *tok,
 			   *save = NULL;
@@ -1930,18 +1937,18 @@ co_parse(const char *str)
 		cur++;
 	if (*cur == '\0')
 		return s;
-	val = next_field(&cur, "key", T, str);
+	val = next_field(&cur, "key", T, str, code);
 	for (kind = 1; kind <= 3; kind++)
 		if (strcmp(val, key_names[kind]) == 0)
 			break;
 	if (kind > 3)
-		bad_text(T, str, "key is not int8, text or uuid.");
-	if (!parse_double(next_field(&cur, "horizon_days", T, str), &horizon) || !(horizon > 0))
-		bad_text(T, str, "horizon_days is not a positive number.");
+		bad_text(T, str, code, "key is not int8, text or uuid.");
+	if (!parse_double(next_field(&cur, "horizon_days", T, str, code), &horizon) || !(horizon > 0))
+		bad_text(T, str, code, "horizon_days is not a positive number.");
 	co_set_params(s, kind, horizon);
-	val = next_field(&cur, "orders", T, str);
+	val = next_field(&cur, "orders", T, str, code);
 	if (*cur != '\0')
-		bad_text(T, str, "Unexpected text after the orders.");
+		bad_text(T, str, code, "Unexpected text after the orders.");
 	for (tok = strtok_r(val, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
 	{
 		char	   *part[3];
@@ -1954,11 +1961,11 @@ co_parse(const char *str)
 		CHECK_FOR_INTERRUPTS();
 		if (!split_colons(tok, part, 3) || !parse_day(part[0], &day) ||
 			!parse_double(part[1], &amount))
-			bad_text(T, str, "An order is not day:amount:hexkey.");
+			bad_text(T, str, code, "An order is not day:amount:hexkey.");
 		len = strlen(part[2]);
 		if (len % 2 != 0 || len / 2 > CO_MAXKEY ||
 			(kind == CO_KEY_INT8 && len != 16) || (kind == CO_KEY_UUID && len != 32))
-			bad_text(T, str, "An order's customer key has the wrong length.");
+			bad_text(T, str, code, "An order's customer key has the wrong length.");
 		key = palloc(len / 2 + 1);
 		for (i = 0; i < len / 2; i++)
 		{
@@ -1966,7 +1973,7 @@ co_parse(const char *str)
 						lo = hexval(part[2][2 * i + 1]);
 
 			if (hi < 0 || lo < 0)
-				bad_text(T, str, "An order's customer key is not lower-case hexadecimal.");
+				bad_text(T, str, code, "An order's customer key is not lower-case hexadecimal.");
 			key[i] = (char) (hi * 16 + lo);
 		}
 		s = co_append(s, day, amount, key, len / 2);

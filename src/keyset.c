@@ -107,12 +107,16 @@ static const char *const kind_names[] = {"empty", "int", "text", "uuid"};
 
 /* ---------- errors ---------- */
 
-/* A stored or received state that fails validation. */
+/*
+ * A stored or received state that fails validation: sqlstate is 22P03
+ * (invalid_binary_representation) for a value from a receive function, as
+ * the server's own receive functions report it, and 22P02 otherwise.
+ */
 static void pg_attribute_noreturn()
-bad_state(const KsDesc *desc, const char *detail)
+bad_state(const KsDesc *desc, int sqlstate, const char *detail)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			(errcode(sqlstate),
 			 errmsg("invalid %s value", desc->type_name),
 			 errdetail("%s", detail)));
 }
@@ -1252,10 +1256,12 @@ valid_day(int32 day)
 
 /*
  * Check a flat value completely and, when into is not NULL, add (sign > 0)
- * or remove (sign < 0) its entries there.
+ * or remove (sign < 0) its entries there.  A value that fails is an error
+ * with SQLSTATE sqlstate (see bad_state).
  */
 static void
-ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign)
+ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign,
+		  int sqlstate)
 {
 	const char *p,
 			   *end = (const char *) f + size;
@@ -1264,33 +1270,34 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	uint64		i,
 				prev = 0,
 				prev_start = 0;
+	int64		total = 0;
 	bool		fixed,
 				varkeys;
 
 	if (size < KS_HEADER_SIZE)
-		bad_state(desc, "The value is shorter than its header.");
+		bad_state(desc, sqlstate, "The value is shorter than its header.");
 	if (f->version != KS_VERSION)
-		bad_state(desc, psprintf("Unknown format version %d.", f->version));
+		bad_state(desc, sqlstate, psprintf("Unknown format version %d.", f->version));
 	if (f->layout != desc->layout)
-		bad_state(desc, "The value is of another state type.");
+		bad_state(desc, sqlstate, "The value is of another state type.");
 	if (f->keykind > KS_KEY_UUID)
-		bad_state(desc, psprintf("Unknown key kind %d.", f->keykind));
+		bad_state(desc, sqlstate, psprintf("Unknown key kind %d.", f->keykind));
 	if (f->flags & ~KSF_KNOWN)
-		bad_state(desc, psprintf("Unknown flags %d.", f->flags));
+		bad_state(desc, sqlstate, psprintf("Unknown flags %d.", f->flags));
 	if (f->reserved != 0)
-		bad_state(desc, "The reserved word is not zero.");
+		bad_state(desc, sqlstate, "The reserved word is not zero.");
 	if ((f->flags & KSF_PARAM_SET) ? (desc->param_name == NULL || f->param < 1) : f->param != 0)
-		bad_state(desc, "The parameter is invalid.");
+		bad_state(desc, sqlstate, "The parameter is invalid.");
 	if (desc->param_name && f->nentries > 0 && !(f->flags & KSF_PARAM_SET))
-		bad_state(desc, psprintf("A state with customers must have %s.", desc->param_name));
+		bad_state(desc, sqlstate, psprintf("A state with customers must have %s.", desc->param_name));
 	if ((f->flags & KSF_PERIOD) && desc->layout != KS_LAYOUT_COHORT)
-		bad_state(desc, "The value has a period but its type has none.");
+		bad_state(desc, sqlstate, "The value has a period but its type has none.");
 	if (desc->layout == KS_LAYOUT_COHORT && f->nentries > 0 && !(f->flags & KSF_PERIOD))
-		bad_state(desc, "A state with customers must have a period.");
+		bad_state(desc, sqlstate, "A state with customers must have a period.");
 	if ((f->keykind == KS_KEY_NONE) != (f->nentries == 0))
-		bad_state(desc, "The key kind does not match the number of entries.");
+		bad_state(desc, sqlstate, "The key kind does not match the number of entries.");
 	if (f->nentries > size)
-		bad_state(desc, "The number of entries exceeds the size.");
+		bad_state(desc, sqlstate, "The number of entries exceeds the size.");
 	fixed = (f->flags & KSF_FIXED) != 0;
 	varkeys = f->keykind != KS_KEY_INT || desc->layout == KS_LAYOUT_DAY;
 
@@ -1308,9 +1315,9 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 					u;
 
 		if (!get_num(&p, end, fixed, &m) || !get_num(&p, end, fixed, &u))
-			bad_state(desc, "The period is truncated.");
+			bad_state(desc, sqlstate, "The period is truncated.");
 		if (!ks_valid_period(unzigzag(m), unzigzag(u)))
-			bad_state(desc, "The period is invalid.");
+			bad_state(desc, sqlstate, "The period is invalid.");
 		if (into)
 			ks_set_period(into, (int32) unzigzag(m), unzigzag(u));
 	}
@@ -1326,9 +1333,9 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 		if (!varkeys)
 		{
 			if (!get_num(&p, end, fixed, &v))
-				bad_state(desc, "An entry is truncated.");
+				bad_state(desc, sqlstate, "An entry is truncated.");
 			if (i > 0 && (v == 0 || prev > PG_UINT64_MAX - v))
-				bad_state(desc, "The keys are not strictly increasing.");
+				bad_state(desc, sqlstate, "The keys are not strictly increasing.");
 			prev = (i == 0) ? v : prev + v;
 			key.ival = (int64) (prev ^ KS_SIGN_BIT);
 			key.hash = ks_hash_int(key.ival);
@@ -1338,7 +1345,7 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 			uint32		len;
 
 			if (!get_num(&p, end, fixed, &v) || v > (uint64) (end - p))
-				bad_state(desc, "An entry is truncated.");
+				bad_state(desc, sqlstate, "An entry is truncated.");
 			len = (uint32) v;
 			key.ptr = p;
 			key.len = len;
@@ -1346,36 +1353,39 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 			if (desc->layout == KS_LAYOUT_DAY)
 			{
 				if (len < KS_DAY_BYTES || !valid_day(ks_entry_day(key.ptr, len)))
-					bad_state(desc, "A day is invalid.");
+					bad_state(desc, sqlstate, "A day is invalid.");
 				len -= KS_DAY_BYTES;
 			}
 			if ((f->keykind == KS_KEY_UUID && len != UUID_LEN) ||
 				(f->keykind == KS_KEY_INT && len != 8) ||
 				(f->keykind == KS_KEY_TEXT && !valid_text_bytes(key.ptr, len)))
-				bad_state(desc, "A key is invalid.");
+				bad_state(desc, sqlstate, "A key is invalid.");
 			if (prevptr && cmp_bytes(prevptr, prevlen, key.ptr, key.len) >= 0)
-				bad_state(desc, "The keys are not strictly increasing.");
+				bad_state(desc, sqlstate, "The keys are not strictly increasing.");
 			prevptr = key.ptr;
 			prevlen = key.len;
 			key.hash = hash_bytes((const unsigned char *) key.ptr, key.len);
 		}
 		if (!get_num(&p, end, fixed, &count))
-			bad_state(desc, "An entry is truncated.");
+			bad_state(desc, sqlstate, "An entry is truncated.");
 		if (count < 1 || count > PG_INT64_MAX)
-			bad_state(desc, "A count is out of range.");
+			bad_state(desc, sqlstate, "A count is out of range.");
+		/* the set keeps the total of the counts: every use would overflow */
+		if (pg_add_s64_overflow(total, (int64) count, &total))
+			bad_state(desc, sqlstate, "The counts add up to more than 9223372036854775807.");
 		if (desc->layout == KS_LAYOUT_SPAN)
 		{
 			if (!get_num(&p, end, fixed, &v))
-				bad_state(desc, "An entry is truncated.");
+				bad_state(desc, sqlstate, "An entry is truncated.");
 			first = unzigzag(v);
 			if (!get_num(&p, end, fixed, &v))
-				bad_state(desc, "An entry is truncated.");
+				bad_state(desc, sqlstate, "An entry is truncated.");
 			if (v > PG_INT64_MAX || pg_add_s64_overflow(first, (int64) v, &last) ||
 				!IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
-				bad_state(desc, "A purchase time is out of range.");
+				bad_state(desc, sqlstate, "A purchase time is out of range.");
 			/* one purchase has no span (no sfunc, inverse or merge makes one) */
 			if (count == 1 && first != last)
-				bad_state(desc, "A customer with one purchase has a first and a last purchase time that differ.");
+				bad_state(desc, sqlstate, "A customer with one purchase has a first and a last purchase time that differ.");
 		}
 		if (desc->layout == KS_LAYOUT_COHORT)
 		{
@@ -1385,21 +1395,21 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 			uint64	   *words;
 
 			if (!get_num(&p, end, fixed, &v) || !get_num(&p, end, fixed, &n))
-				bad_state(desc, "An entry is truncated.");
+				bad_state(desc, sqlstate, "An entry is truncated.");
 			first = (int64) (prev_start + (uint64) unzigzag(v));
 			if (!IS_VALID_TIMESTAMP(first))
-				bad_state(desc, "A cohort start is out of range.");
+				bad_state(desc, sqlstate, "A cohort start is out of range.");
 			prev_start = (uint64) first;
 			if (n < 1 || n > (uint64) KS_MAX_PERIOD / 64 + 1 || n > (uint64) (end - p))
-				bad_state(desc, "A bitmap length is out of range.");
+				bad_state(desc, sqlstate, "A bitmap length is out of range.");
 			words = n == 1 ? one : palloc(n * sizeof(uint64));
 			for (w = 0; w < n; w++)
 				if (!get_num(&p, end, fixed, &words[w]))
-					bad_state(desc, "An entry is truncated.");
+					bad_state(desc, sqlstate, "An entry is truncated.");
 			if (words[n - 1] == 0)
-				bad_state(desc, "A bitmap is empty or ends with a zero word.");
+				bad_state(desc, sqlstate, "A bitmap is empty or ends with a zero word.");
 			if ((n - 1) * 64 + pg_leftmost_one_pos64(words[n - 1]) > (uint64) KS_MAX_PERIOD)
-				bad_state(desc, "A period index is out of range.");
+				bad_state(desc, sqlstate, "A period index is out of range.");
 			if (into)
 			{
 				if (sign < 0)
@@ -1414,7 +1424,7 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 			ks_merge_entry(into, &key, (int64) count, first, last, sign);
 	}
 	if (p != end)
-		bad_state(desc, "There are bytes after the last entry.");
+		bad_state(desc, sqlstate, "There are bytes after the last entry.");
 }
 
 /* ---------- SQL-facing access ---------- */
@@ -1438,7 +1448,7 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 			/* merging a set with itself: read a flat copy */
 			KsFlat	   *f = ks_flatten(b);
 
-			ks_decode(f, VARSIZE(f), ks->desc, ks, sign);
+			ks_decode(f, VARSIZE(f), ks->desc, ks, sign, ERRCODE_INVALID_TEXT_REPRESENTATION);
 			pfree(f);
 			return;
 		}
@@ -1496,7 +1506,7 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 	{
 		KsFlat	   *f = (KsFlat *) PG_DETOAST_DATUM(d);
 
-		ks_decode(f, VARSIZE(f), ks->desc, ks, sign);
+		ks_decode(f, VARSIZE(f), ks->desc, ks, sign, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	}
 }
 
@@ -1854,8 +1864,14 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 							d2;
 				int32		day;
 
+				/*
+				 * date2j does not check its arguments: a month or day far
+				 * out of range overflows its arithmetic (defined only
+				 * because the server builds with -fwrapv).  The round trip
+				 * below rejects the rest (February 30).
+				 */
 				if (*p != '@' || sscanf(p + 1, "%d-%d-%d%n", &y, &m, &d, &n) != 3 || n == 0 ||
-					!IS_VALID_JULIAN(y, m, d))
+					m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
 					bad_text(desc, str, "A key must be followed by @YYYY-MM-DD.");
 				day = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
 				j2date(day + POSTGRES_EPOCH_JDATE, &y2, &m2, &d2);
@@ -1944,7 +1960,7 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 	if (kind != KS_KEY_NONE && ks->nentries == 0)
 		bad_text(desc, str, "A state with a key kind has entries; write \"v1 empty {}\".");
 	f = ks_flatten(ks);
-	ks_decode(f, VARSIZE(f), desc, NULL, 0);
+	ks_decode(f, VARSIZE(f), desc, NULL, 0, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(f);
 }
 
@@ -1985,11 +2001,11 @@ ks_recv(FunctionCallInfo fcinfo, const KsDesc *desc)
 	h.nentries = pq_getmsgint64(buf);
 	rest = buf->len - buf->cursor;
 	if ((Size) rest > MaxAllocSize - KS_HEADER_SIZE)
-		bad_state(desc, "The value is too large.");
+		bad_state(desc, ERRCODE_INVALID_BINARY_REPRESENTATION, "The value is too large.");
 	f = palloc(KS_HEADER_SIZE + rest);
 	memcpy(f, &h, KS_HEADER_SIZE);
 	SET_VARSIZE(f, KS_HEADER_SIZE + rest);
 	memcpy(f->data, pq_getmsgbytes(buf, rest), rest);
-	ks_decode(f, VARSIZE(f), desc, NULL, 0);
+	ks_decode(f, VARSIZE(f), desc, NULL, 0, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	PG_RETURN_POINTER(f);
 }

@@ -55,6 +55,7 @@ static const char *
 state_problem(const RetStateDesc *desc, const RetState *state)
 {
 	int			i;
+	bool		has_params = false;
 
 	if (state->version != RET_STATE_VERSION)
 		return psprintf("Version %d is not supported; this release reads version %d.",
@@ -72,7 +73,15 @@ state_problem(const RetStateDesc *desc, const RetState *state)
 			!(state->flags & RS_PARAMS_SET) && state->v[i] != 0)
 			return psprintf("Parameter \"%s\" has a value but the parameters are marked unset.",
 							desc->fields[i].name);
+		has_params |= desc->fields[i].kind == RF_PARAM;
 	}
+
+	/*
+	 * A type without parameters never sets the flag; a binary value with it
+	 * set would print the same as one without and read back different.
+	 */
+	if ((state->flags & RS_PARAMS_SET) && !has_params)
+		return psprintf("The parameters are marked set but %s has none.", desc->type_name);
 	if (desc->check)
 		return desc->check(state->v, (state->flags & RS_PARAMS_SET) != 0);
 	return NULL;

@@ -224,7 +224,7 @@ END $$;
 DO $d$ BEGIN PERFORM pg_temp.copy_out($$SELECT cohort_retention_state(ctext, s, a, '1 day') FROM events$$); END $d$;
 SELECT is(pg_temp.copy_in('cohort_retention_state'), (SELECT cohort_retention_state(ctext, s, a, '1 day')::text FROM events),
           'binary round trip through COPY (text keys, 1 day)');
-SELECT throws_ok($$SELECT pg_temp.copy_in('stickiness_state')$$, '22P02', NULL, 'forged binary: a state of another type');
+SELECT throws_ok($$SELECT pg_temp.copy_in('stickiness_state')$$, '22P03', NULL, 'forged binary: a state of another type');
 -- COPY header 19 bytes, field count 2, length 4: the state starts at byte 25
 -- (version, layout, key kind, flags, param, reserved, entries: 20 bytes),
 -- then the period (months 2 = zigzag 1, microseconds 0), the key (10 bytes),
@@ -232,13 +232,13 @@ SELECT throws_ok($$SELECT pg_temp.copy_in('stickiness_state')$$, '22P02', NULL, 
 DO $d$ BEGIN PERFORM pg_temp.copy_out($$SELECT 'v1 int period=1mon {1:1:0:1}'::cohort_retention_state$$); END $d$;
 SELECT is(pg_temp.copy_in('cohort_retention_state'), 'v1 int period=1mon {1:1:0:1}', 'binary round trip');
 DO $d$ BEGIN PERFORM pg_temp.forge(60, 0); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P02', NULL, 'forged binary: an empty bitmap');
+SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P03', NULL, 'forged binary: an empty bitmap');
 DO $d$ BEGIN PERFORM pg_temp.forge(60, 1), pg_temp.forge(59, 0); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P02', NULL, 'forged binary: a bitmap of no words');
+SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P03', NULL, 'forged binary: a bitmap of no words');
 DO $d$ BEGIN PERFORM pg_temp.forge(59, 1), pg_temp.forge(28, 0); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P02', NULL, 'forged binary: customers without a period');
+SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P03', NULL, 'forged binary: customers without a period');
 DO $d$ BEGIN PERFORM pg_temp.forge(28, 4), pg_temp.forge(45, 0); END $d$;
-SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P02', NULL, 'forged binary: a zero period');
+SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P03', NULL, 'forged binary: a zero period');
 DO $d$ BEGIN PERFORM pg_temp.forge(45, 2); END $d$;
 SELECT is(pg_temp.copy_in('cohort_retention_state'), 'v1 int period=1mon {1:1:0:1}', 'the repaired file reads back (the forgeries hit the intended bytes)');
 DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'cat >/dev/null; rm -f ' || pg_temp.bin_path()); END $$;

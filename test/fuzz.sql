@@ -19,7 +19,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(12);
+SELECT plan(20);
 SET LOCAL TimeZone = 'UTC';
 SET LOCAL DateStyle = 'ISO, YMD';
 SET LOCAL client_min_messages = warning;
@@ -428,6 +428,38 @@ SELECT matches(pg_temp.fz_recv('time_between_purchases_state',
                '^22', 'time_between_purchases_state binary: one purchase with a span is refused (data exception)');
 SELECT is(pg_temp.fz_recv('time_between_purchases_state', time_between_purchases_state_send('v1 int {1:2:10:20}')),
           'accepted', 'time_between_purchases_state binary: the unchanged bytes are accepted');
+
+-- Found by the libFuzzer harness (test/libfuzzer/, test/deep/libfuzzer.sh).
+-- A type without parameters accepted the flag "parameters set" in binary:
+-- the value printed like one without it and read back with other bytes.
+SELECT is(pg_temp.fz_recv('nps_state', '\x01010003000000000000000100000000000000020000000000000003'::bytea),
+          '22P03', 'nps_state binary: the parameters flag on a type without parameters is refused (22P03)');
+SELECT is(pg_temp.fz_recv('nps_state', '\x01000003000000000000000100000000000000020000000000000003'::bytea),
+          'accepted', 'nps_state binary: the same bytes without the flag are accepted');
+-- A stickiness day with month 0 or a huge month went to date2j unchecked
+-- (its int arithmetic overflows; harmless only because the server builds
+-- with -fwrapv).  Refused before date2j now, still 22P02.
+SELECT throws_ok($$SELECT 'v1 int {1@2024-00-02:1}'::stickiness_state$$, '22P02', NULL,
+                 'stickiness_state text: month 0 is refused');
+SELECT throws_ok($$SELECT 'v1 int {1@2024-2147483647-2147483647:1}'::stickiness_state$$, '22P02', NULL,
+                 'stickiness_state text: a month and day of 2147483647 are refused');
+-- A keyset whose counts add up beyond 2^63-1 was accepted (text and
+-- binary) but could not be printed, sent or used (22003 at every use).
+SELECT throws_ok($$SELECT 'v1 int {1:9223372036854775807,2:1}'::purchase_frequency_state$$, '22P02', NULL,
+                 'purchase_frequency_state text: counts adding up beyond bigint are refused');
+-- binary: 2^62 + (2^62-1) is fine; the last count's top varint byte 0x3f
+-- made 0x7f gives 2^63-1 + 2^62
+SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state',
+              overlay(repeat_purchase_ratio_state_send('v1 int {1:4611686018427387904,2:4611686018427387903}')
+                      PLACING '\x7f'::bytea FROM length(repeat_purchase_ratio_state_send('v1 int {1:4611686018427387904,2:4611686018427387903}')) FOR 1)),
+          '22P03', 'repeat_purchase_ratio_state binary: counts adding up beyond bigint are refused');
+-- Malformed binary is 22P03 (invalid_binary_representation), as the
+-- server's own receive functions report it, also where the binary form is
+-- the text form (the clv states) or a keyset.
+SELECT is(pg_temp.fz_recv('clv_fit_state', convert_to('v1 bgnbd=x gg=', 'UTF8')),
+          '22P03', 'clv_fit_state binary: a malformed value is 22P03');
+SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state', '\x0901010000000000000000000000000000000000'::bytea),
+          '22P03', 'repeat_purchase_ratio_state binary: an unknown version is 22P03');
 
 -- tools/test --deep runs this file with PGOPTIONS='-c fuzz.scale=N', N times
 -- as many mutants.
