@@ -1257,6 +1257,38 @@ cm_values(const ClvParams *par, double *v)
 	v[6] = par->v;
 }
 
+/* Set parameter i of the text order (the inverse of cm_values). */
+static void
+cm_set_value(ClvParams *par, int i, double value)
+{
+	switch (i)
+	{
+		case 0:
+			par->r = value;
+			break;
+		case 1:
+			par->alpha = value;
+			break;
+		case 2:
+			par->a = value;
+			break;
+		case 3:
+			par->b = value;
+			break;
+		case 4:
+			par->p = value;
+			break;
+		case 5:
+			par->q = value;
+			break;
+		case 6:
+			par->v = value;
+			break;
+		default:
+			elog(ERROR, "clv_model parameter %d does not exist", i);
+	}
+}
+
 /* Check a model's parameters (22023 naming the value). */
 static void
 cm_check(const ClvModel *m)
@@ -1337,7 +1369,6 @@ cm_parse(const char *str, int code)
 	const char *T = "clv_model";
 	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
 	ClvModel   *m = cm_new();
-	double	   *pv = &m->par.r;
 	bool		seen[7] = {false};
 	Jsonb	   *jb;
 	JsonbIterator *it;
@@ -1385,7 +1416,7 @@ cm_parse(const char *str, int code)
 		if (i < 7)
 		{
 			seen[i] = true;
-			pv[i] = num;
+			cm_set_value(&m->par, i, num);
 			if (i >= 4)
 			{
 				ngg++;
