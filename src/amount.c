@@ -88,34 +88,39 @@ numeric_digit(const char *digits, int i)
 	return digit;
 }
 
-int64
-amount_from_numeric(const char *what, Datum numeric)
+/* A finite numeric's digits, read in place. */
+typedef struct NumericDigits
 {
-	/* packed: a short-header value is read in place, not copied */
+	bool		negative;
+	int			weight;			/* of the first digit */
+	int			ndigits;
+	const char *digits;			/* base-10000 int16s, unaligned */
+} NumericDigits;
+
+/*
+ * Decode a numeric's header; false for NaN and the infinities.  A packed
+ * (short-header) value is read in place, not copied.
+ */
+static bool
+numeric_digits(Datum numeric, NumericDigits *nd)
+{
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(numeric);
 	const char *data = VARDATA_ANY(v);
 	Size		len = VARSIZE_ANY_EXHDR(v);
 	uint16		header;
-	int			weight,
-				ndigits,
-				e,
-				i;
-	const char *digits;
-	bool		negative;
-	int64		units = 0;
 
 	if (len < sizeof(uint16))
 		elog(ERROR, "invalid numeric value");
 	memcpy(&header, data, sizeof(uint16));
 	if ((header & NUM_SIGN_MASK) == NUM_SPECIAL)
-		bad_amount(what, numeric_normalize(DatumGetNumeric(numeric)), "not a finite amount");
+		return false;
 	if ((header & NUM_SIGN_MASK) == NUM_SHORT)
 	{
-		negative = (header & NUM_SHORT_SIGN_MASK) != 0;
-		weight = header & NUM_SHORT_WEIGHT_MASK;
+		nd->negative = (header & NUM_SHORT_SIGN_MASK) != 0;
+		nd->weight = header & NUM_SHORT_WEIGHT_MASK;
 		if (header & NUM_SHORT_WEIGHT_SIGN)
-			weight |= ~NUM_SHORT_WEIGHT_MASK;
-		digits = data + sizeof(uint16);
+			nd->weight |= ~NUM_SHORT_WEIGHT_MASK;
+		nd->digits = data + sizeof(uint16);
 	}
 	else
 	{
@@ -123,15 +128,28 @@ amount_from_numeric(const char *what, Datum numeric)
 
 		if (len < sizeof(uint16) + sizeof(int16))
 			elog(ERROR, "invalid numeric value");
-		negative = (header & NUM_SIGN_MASK) == NUM_NEG;
+		nd->negative = (header & NUM_SIGN_MASK) == NUM_NEG;
 		memcpy(&w, data + sizeof(uint16), sizeof(int16));
-		weight = w;
-		digits = data + sizeof(uint16) + sizeof(int16);
+		nd->weight = w;
+		nd->digits = data + sizeof(uint16) + sizeof(int16);
 	}
-	ndigits = (len - (digits - data)) / sizeof(int16);
+	nd->ndigits = (len - (nd->digits - data)) / sizeof(int16);
+	return true;
+}
+
+int64
+amount_from_numeric(const char *what, Datum numeric)
+{
+	NumericDigits nd;
+	int			e,
+				i;
+	int64		units = 0;
+
+	if (!numeric_digits(numeric, &nd))
+		bad_amount(what, numeric_normalize(DatumGetNumeric(numeric)), "not a finite amount");
 
 	/* zero has no digits, and is never negative */
-	if (negative && ndigits > 0)
+	if (nd.negative && nd.ndigits > 0)
 		bad_amount(what, numeric_normalize(DatumGetNumeric(numeric)), "negative");
 
 	/*
@@ -139,18 +157,57 @@ amount_from_numeric(const char *what, Datum numeric)
 	 * 10000^e for e from weight + 1 down to 0 (missing trailing digits are
 	 * zero), then round by the digit worth 10000^-1 units.
 	 */
-	for (e = weight + 1; e >= 0; e--)
+	for (e = nd.weight + 1; e >= 0; e--)
 	{
-		i = weight + 1 - e;
+		i = nd.weight + 1 - e;
 		if (pg_mul_s64_overflow(units, NUM_NBASE, &units) ||
-			pg_add_s64_overflow(units, i < ndigits ? numeric_digit(digits, i) : 0, &units))
+			pg_add_s64_overflow(units, i < nd.ndigits ? numeric_digit(nd.digits, i) : 0, &units))
 			bad_amount(what, numeric_normalize(DatumGetNumeric(numeric)), "too large");
 	}
-	i = weight + 2;
-	if (i >= 0 && i < ndigits && numeric_digit(digits, i) >= NUM_NBASE / 2 &&
+	i = nd.weight + 2;
+	if (i >= 0 && i < nd.ndigits && numeric_digit(nd.digits, i) >= NUM_NBASE / 2 &&
 		pg_add_s64_overflow(units, 1, &units))
 		bad_amount(what, numeric_normalize(DatumGetNumeric(numeric)), "too large");
 	return units;
+}
+
+/*
+ * The powers of ten that are exact doubles.  An integer m below 2^53 is an
+ * exact double too, and IEEE multiplication and division round correctly,
+ * so m * 10^k and m / 10^k are the double nearest the decimal value: what
+ * strtod gives for its text, and so what numeric_float8 gives.
+ */
+static const double exact_pow10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+#define EXACT_POW10_MAX		22
+#define EXACT_INT_LIMIT		(INT64CONST(1) << 53)
+
+double
+numeric_to_double(Datum numeric)
+{
+	NumericDigits nd;
+	int64		m = 0;
+	int			i,
+				k;
+	double		x;
+
+	if (!numeric_digits(numeric, &nd))
+		return DatumGetFloat8(DirectFunctionCall1(numeric_float8, numeric));
+	for (i = 0; i < nd.ndigits; i++)
+	{
+		m = m * NUM_NBASE + numeric_digit(nd.digits, i);
+		if (m >= EXACT_INT_LIMIT / NUM_NBASE && i + 1 < nd.ndigits)
+			return DatumGetFloat8(DirectFunctionCall1(numeric_float8, numeric));
+	}
+	/* value = m * 10000^(weight + 1 - ndigits) = m * 10^k */
+	k = 4 * (nd.weight + 1 - nd.ndigits);
+	if (m >= EXACT_INT_LIMIT || k > EXACT_POW10_MAX || k < -EXACT_POW10_MAX)
+		return DatumGetFloat8(DirectFunctionCall1(numeric_float8, numeric));
+	x = k >= 0 ? (double) m * exact_pow10[k] : (double) m / exact_pow10[-k];
+	return nd.negative ? -x : x;
 }
 
 Numeric

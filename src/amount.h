@@ -38,6 +38,13 @@
 extern int64 amount_from_numeric(const char *what, Datum numeric);
 extern int64 amount_from_float8(const char *what, float8 x);
 
+/*
+ * A numeric as double precision, the same double as the ::float8 cast
+ * (numeric_float8) gives, decoded in place instead of through its text
+ * when it has up to 15 significant digits (NaN and infinities as the cast).
+ */
+extern double numeric_to_double(Datum numeric);
+
 /* Units back as a numeric with four decimals (results and messages). */
 extern Numeric amount_to_numeric(int64 units);
 extern char *amount_to_cstring(int64 units);

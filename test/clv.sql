@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(123);
+SELECT plan(128);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -116,6 +116,36 @@ SELECT is((SELECT count(*) FROM (
                      pg_temp.plain_summary(array_agg(d), array_agg(amount), '1997-09-30') AS p
               FROM o GROUP BY cust) x WHERE pg_temp.same(s, p)),
           600::bigint, 'clv_summary: every customer equals the plain-SQL summary');
+
+-- numeric amounts: the same summary as the ::float8 cast, for both forms
+SELECT is((SELECT count(*) FROM (
+              SELECT cust, clv_summary(d, amount::numeric, '1997-09-30'::date, '1 week') AS n,
+                     clv_summary(d, amount::numeric::float8, '1997-09-30'::date, '1 week') AS f,
+                     clv_summary(d::timestamptz, -amount::numeric, '1997-09-30'::timestamptz, '1 week') AS tn,
+                     clv_summary(d::timestamptz, (-amount::numeric)::float8, '1997-09-30'::timestamptz, '1 week') AS tf
+              FROM o GROUP BY cust) x WHERE n::text = f::text AND tn::text = tf::text),
+          600::bigint, 'clv_summary (numeric amount): every customer equals the ::float8 cast, date and timestamptz forms, negative amounts too');
+-- the in-place decoding gives the double the cast gives, for every magnitude
+-- and scale (the monetary value of a customer whose repeat day spends x is x)
+SELECT is((SELECT count(*) FILTER (WHERE (s).monetary IS DISTINCT FROM x::float8) FROM (
+              SELECT g, x, clv_summary(d, a, '2000-01-31'::date, '1 day') AS s
+              FROM (SELECT g, (CASE g % 6
+                               WHEN 0 THEN round((random() * 1000)::numeric, g % 5)
+                               WHEN 1 THEN round((random() - 0.5)::numeric * 1e12, 4)
+                               WHEN 2 THEN random()::numeric * 10 ^ (g % 40 - 20)
+                               WHEN 3 THEN round(random()::numeric * 1e20)
+                               WHEN 4 THEN trunc(random()::numeric, 17) * 1e-5
+                               ELSE floor(random() * 9007199254740992)::numeric / 10 ^ (g % 30) END) AS x
+                    FROM generate_series(1, 20000) g) nx,
+                   LATERAL (VALUES ('2000-01-01'::date, 0::numeric), ('2000-01-02', x)) v(d, a)
+              GROUP BY g, x) t),
+          0::bigint, 'clv_summary (numeric amount): 20000 numerics of 1e-25 to 1e20, 0 to 17 decimals, give the double of ::float8');
+SELECT throws_ok($$SELECT clv_summary(d, 'NaN'::numeric, '1997-09-30'::date, '1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22003', 'order amount NaN is out of range', 'clv_summary: NaN numeric amount is 22003');
+SELECT throws_ok($$SELECT clv_summary(d::timestamptz, '-Infinity'::numeric, '1997-09-30'::timestamptz, '1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22003', 'order amount -Infinity is out of range', 'clv_summary: infinite numeric amount is 22003');
+SELECT throws_ok($$SELECT clv_summary(d, 1e400, '1997-09-30'::date, '1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
+                 '22003', NULL, 'clv_summary: a numeric amount beyond double precision is 22003, as the cast');
 
 -- windows: ROWS sliding and RANGE with an interval, against the frame recomputed in SQL
 SELECT is((SELECT count(*) FILTER (WHERE NOT pg_temp.same(s, p)) FROM (

@@ -27,11 +27,25 @@ SELECT @extschema@.retention_define_metric('clv_summary',
     'purchased_at pg_catalog.date, amount pg_catalog.float8, observed_until pg_catalog.date, time_unit pg_catalog.interval',
     'clv_summary_state', 'clv_summary_date_sfunc', 'clv_summary_date_inv', 'clv_summary_final',
     'A customer''s (frequency, recency, age, monetary) summary over their orders up to observed_until, in time_unit units; same-day purchases count as one');
+-- numeric amounts (the usual money column): the same summary as amount::float8
+-- gives, without the cast's detour through text.
+SELECT @extschema@.retention_define_metric('clv_summary',
+    'purchased_at pg_catalog.timestamptz, amount pg_catalog.numeric, observed_until pg_catalog.timestamptz, time_unit pg_catalog.interval',
+    'clv_summary_state', 'clv_summary_numeric_sfunc', 'clv_summary_inv', 'clv_summary_final',
+    'A customer''s (frequency, recency, age, monetary) summary over their orders up to observed_until, in time_unit units; same-day purchases (session time zone) count as one');
+SELECT @extschema@.retention_define_metric('clv_summary',
+    'purchased_at pg_catalog.date, amount pg_catalog.numeric, observed_until pg_catalog.date, time_unit pg_catalog.interval',
+    'clv_summary_state', 'clv_summary_date_numeric_sfunc', 'clv_summary_date_inv', 'clv_summary_final',
+    'A customer''s (frequency, recency, age, monetary) summary over their orders up to observed_until, in time_unit units; same-day purchases count as one');
 -- The calendar day of a timestamptz depends on the session's TimeZone.
 ALTER FUNCTION @extschema@.clv_summary_sfunc(@extschema@.clv_summary_state,
     pg_catalog.timestamptz, pg_catalog.float8, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
 ALTER FUNCTION @extschema@.clv_summary_inv(@extschema@.clv_summary_state,
     pg_catalog.timestamptz, pg_catalog.float8, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.clv_summary_numeric_sfunc(@extschema@.clv_summary_state,
+    pg_catalog.timestamptz, pg_catalog.numeric, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.clv_summary_inv(@extschema@.clv_summary_state,
+    pg_catalog.timestamptz, pg_catalog.numeric, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
 
 -- clv_model -------------------------------------------------------------
 
