@@ -184,6 +184,7 @@ ks_set_param(KeySet *ks, int32 value)
 		uint64		i;
 		char	   *e;
 
+		ks_flush(ks);
 		ks->param = value;
 		ks->param_set = true;
 		ks->ngeparam = 0;
@@ -367,6 +368,7 @@ ks_find(KeySet *ks, const KsKey *key)
 	uint64		mask,
 				i;
 
+	ks_flush(ks);
 	if (ks->capacity == 0)
 		return NULL;
 	mask = ks->capacity - 1;
@@ -735,6 +737,7 @@ ks_merge_entry(KeySet *ks, const KsKey *key, int64 count, int64 first,
 	int64		c0,
 				c1;
 
+	ks_flush(ks);
 	if (sign > 0)
 		e = ks_insert(ks, key, &found);
 	else
@@ -783,6 +786,65 @@ ks_merge_entry(KeySet *ks, const KsKey *key, int64 count, int64 first,
 		ks->span_sum += KS_LAST(ks, e) - KS_FIRST(ks, e);
 	if (c0 == 0 && ks->desc->layout == KS_LAYOUT_DAY)
 		ks_track_pair(ks, ks_vkey_ptr(e), ks_vkey_len(e), 1);
+}
+
+void
+ks_flush_rows(KeySet *ks)
+{
+	int			n = ks->npending,
+				i;
+
+	ks->npending = 0;			/* before ks_merge_entry, which flushes */
+	for (i = 0; i < n; i++)
+	{
+		KsKey		key = {0};
+
+		key.ival = ks->pending[i].ival;
+		key.ptr = ks->pending[i].bytes;
+		key.len = ks->pending[i].len;
+		key.hash = ks->pending[i].hash;
+		ks_merge_entry(ks, &key, ks->pending[i].count,
+					   ks->pending[i].first, ks->pending[i].last, 1);
+	}
+}
+
+void
+ks_add_entry(KeySet *ks, const KsKey *key, int64 count, int64 first, int64 last)
+{
+	int			n;
+
+	StaticAssertStmt(lengthof(ks->pending) == KS_PENDING &&
+					 sizeof(ks->pending[0].bytes) == KS_INLINE_MAX,
+					 "the pending rows hold KS_PENDING keys of up to KS_INLINE_MAX bytes");
+
+	/*
+	 * An empty table has no slot to prefetch yet; a long byte key would have
+	 * to be copied; the other layouts keep more than counts.
+	 */
+	if (ks->capacity == 0 || (ks->varkeys && key->len > KS_INLINE_MAX) ||
+		(ks->desc->layout != KS_LAYOUT_COUNT && ks->desc->layout != KS_LAYOUT_SPAN))
+	{
+		ks_merge_entry(ks, key, count, first, last, 1);
+		return;
+	}
+	ks_changed(ks);
+	n = ks->npending++;
+	ks->pending[n].ival = key->ival;
+	ks->pending[n].count = count;
+	ks->pending[n].first = first;
+	ks->pending[n].last = last;
+	ks->pending[n].hash = key->hash;
+	ks->pending[n].len = 0;
+	if (ks->varkeys)
+	{
+		/* a byte key points into the row or a flat state: copy it */
+		ks->pending[n].len = (uint8) key->len;
+		memcpy(ks->pending[n].bytes, key->ptr, key->len);	/* NOLINT(clang-analyzer-core.NonNullParamChecker): see ks_key_matches */
+	}
+	/* the table may grow before this entry is inserted: then a wasted hint */
+	__builtin_prefetch(ks->slots + (key->hash & (ks->capacity - 1)) * ks->stride, 1);
+	if (ks->npending == KS_PENDING)
+		ks_flush_rows(ks);
 }
 
 /* ---------- cohort bitmaps ---------- */
@@ -1064,11 +1126,13 @@ cmp_var_entries(const void *a, const void *b)
 static char **
 ks_sorted(KeySet *ks)
 {
-	char	  **v = palloc(Max(ks->nentries, 1) * sizeof(char *));
+	char	  **v;
 	uint64		i,
 				n = 0;
 	char	   *e;
 
+	ks_flush(ks);
+	v = palloc(Max(ks->nentries, 1) * sizeof(char *));
 	KS_FOREACH(ks, e, i)
 		v[n++] = e;
 	Assert(n == ks->nentries);
@@ -1133,6 +1197,7 @@ ks_get_flat_size(ExpandedObjectHeader *eohptr)
 	Size		vsize,
 				fsize;
 
+	ks_flush(ks);
 	if (ks->flat_size != 0)
 		return ks->flat_size;
 	if (ks->sorted)
@@ -1420,7 +1485,9 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 				pfree(words);
 			continue;
 		}
-		if (into)
+		if (into && sign > 0)
+			ks_add_entry(into, &key, (int64) count, first, last);
+		else if (into)
 			ks_merge_entry(into, &key, (int64) count, first, last, sign);
 	}
 	if (p != end)
@@ -1429,12 +1496,13 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 
 /* ---------- SQL-facing access ---------- */
 
-/* Merge datum d (flat or expanded) into ks. */
+/* ks_merge_datum, leaving the last entries deferred. */
 static void
-ks_merge_datum(KeySet *ks, Datum d, int sign)
+ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 {
 	Pointer		ptr = DatumGetPointer(d);
 
+	ks_flush(ks);
 	if (VARATT_IS_EXTERNAL_EXPANDED(ptr))
 	{
 		KeySet	   *b = (KeySet *) DatumGetEOHP(d);
@@ -1443,6 +1511,7 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 
 		if (b->hdr.eoh_methods != &ks_methods || b->desc->layout != ks->desc->layout)
 			elog(ERROR, "expanded value is not a %s", ks->desc->type_name);
+		ks_flush(b);
 		if (b == ks)
 		{
 			/* merging a set with itself: read a flat copy */
@@ -1497,9 +1566,14 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 				}
 				continue;
 			}
-			ks_merge_entry(ks, &key, KS_COUNT(b, e),
-						   b->desc->layout == KS_LAYOUT_SPAN ? KS_FIRST(b, e) : 0,
-						   b->desc->layout == KS_LAYOUT_SPAN ? KS_LAST(b, e) : 0, sign);
+			if (sign > 0)
+				ks_add_entry(ks, &key, KS_COUNT(b, e),
+							 b->desc->layout == KS_LAYOUT_SPAN ? KS_FIRST(b, e) : 0,
+							 b->desc->layout == KS_LAYOUT_SPAN ? KS_LAST(b, e) : 0);
+			else
+				ks_merge_entry(ks, &key, KS_COUNT(b, e),
+							   b->desc->layout == KS_LAYOUT_SPAN ? KS_FIRST(b, e) : 0,
+							   b->desc->layout == KS_LAYOUT_SPAN ? KS_LAST(b, e) : 0, sign);
 		}
 	}
 	else
@@ -1508,6 +1582,14 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 
 		ks_decode(f, VARSIZE(f), ks->desc, ks, sign, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	}
+}
+
+/* Merge datum d (flat or expanded) into ks. */
+static void
+ks_merge_datum(KeySet *ks, Datum d, int sign)
+{
+	ks_merge_datum_entries(ks, d, sign);
+	ks_flush(ks);
 }
 
 KeySet *
@@ -1549,7 +1631,10 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 	{
 		ks = (KeySet *) DatumGetEOHP(d);
 		if (ks->hdr.eoh_methods == &ks_methods && ks->desc->layout == desc->layout)
+		{
+			ks_flush(ks);
 			return ks;
+		}
 	}
 	ks = ks_new(desc, CurrentMemoryContext);
 	ks_merge_datum(ks, d, 1);

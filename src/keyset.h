@@ -95,7 +95,28 @@ typedef struct KeySet
 	Size		flat_size;
 	bool		flat_fixed;
 	char	  **sorted;
+
+	/*
+	 * Rows added by ks_add_row but not yet in the table: their home slots
+	 * are prefetched when they arrive and they are inserted KS_PENDING at a
+	 * time, so that the cache misses of a batch overlap (a set of millions
+	 * of customers is far larger than the caches, and one miss per row was
+	 * most of the time).  Every other access flushes them first.
+	 */
+	int			npending;
+	struct
+	{
+		int64		ival;		/* an int key */
+		int64		count;
+		int64		first;
+		int64		last;
+		uint32		hash;
+		uint8		len;		/* a byte key: its bytes, copied */
+		char		bytes[19];	/* KS_INLINE_MAX */
+	}			pending[16];
 } KeySet;
+
+#define KS_PENDING	16
 
 /* A key ready for lookup. */
 typedef struct KsKey
@@ -263,6 +284,31 @@ extern void ks_set_param(KeySet *ks, int32 value);
 
 /* A day-keyed entry's day and the length of its customer part. */
 extern int32 ks_entry_day(const char *bytes, uint32 len);
+
+/* Insert the rows ks_add_row has kept back. */
+extern void ks_flush_rows(KeySet *ks);
+
+static inline void
+ks_flush(KeySet *ks)
+{
+	if (unlikely(ks->npending > 0))
+		ks_flush_rows(ks);
+}
+
+/*
+ * ks_merge_entry(ks, key, count, first, last, 1) for the count and span
+ * layouts, deferred (see npending) unless the key is a byte string longer
+ * than KS_INLINE_MAX; errors such as the size limit come when the batch is
+ * inserted.  ks_add_row adds one row (first = last = its purchase time).
+ */
+extern void ks_add_entry(KeySet *ks, const KsKey *key, int64 count,
+						 int64 first, int64 last);
+
+static inline void
+ks_add_row(KeySet *ks, const KsKey *key, int64 t)
+{
+	ks_add_entry(ks, key, 1, t, t);
+}
 
 /* Mark cached flat layout stale (after any change). */
 static inline void

@@ -45,7 +45,10 @@ count_row(FunctionCallInfo fcinfo, KeySet *ks, bool day_key, int32 day, int64 de
 	KsKey		key;
 
 	ks_row_key(fcinfo, ks, 1, day_key, day, &key);
-	ks_merge_entry(ks, &key, 1, 0, 0, (int) delta);
+	if (delta > 0)
+		ks_add_row(ks, &key, 0);
+	else
+		ks_merge_entry(ks, &key, 1, 0, 0, (int) delta);
 }
 
 static Datum
@@ -192,7 +195,7 @@ tbp_step(FunctionCallInfo fcinfo, int64 delta, bool is_date)
 	ks_row_key(fcinfo, ks, 1, false, 0, &key);
 	if (delta > 0)
 	{
-		ks_merge_entry(ks, &key, 1, t, t, 1);
+		ks_add_row(ks, &key, t);
 		KS_RETURN(ks);
 	}
 	e = ks_find(ks, &key);
