@@ -25,6 +25,7 @@
 	}
 
 ABORT_STUB(AggCheckCallContext)
+ABORT_STUB(AggGetAggref)
 ABORT_STUB(BlessTupleDesc)
 ABORT_STUB(HeapTupleHeaderGetDatum)
 ABORT_STUB(JsonbIteratorInit)
