@@ -1094,15 +1094,6 @@ unzigzag(uint64 u)
 	return (int64) (u >> 1) ^ -(int64) (u & 1);
 }
 
-static int
-cmp_int_entries(const void *a, const void *b)
-{
-	int64		x = KS_IKEY(*(char *const *) a);
-	int64		y = KS_IKEY(*(char *const *) b);
-
-	return x < y ? -1 : x > y;
-}
-
 static inline int
 cmp_bytes(const char *a, uint32 alen, const char *b, uint32 blen)
 {
@@ -1122,22 +1113,101 @@ cmp_var_entries(const void *a, const void *b)
 	return cmp_bytes(ks_vkey_ptr(x), ks_vkey_len(x), ks_vkey_ptr(y), ks_vkey_len(y));
 }
 
+/*
+ * Sorting the slots of a large set: a slot is a random place in a table
+ * far larger than the caches, so comparing two slot pointers costs two
+ * cache misses.  Instead the sort moves (key, slot) items in an array it
+ * reads in order: an int key itself, or the first 8 bytes of a byte key
+ * as a big-endian integer (zero-padded: so it orders as memcmp does, and
+ * only equal prefixes need the slots), with the comparison inlined by
+ * PostgreSQL's sort template.  The order is that of the int keys, or of
+ * cmp_var_entries.
+ */
+typedef struct KsSortItem
+{
+	uint64		key;
+	char	   *e;
+} KsSortItem;
+
+static inline int
+cmp_int_items(const KsSortItem *a, const KsSortItem *b)
+{
+	int64		x = (int64) a->key;
+	int64		y = (int64) b->key;
+
+	return x < y ? -1 : x > y;
+}
+
+static inline int
+cmp_var_items(const KsSortItem *a, const KsSortItem *b)
+{
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return cmp_var_entries(&a->e, &b->e);
+}
+
+#define ST_SORT ks_sort_int_items
+#define ST_ELEMENT_TYPE KsSortItem
+#define ST_COMPARE(a, b) cmp_int_items(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+#define ST_SORT ks_sort_var_items
+#define ST_ELEMENT_TYPE KsSortItem
+#define ST_COMPARE(a, b) cmp_var_items(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+/* The first 8 bytes of a byte key, zero-padded, as a big-endian integer. */
+static inline uint64
+var_key_prefix(const char *e)
+{
+	const unsigned char *p = (const unsigned char *) ks_vkey_ptr(e);
+	uint32		len = Min(ks_vkey_len(e), 8);
+	uint64		k = 0;
+	uint32		i;
+
+	for (i = 0; i < 8; i++)
+		k = (k << 8) | (i < len ? p[i] : 0);
+	return k;
+}
+
 /* The live slots sorted by key, in CurrentMemoryContext. */
 static char **
 ks_sorted(KeySet *ks)
 {
 	char	  **v;
+	KsSortItem *items;
 	uint64		i,
 				n = 0;
 	char	   *e;
 
 	ks_flush(ks);
 	v = palloc(Max(ks->nentries, 1) * sizeof(char *));
+	if (ks->nentries <= 1)
+	{
+		KS_FOREACH(ks, e, i)
+			v[n++] = e;
+		return v;
+	}
+	items = palloc_extended(ks->nentries * sizeof(KsSortItem), MCXT_ALLOC_HUGE);
 	KS_FOREACH(ks, e, i)
-		v[n++] = e;
+	{
+		items[n].key = ks->varkeys ? var_key_prefix(e) : (uint64) KS_IKEY(e);
+		items[n++].e = e;
+		if ((n & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
 	Assert(n == ks->nentries);
-	if (n > 1)
-		qsort(v, n, sizeof(char *), ks->varkeys ? cmp_var_entries : cmp_int_entries);
+	if (ks->varkeys)
+		ks_sort_var_items(items, n);
+	else
+		ks_sort_int_items(items, n);
+	for (i = 0; i < n; i++)
+		v[i] = items[i].e;
+	pfree(items);
 	return v;
 }
 
