@@ -813,20 +813,21 @@ ks_add_entry(KeySet *ks, const KsKey *key, int64 count, int64 first, int64 last)
 {
 	int			n;
 
-	StaticAssertStmt(lengthof(ks->pending) == KS_PENDING &&
-					 sizeof(ks->pending[0].bytes) == KS_INLINE_MAX,
-					 "the pending rows hold KS_PENDING keys of up to KS_INLINE_MAX bytes");
+	StaticAssertStmt(sizeof(((KsPending *) NULL)->bytes) == KS_INLINE_MAX,
+					 "a pending entry holds a key of up to KS_INLINE_MAX bytes");
 
 	/*
-	 * An empty table has no slot to prefetch yet; a long byte key would have
-	 * to be copied; the other layouts keep more than counts.
+	 * A small table is in the caches anyway; a long byte key would have to
+	 * be copied; the other layouts keep more than counts.
 	 */
-	if (ks->capacity == 0 || (ks->varkeys && key->len > KS_INLINE_MAX) ||
+	if (ks->capacity < KS_BATCH_MIN_SLOTS || (ks->varkeys && key->len > KS_INLINE_MAX) ||
 		(ks->desc->layout != KS_LAYOUT_COUNT && ks->desc->layout != KS_LAYOUT_SPAN))
 	{
 		ks_merge_entry(ks, key, count, first, last, 1);
 		return;
 	}
+	if (ks->pending == NULL)
+		ks->pending = MemoryContextAlloc(ks->hdr.eoh_context, KS_PENDING * sizeof(KsPending));
 	ks_changed(ks);
 	n = ks->npending++;
 	ks->pending[n].ival = key->ival;

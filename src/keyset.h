@@ -97,26 +97,36 @@ typedef struct KeySet
 	char	  **sorted;
 
 	/*
-	 * Rows added by ks_add_row but not yet in the table: their home slots
-	 * are prefetched when they arrive and they are inserted KS_PENDING at a
-	 * time, so that the cache misses of a batch overlap (a set of millions
-	 * of customers is far larger than the caches, and one miss per row was
-	 * most of the time).  Every other access flushes them first.
+	 * Entries added by ks_add_entry but not yet in the table: their home
+	 * slots are prefetched when they arrive and they are inserted KS_PENDING
+	 * at a time, so that the cache misses of a batch overlap (a set of
+	 * millions of customers is far larger than the caches, and one miss per
+	 * row was most of the time).  Every other access flushes them first.
 	 */
 	int			npending;
-	struct
-	{
-		int64		ival;		/* an int key */
-		int64		count;
-		int64		first;
-		int64		last;
-		uint32		hash;
-		uint8		len;		/* a byte key: its bytes, copied */
-		char		bytes[19];	/* KS_INLINE_MAX */
-	}			pending[16];
+	struct KsPending *pending;	/* KS_PENDING of them, once the table is large */
 } KeySet;
 
+/* An entry kept back by ks_add_entry. */
+typedef struct KsPending
+{
+	int64		ival;			/* an int key */
+	int64		count;
+	int64		first;
+	int64		last;
+	uint32		hash;
+	uint8		len;			/* a byte key: its bytes, copied */
+	char		bytes[19];		/* KS_INLINE_MAX */
+} KsPending;
+
 #define KS_PENDING	16
+
+/*
+ * Below this many slots the table fits in the caches and entries are
+ * inserted at once: no batch to allocate (a grouped aggregate may hold
+ * millions of small sets).
+ */
+#define KS_BATCH_MIN_SLOTS	8192
 
 /* A key ready for lookup. */
 typedef struct KsKey
