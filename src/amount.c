@@ -198,13 +198,14 @@ numeric_to_double(Datum numeric)
 		return DatumGetFloat8(DirectFunctionCall1(numeric_float8, numeric));
 	for (i = 0; i < nd.ndigits; i++)
 	{
+		/* stays below 2^53: another digit only while m < 2^53 / 10000 */
 		m = m * NUM_NBASE + numeric_digit(nd.digits, i);
 		if (m >= EXACT_INT_LIMIT / NUM_NBASE && i + 1 < nd.ndigits)
 			return DatumGetFloat8(DirectFunctionCall1(numeric_float8, numeric));
 	}
 	/* value = m * 10000^(weight + 1 - ndigits) = m * 10^k */
 	k = 4 * (nd.weight + 1 - nd.ndigits);
-	if (m >= EXACT_INT_LIMIT || k > EXACT_POW10_MAX || k < -EXACT_POW10_MAX)
+	if (k > EXACT_POW10_MAX || k < -EXACT_POW10_MAX)
 		return DatumGetFloat8(DirectFunctionCall1(numeric_float8, numeric));
 	x = k >= 0 ? (double) m * exact_pow10[k] : (double) m / exact_pow10[-k];
 	return nd.negative ? -x : x;

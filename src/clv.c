@@ -54,6 +54,7 @@
 
 #include "amount.h"
 #include "clv.h"
+#include "state.h"
 
 #define CLV_VERSION			1
 #define CLV_PARAMS_SET		0x01
@@ -603,18 +604,11 @@ cs_date_step(FunctionCallInfo fcinfo, bool numeric)
 	PG_RETURN_POINTER(s);
 }
 
-#define CS_SFUNC(name, step, numeric) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	return step(fcinfo, numeric); \
-}
-
-CS_SFUNC(clv_summary_sfunc, cs_timestamptz_step, false)
-CS_SFUNC(clv_summary_numeric_sfunc, cs_timestamptz_step, true)
-CS_SFUNC(clv_summary_date_sfunc, cs_date_step, false)
-CS_SFUNC(clv_summary_date_numeric_sfunc, cs_date_step, true)
+/* the four transition functions: form x amount type */
+RETENTION_STEP_WRAPPER(clv_summary_sfunc, cs_timestamptz_step, false)
+RETENTION_STEP_WRAPPER(clv_summary_numeric_sfunc, cs_timestamptz_step, true)
+RETENTION_STEP_WRAPPER(clv_summary_date_sfunc, cs_date_step, false)
+RETENTION_STEP_WRAPPER(clv_summary_date_numeric_sfunc, cs_date_step, true)
 
 /*
  * Removing a row is not exact (the amounts are floating sums and a day
@@ -1272,68 +1266,55 @@ cm_new(void)
 }
 
 /*
- * The seven parameters in their text order, copied out of the struct (its
- * fields are not an array, so they are not indexed as one).
+ * The seven parameters in their text order: name and place in ClvParams
+ * (its fields are not an array, so they are reached by offset, never by
+ * indexing from the first).
  */
-static void
-cm_values(const ClvParams *par, double *v)
+#define CM_NPARAMS	7
+
+static const struct
 {
-	v[0] = par->r;
-	v[1] = par->alpha;
-	v[2] = par->a;
-	v[3] = par->b;
-	v[4] = par->p;
-	v[5] = par->q;
-	v[6] = par->v;
+	const char *name;
+	size_t		offset;
+}			cm_params[CM_NPARAMS] = {
+	{"r", offsetof(ClvParams, r)},
+	{"alpha", offsetof(ClvParams, alpha)},
+	{"a", offsetof(ClvParams, a)},
+	{"b", offsetof(ClvParams, b)},
+	{"p", offsetof(ClvParams, p)},
+	{"q", offsetof(ClvParams, q)},
+	{"v", offsetof(ClvParams, v)}
+};
+
+/* Parameter i of the text order (copied: the struct is not cast). */
+static inline double
+cm_get(const ClvParams *par, int i)
+{
+	double		value;
+
+	memcpy(&value, (const char *) par + cm_params[i].offset, sizeof(double));
+	return value;
 }
 
-/* Set parameter i of the text order (the inverse of cm_values). */
-static void
-cm_set_value(ClvParams *par, int i, double value)
+static inline void
+cm_set(ClvParams *par, int i, double value)
 {
-	switch (i)
-	{
-		case 0:
-			par->r = value;
-			break;
-		case 1:
-			par->alpha = value;
-			break;
-		case 2:
-			par->a = value;
-			break;
-		case 3:
-			par->b = value;
-			break;
-		case 4:
-			par->p = value;
-			break;
-		case 5:
-			par->q = value;
-			break;
-		case 6:
-			par->v = value;
-			break;
-		default:
-			elog(ERROR, "clv_model parameter %d does not exist", i);
-	}
+	memcpy((char *) par + cm_params[i].offset, &value, sizeof(double));
 }
 
 /* Check a model's parameters (22023 naming the value). */
 static void
 cm_check(const ClvModel *m)
 {
-	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
-	double		v[7];
 	int			i,
-				n = (m->flags & CM_HAS_GG) ? 7 : 4;
+				n = (m->flags & CM_HAS_GG) ? CM_NPARAMS : 4;
 
-	cm_values(&m->par, v);
 	for (i = 0; i < n; i++)
-		if (!isfinite(v[i]) || !(v[i] > 0))
+		if (!isfinite(cm_get(&m->par, i)) || !(cm_get(&m->par, i) > 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("clv_model parameter %s = %g is not positive", names[i], v[i]),
+					 errmsg("clv_model parameter %s = %g is not positive",
+							cm_params[i].name, cm_get(&m->par, i)),
 					 errhint("Every model parameter is a finite number greater than 0.")));
 }
 
@@ -1356,18 +1337,15 @@ clv_model_out(PG_FUNCTION_ARGS)
 {
 	ClvModel   *m = cm_arg(fcinfo, 0);
 	StringInfoData buf;
-	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
-	double		v[7];
 	int			i;
 
-	cm_values(&m->par, v);
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < CM_NPARAMS; i++)
 	{
-		appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", names[i]);
+		appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", cm_params[i].name);
 		if (i < 4 || (m->flags & CM_HAS_GG))
-			append_double(&buf, v[i]);
+			append_double(&buf, cm_get(&m->par, i));
 		else
 			appendStringInfoString(&buf, "null");
 	}
@@ -1397,9 +1375,8 @@ static ClvModel *
 cm_parse(const char *str, int code)
 {
 	const char *T = "clv_model";
-	const char *names[7] = {"r", "alpha", "a", "b", "p", "q", "v"};
 	ClvModel   *m = cm_new();
-	bool		seen[7] = {false};
+	bool		seen[CM_NPARAMS] = {false};
 	Jsonb	   *jb;
 	JsonbIterator *it;
 	JsonbValue	v;
@@ -1440,13 +1417,13 @@ cm_parse(const char *str, int code)
 			num = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
 													 NumericGetDatum(v.val.numeric)));
 		}
-		for (i = 0; i < 7; i++)
-			if (strcmp(key, names[i]) == 0)
+		for (i = 0; i < CM_NPARAMS; i++)
+			if (strcmp(key, cm_params[i].name) == 0)
 				break;
-		if (i < 7)
+		if (i < CM_NPARAMS)
 		{
 			seen[i] = true;
-			cm_set_value(&m->par, i, num);
+			cm_set(&m->par, i, num);
 			if (i >= 4)
 			{
 				ngg++;
@@ -1486,7 +1463,7 @@ cm_parse(const char *str, int code)
 	}
 	for (i = 0; i < 4; i++)
 		if (!seen[i])
-			bad_text(T, str, code, psprintf("BG/NBD parameter \"%s\" is missing.", names[i]));
+			bad_text(T, str, code, psprintf("BG/NBD parameter \"%s\" is missing.", cm_params[i].name));
 	if (ngg == 3 && ngg_null == 0)
 		m->flags |= CM_HAS_GG;
 	else if (ngg_null != ngg)

@@ -1268,7 +1268,7 @@ ks_get_flat_size(ExpandedObjectHeader *eohptr)
 	Size		vsize,
 				fsize;
 
-	ks_flush(ks);
+	/* a pending entry has cleared flat_size; ks_sorted inserts it */
 	if (ks->flat_size != 0)
 		return ks->flat_size;
 	if (ks->sorted)
@@ -1573,7 +1573,6 @@ ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 {
 	Pointer		ptr = DatumGetPointer(d);
 
-	ks_flush(ks);
 	if (VARATT_IS_EXTERNAL_EXPANDED(ptr))
 	{
 		KeySet	   *b = (KeySet *) DatumGetEOHP(d);

@@ -80,28 +80,18 @@ period_cache_init(PeriodCache *pc, Oid rangetype, int null_errcode)
 void
 period_cache_note_constant(PeriodCache *pc, FunctionCallInfo fcinfo, int argno)
 {
-	Aggref	   *aggref;
+	Aggref	   *aggref = AggGetAggref(fcinfo);
 	Node	   *arg = NULL;
 
 	/*
-	 * In an aggregate, the transition function's call expression has
-	 * placeholders for arguments; the Aggref has the real ones (argument
-	 * argno of the transition function is the aggregate's argno - 1).  A
-	 * window aggregate's arguments are not looked at: they are compared.
+	 * Periods are arguments of aggregates only.  The transition function's
+	 * call expression has placeholders for arguments; the Aggref has the
+	 * real ones (argument argno of the transition function is the
+	 * aggregate's argno - 1).  A window aggregate has no Aggref: its period
+	 * is compared on every row.
 	 */
-	aggref = AggGetAggref(fcinfo);
-	if (aggref != NULL)
-	{
-		if (argno >= 1 && argno <= list_length(aggref->args))
-			arg = (Node *) list_nth_node(TargetEntry, aggref->args, argno - 1)->expr;
-	}
-	else if (fcinfo->flinfo->fn_expr != NULL && IsA(fcinfo->flinfo->fn_expr, FuncExpr))
-	{
-		List	   *args = ((FuncExpr *) fcinfo->flinfo->fn_expr)->args;
-
-		if (argno >= 0 && argno < list_length(args))
-			arg = (Node *) list_nth(args, argno);
-	}
+	if (aggref != NULL && argno >= 1 && argno <= list_length(aggref->args))
+		arg = (Node *) list_nth_node(TargetEntry, aggref->args, argno - 1)->expr;
 	pc->constant = arg != NULL && IsA(arg, Const) && !((Const *) arg)->constisnull;
 }
 

@@ -178,9 +178,11 @@ ret_state_bump(RetState *state, int field, int64 delta)
 #define RETENTION_STEP_FUNCTIONS(sfunc, invfunc, step) \
 	RETENTION_STEP_WRAPPER(sfunc, step, 1) \
 	RETENTION_STEP_WRAPPER(invfunc, step, -1)
-#define RETENTION_STEP_WRAPPER(name, step, delta) \
+
+/* The SQL-callable name: step(fcinfo, arg), arg a constant of the variant. */
+#define RETENTION_STEP_WRAPPER(name, step, arg) \
 	PG_FUNCTION_INFO_V1(name); \
-	Datum name(PG_FUNCTION_ARGS) { return step(fcinfo, delta); }
+	Datum name(PG_FUNCTION_ARGS) { return step(fcinfo, arg); }
 
 /* Generic SQL-callable implementations, wrapped per type by the macro. */
 extern Datum ret_state_in(FunctionCallInfo fcinfo, const RetStateDesc *desc);

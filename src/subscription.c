@@ -203,28 +203,21 @@ churn_period(FunctionCallInfo fcinfo, ChurnTypes *ct, RetState *state)
 
 /* ---------- containment ---------- */
 
-/* The point lies before the range's lower bound. */
+/*
+ * Containment of a point p in a range with bounds l and u (days or
+ * microseconds, as the period's).  A missing or infinite bound is the
+ * extreme int64, which lies beyond every period bound.
+ */
 static inline bool
-point_before(const RangeBound *lower, PeriodKind kind, int64 p)
+above_lower(int64 p, int64 l, bool linc)
 {
-	int64		l;
-
-	if (lower->infinite)
-		return false;
-	l = period_bound_value(kind, lower->val);
-	return p < l || (p == l && !lower->inclusive);
+	return p > l || (p == l && linc);
 }
 
-/* The point lies after the range's upper bound. */
 static inline bool
-point_after(const RangeBound *upper, PeriodKind kind, int64 p)
+below_upper(int64 p, int64 u, bool uinc)
 {
-	int64		u;
-
-	if (upper->infinite)
-		return false;
-	u = period_bound_value(kind, upper->val);
-	return p > u || (p == u && !upper->inclusive);
+	return p < u || (p == u && uinc);
 }
 
 /* range_has_points() results: the range contains lo, hi. */
@@ -243,8 +236,7 @@ point_after(const RangeBound *upper, PeriodKind kind, int64 p)
  * does (rangetypes.h: the type OID, the lower bound value if it has one,
  * the upper bound value aligned for the subtype, a flags byte last), but
  * for the three by-value subtypes only, without the generic per-call
- * attribute fetching: it runs once per row.  A missing (infinite) bound is
- * the extreme int64, which lies beyond every period bound.
+ * attribute fetching: it runs once per row.
  */
 static inline int
 range_has_points(const char *data, Size len, PeriodKind kind, int64 lo, int64 hi)
@@ -292,8 +284,8 @@ range_has_points(const char *data, Size len, PeriodKind kind, int64 lo, int64 hi
 			uinc = (flags & RANGE_UB_INC) != 0;
 		}
 	}
-	return ((lo > l || (lo == l && linc)) && (lo < u || (lo == u && uinc)) ? HAS_LO : 0) |
-		((hi > l || (hi == l && linc)) && (hi < u || (hi == u && uinc)) ? HAS_HI : 0);
+	return (above_lower(lo, l, linc) && below_upper(lo, u, uinc) ? HAS_LO : 0) |
+		(above_lower(hi, l, linc) && below_upper(hi, u, uinc) ? HAS_HI : 0);
 }
 
 /* A multirange contains the point: bisection over its sorted ranges. */
@@ -310,9 +302,11 @@ multirange_has(TypeCacheEntry *rng, const MultirangeType *mr, PeriodKind kind, i
 					upper;
 
 		multirange_get_bounds(rng, mr, mid, &lower, &upper);
-		if (point_before(&lower, kind, p))
+		if (!lower.infinite &&
+			!above_lower(p, period_bound_value(kind, lower.val), lower.inclusive))
 			hi = mid;
-		else if (point_after(&upper, kind, p))
+		else if (!upper.infinite &&
+				 !below_upper(p, period_bound_value(kind, upper.val), upper.inclusive))
 			lo = mid + 1;
 		else
 			return true;

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(128);
+SELECT plan(135);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -147,6 +147,27 @@ SELECT throws_ok($$SELECT clv_summary(d::timestamptz, '-Infinity'::numeric, '199
 SELECT throws_ok($$SELECT clv_summary(d, 1e400, '1997-09-30'::date, '1 week') FROM (VALUES ('1997-01-01'::date)) v(d)$$,
                  '22003', NULL, 'clv_summary: a numeric amount beyond double precision is 22003, as the cast');
 
+SELECT is((SELECT clv_summary(d, amount::numeric, '1997-09-30'::date, '1 week') FROM o WHERE false),
+          NULL, 'clv_summary (numeric amount): no rows gives NULL');
+SELECT is((SELECT clv_summary(d, a, '1997-09-30'::date, '1 week')
+           FROM (VALUES ('1997-01-01'::date, NULL::numeric), ('1997-01-05', NULL)) v(d, a)),
+          NULL, 'clv_summary (numeric amount): all-NULL amounts give NULL');
+SELECT is((SELECT clv_summary(d, a, '1997-01-29'::date, '1 week')
+           FROM (VALUES ('1997-01-01'::date, 10::numeric), ('1997-01-08', NULL), ('1997-01-15', 20.5),
+                        (NULL, 7)) v(d, a)),
+          '(1,2,4,20.5)', 'clv_summary (numeric amount): rows with a NULL amount or day are skipped');
+SELECT is((SELECT count(*) FILTER (WHERE n::text <> f::text) FROM (
+              SELECT clv_summary(d, amount::numeric, '1997-09-30'::date, '1 week') OVER w AS n,
+                     clv_summary(d, amount::numeric::float8, '1997-09-30'::date, '1 week') OVER w AS f
+              FROM o WINDOW w AS (PARTITION BY cust ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)) x),
+          0::bigint, 'clv_summary (numeric amount): ROWS sliding frames equal the float8 form''s');
+CREATE TEMP TABLE daily_numeric AS
+SELECT cust, d, clv_summary_state(d, amount::numeric, '1997-09-30'::date, '1 week') AS st FROM o GROUP BY cust, d;
+SELECT is((SELECT count(*) FROM (
+              SELECT cust, clv_summary(st) AS s FROM daily_numeric GROUP BY cust) a
+           JOIN (SELECT cust, clv_summary(d, amount, '1997-09-30'::date, '1 week') AS s FROM o GROUP BY cust) b
+           USING (cust) WHERE pg_temp.same(a.s, b.s)),
+          600::bigint, 'clv_summary (numeric amount): daily states merged per customer equal the direct summary');
 -- windows: ROWS sliding and RANGE with an interval, against the frame recomputed in SQL
 SELECT is((SELECT count(*) FILTER (WHERE NOT pg_temp.same(s, p)) FROM (
               SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week') OVER w AS s,
@@ -417,6 +438,11 @@ SELECT ok(pg_temp.plan_has('SELECT clv_summary(d, amount, ''1997-09-30''::date, 
 SELECT ok(pg_temp.same((SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week') FROM o),
                        (SELECT pg_temp.plain_summary(array_agg(d), array_agg(amount), '1997-09-30') FROM o)),
           'clv_summary: parallel result over all orders equals plain SQL');
+SELECT ok(pg_temp.plan_has('SELECT clv_summary(d, amount::numeric, ''1997-09-30''::date, ''1 week'') FROM o', 'Partial Aggregate'),
+          'clv_summary (numeric amount): parallel plan with Partial Aggregate');
+SELECT ok(pg_temp.same((SELECT clv_summary(d, amount::numeric, '1997-09-30'::date, '1 week') FROM o),
+                       (SELECT pg_temp.plain_summary(array_agg(d), array_agg(amount), '1997-09-30') FROM o)),
+          'clv_summary (numeric amount): parallel result over all orders equals plain SQL');
 SELECT ok(pg_temp.plan_has('SELECT clv(cust, d, amount, ''39 weeks'') FROM o', 'Partial Aggregate'),
           'clv: parallel plan with Partial Aggregate');
 SELECT ok(abs((SELECT clv(cust, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-9,

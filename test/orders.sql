@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(98);
+SELECT plan(100);
 SET LOCAL TimeZone = 'UTC';
 
 -- The EXPLAIN (COSTS OFF) text of a query.
@@ -316,6 +316,29 @@ SELECT results_eq(
              (SELECT time_between_purchases(c4, purchased_at) FROM orders WHERE purchased_at::date BETWEEN d - 6 AND d)
       FROM daily ORDER BY d$$,
     'window over stored daily states (7 rows sliding) equals the direct metric of each 7 days');
+
+-- A frame of 12000 rows holds thousands of customers: the keyset then
+-- inserts rows in prefetched batches (tables of 8192 slots and more) while
+-- the inverse transition removes the oldest row, and every read of the
+-- frame's value must see the batch.  Checked at every 1000th row.
+SELECT results_eq(
+    $$SELECT order_id, r, l, p FROM (
+        SELECT order_id, round(repeat_purchase_ratio(customer_id) OVER f::numeric, 9) r,
+               round(loyal_customer_rate(ctext, 3) OVER f::numeric, 9) l,
+               round(purchase_frequency(cuuid) OVER f::numeric, 9) p
+        FROM orders WINDOW f AS (ORDER BY order_id ROWS BETWEEN 11999 PRECEDING AND CURRENT ROW)) x
+      WHERE order_id % 1000 = 0 AND order_id >= 12000 ORDER BY 1$$,
+    $$SELECT o.order_id,
+             (SELECT round(100.0 * count(*) FILTER (WHERE n >= 2) / count(*), 9) FROM
+                (SELECT count(*) n FROM orders x WHERE x.order_id BETWEEN o.order_id - 11999 AND o.order_id AND customer_id IS NOT NULL GROUP BY customer_id) s),
+             (SELECT round(100.0 * count(*) FILTER (WHERE n >= 3) / count(*), 9) FROM
+                (SELECT count(*) n FROM orders x WHERE x.order_id BETWEEN o.order_id - 11999 AND o.order_id AND ctext IS NOT NULL GROUP BY ctext) s),
+             (SELECT round(sum(n)::numeric / count(*), 9) FROM
+                (SELECT count(*) n FROM orders x WHERE x.order_id BETWEEN o.order_id - 11999 AND o.order_id AND cuuid IS NOT NULL GROUP BY cuuid) s)
+      FROM orders o WHERE o.order_id % 1000 = 0 AND o.order_id >= 12000 ORDER BY 1$$,
+    'ROWS 11999 PRECEDING sliding window (thousands of customers per frame) equals the plain SQL at every 1000th row');
+SELECT ok((SELECT count(DISTINCT customer_id) FROM orders WHERE order_id <= 12000) > 3072,
+          'a 12000-row frame has over 3072 customers, so its table has 8192 slots or more and inserts in batches');
 
 -- ===================================================================
 -- Window frames against the plain-SQL recomputation of each frame

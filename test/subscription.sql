@@ -4,7 +4,7 @@
 -- NULL activities, every bound kind), every error, parallel and
 -- partitionwise plans, windows, rollups and the state's text and binary forms.
 BEGIN;
-SELECT plan(76);
+SELECT plan(80);
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 
@@ -125,6 +125,27 @@ SELECT ok((SELECT bool_and(abs(churn_rate + retention_rate - 100) < 1e-9)
 SELECT ok((SELECT count(*) FROM (SELECT churn_rate(d, pd) FROM acts, periods GROUP BY pd) x
             WHERE churn_rate > 0 AND churn_rate < 100) > 30,
    'the data gives non-trivial churn rates');
+
+-- A literal period is checked once per query (it is a constant of the
+-- Aggref); the same period from a column, from a parameter or in a window
+-- (no Aggref) is compared on every row.  All four must agree, and a column
+-- whose period changes mid-group must still fail.
+SELECT is((SELECT array[churn_rate(d, daterange('2025-03-01', '2025-04-01')),
+                        churn_rate(tz, tstzrange('2025-03-01', '2025-04-01'))] FROM acts),
+          (SELECT array[churn_rate(d, pd), churn_rate(tz, ptz)] FROM acts, periods
+            WHERE pd = daterange('2025-03-01', '2025-04-01')),
+          'churn_rate: a literal period gives what the same period from a column gives');
+PREPARE churn_p(daterange) AS SELECT churn_rate(d, $1) FROM acts;
+SELECT results_eq('EXECUTE churn_p(daterange(''2025-03-01'', ''2025-04-01''))',
+                  $$SELECT churn_rate(d, pd) FROM acts, periods WHERE pd = daterange('2025-03-01', '2025-04-01')$$,
+                  'churn_rate: a period passed as a parameter');
+DEALLOCATE churn_p;
+SELECT is((SELECT DISTINCT churn_rate(d, daterange('2025-03-01', '2025-04-01')) OVER () FROM acts),
+          (SELECT churn_rate(d, daterange('2025-03-01', '2025-04-01')) FROM acts),
+          'churn_rate: a literal period in a window aggregate');
+SELECT throws_ok($$SELECT churn_rate(d, CASE WHEN id < 100 THEN daterange('2025-03-01', '2025-04-01')
+                                             ELSE daterange('2025-04-01', '2025-05-01') END) FROM acts$$,
+                 '22023', NULL, 'churn_rate: a period that is not a constant and changes within a group is still 22023');
 
 -- ---------- small cases ----------
 SELECT is((SELECT churn_rate(d, daterange('2026-01-01', '2026-02-01')) FROM acts WHERE false), NULL,
