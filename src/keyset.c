@@ -8,7 +8,8 @@
  * In memory: one array of fixed-size slots, open addressing with linear
  * probing, at most 3/4 full, deletion by backward shift (no tombstones, so
  * a sliding window that adds and removes customers forever never degrades).
- * A slot is
+ * A key's home slot is the top bits of its hash, so the slots are in hash
+ * order whatever the capacity.  A slot is
  *		int keys:			int64 key, int64 count [, int64 first, last]
  *		text/uuid/day keys:	uint32 hash, uint8 length, the key's 19 bytes,
  *							int64 count [, int64 first, last]
@@ -19,12 +20,13 @@
  * KsVarKey in keyset.h): keys up to 19 bytes (uuids, most customer ids) are
  * compared without a second cache miss.
  *
- * Flat form (a varlena, STORAGE = plain):
+ * Flat form (a varlena):
  *		KsFlat header (24 bytes: version, layout, key kind, flags, parameter,
- *		a reserved zero word, number of entries), then the entries sorted by
- *		key, each as numbers:
- *			int key:	the first key as an order-preserving unsigned value,
- *						then the (positive) difference to the previous key
+ *		a reserved zero word, number of entries), then the entries, each as
+ *		numbers:
+ *			int key:	version 1: the first key as an order-preserving
+ *						unsigned value, then the (positive) difference to the
+ *						previous key; version 2: zigzag(key)
  *			byte key:	its length, then the bytes
  *			count		(>= 1)
  *			span:		zigzag(first), last - first (>= 0)
@@ -36,7 +38,16 @@
  *		zigzag(months), zigzag(microseconds).
  *		Numbers are LEB128 varints, or 8 little-endian bytes each when that
  *		is smaller (flag KSF_FIXED), so an int8 key with its count never
- *		takes more than 16 bytes and typically 2 to 4.
+ *		takes more than 16 bytes.
+ * Version 2, written inside a parallel query, has the entries in (hash,
+ * key) order: the table's own order, so writing it needs no sort, and
+ * reading it back (the leader merging its workers' states) walks the table
+ * in order instead of missing the cache on every entry.  Version 1, written
+ * otherwise (a stored value, binary send), has them in key order: smaller
+ * (int keys and cohort starts as differences), and independent of the
+ * machine's byte order (hash_bytes is not).  Both are read.  Either order
+ * is strict, so an entry cannot appear twice and the form of a set is
+ * unique.
  * Every flat value is decoded by one validating reader (ks_decode), whether
  * it comes from disk, a parallel worker, text input or binary receive: a
  * forged state is an error, never a crash or a wrong number.
@@ -45,6 +56,9 @@
  */
 #include "postgres.h"
 
+#include <sys/mman.h>
+
+#include "access/xact.h"
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "common/int.h"
@@ -70,7 +84,11 @@
 #define KS_CHECK_INTERRUPTS(i) \
 	do { if (((i) & 0xFFFF) == 0) CHECK_FOR_INTERRUPTS(); } while (0)
 
-#define KS_VERSION			1
+/* flat format versions: entries in key order, or in (hash, key) order */
+#define KS_VERSION_KEY_ORDER	1
+#define KS_VERSION_HASH_ORDER	2
+/* the text form's version */
+#define KS_TEXT_VERSION			1
 #define KSF_PARAM_SET		0x01
 #define KSF_FIXED			0x02
 #define KSF_PERIOD			0x04	/* cohort layout: the period follows */
@@ -328,11 +346,43 @@ ks_compact_keys(KeySet *ks)
 
 /* ---------- hash table ---------- */
 
+/*
+ * Zeroed memory for a table.  A large one is mostly fresh pages from the
+ * kernel, which fault in 4 kB at a time: ask for transparent huge pages
+ * where the system grants them on request (the "madvise" setting, common
+ * on servers), so that a table of millions of customers faults in 2 MB
+ * at a time.  Only whole aligned 2 MB pieces inside the chunk are advised;
+ * the advice is a hint, and its failure changes nothing.
+ */
+#define KS_HUGE_PAGE		((Size) 2 * 1024 * 1024)
+
+static void *
+ks_alloc_zero(MemoryContext cxt, Size size)
+{
+	char	   *p;
+
+	if (size < 4 * KS_HUGE_PAGE)
+		return MemoryContextAllocZero(cxt, size);
+	p = MemoryContextAllocExtended(cxt, size, 0);
+#if defined(MADV_HUGEPAGE)
+	{
+		uintptr_t	start = TYPEALIGN(KS_HUGE_PAGE, (uintptr_t) p);
+		uintptr_t	end = TYPEALIGN_DOWN(KS_HUGE_PAGE, (uintptr_t) p + size);
+
+		if (end > start)
+			(void) madvise((void *) start, end - start, MADV_HUGEPAGE);
+	}
+#endif
+	memset(p, 0, size);
+	return p;
+}
+
 static void
 ks_grow(KeySet *ks)
 {
 	uint64		newcap = ks->capacity ? ks->capacity * 2 : 16;
 	uint64		mask = newcap - 1;
+	uint64		oldcap = ks->capacity;
 	char	   *old = ks->slots;
 	uint64		i;
 
@@ -343,8 +393,11 @@ ks_grow(KeySet *ks)
 						ks->desc->type_name, ks->nentries),
 				 errdetail("The hash table would exceed the 1 GB allocation limit."),
 				 errhint("Split the group (by period or by a hash of the customer) and merge the results.")));
-	ks->slots = MemoryContextAllocZero(ks->hdr.eoh_context, newcap * ks->stride);
-	for (i = 0; i < ks->capacity; i++)
+	ks->slots = ks_alloc_zero(ks->hdr.eoh_context, newcap * ks->stride);
+	ks->capacity = newcap;
+	ks->shift = 32 - pg_leftmost_one_pos64(newcap);
+	/* in slot order, so in home order: the new table is written in order */
+	for (i = 0; i < oldcap; i++)
 	{
 		char	   *e = old + i * ks->stride;
 		uint64		j;
@@ -352,14 +405,21 @@ ks_grow(KeySet *ks)
 		KS_CHECK_INTERRUPTS(i);
 		if (KS_COUNT(ks, e) == 0)
 			continue;
-		j = ks_slot_hash(ks, e) & mask;
+		j = ks_home(ks, ks_slot_hash(ks, e));
 		while (KS_COUNT(ks, ks->slots + j * ks->stride) != 0)
 			j = (j + 1) & mask;
 		memcpy(ks->slots + j * ks->stride, e, ks->stride);
 	}
 	if (old)
 		pfree(old);
-	ks->capacity = newcap;
+}
+
+/* Room for n entries without growing. */
+static void
+ks_reserve(KeySet *ks, uint64 n)
+{
+	while (n * 4 > ks->capacity * 3)
+		ks_grow(ks);
 }
 
 char *
@@ -372,7 +432,7 @@ ks_find(KeySet *ks, const KsKey *key)
 	if (ks->capacity == 0)
 		return NULL;
 	mask = ks->capacity - 1;
-	for (i = key->hash & mask;; i = (i + 1) & mask)
+	for (i = ks_home(ks, key->hash);; i = (i + 1) & mask)
 	{
 		char	   *e = ks->slots + i * ks->stride;
 
@@ -393,7 +453,7 @@ ks_insert(KeySet *ks, const KsKey *key, bool *found)
 	if ((ks->nentries + 1) * 4 > ks->capacity * 3)
 		ks_grow(ks);
 	mask = ks->capacity - 1;
-	for (i = key->hash & mask;; i = (i + 1) & mask)
+	for (i = ks_home(ks, key->hash);; i = (i + 1) & mask)
 	{
 		char	   *e = ks->slots + i * ks->stride;
 
@@ -452,7 +512,7 @@ ks_delete(KeySet *ks, char *entry)
 		e = ks->slots + j * ks->stride;
 		if (KS_COUNT(ks, e) == 0)
 			break;
-		home = ks_slot_hash(ks, e) & mask;
+		home = ks_home(ks, ks_slot_hash(ks, e));
 		/* e may move to i unless its home lies cyclically in (i, j] */
 		if (i <= j ? (home <= i || home > j) : (home <= i && home > j))
 		{
@@ -843,7 +903,7 @@ ks_add_entry(KeySet *ks, const KsKey *key, int64 count, int64 first, int64 last)
 		memcpy(ks->pending[n].bytes, key->ptr, key->len);	/* NOLINT(clang-analyzer-core.NonNullParamChecker): see ks_key_matches */
 	}
 	/* the table may grow before this entry is inserted: then a wasted hint */
-	__builtin_prefetch(ks->slots + (key->hash & (ks->capacity - 1)) * ks->stride, 1);
+	__builtin_prefetch(ks->slots + ks_home(ks, key->hash) * ks->stride, 1);
 	if (ks->npending == KS_PENDING)
 		ks_flush_rows(ks);
 }
@@ -1212,9 +1272,120 @@ ks_sorted(KeySet *ks)
 	return v;
 }
 
-/* Size of the entries' encoding, fixed-width or varint. */
+/*
+ * Whether slot a comes before slot b in the flat form's order: by hash,
+ * then (equal hashes are rare) by key.
+ */
+static inline bool
+ks_hash_before(const KeySet *ks, uint32 ha, const char *a, uint32 hb, const char *b)
+{
+	if (ha != hb)
+		return ha < hb;
+	if (!ks->varkeys)
+		return KS_IKEY(a) < KS_IKEY(b);
+	return cmp_bytes(ks_vkey_ptr(a), ks_vkey_len(a), ks_vkey_ptr(b), ks_vkey_len(b)) < 0;
+}
+
+/*
+ * The live slots in (hash, key) order, in CurrentMemoryContext, in linear
+ * time.  The home slot is the hash's top bits, so the table is already in
+ * that order but for two things: inside a run of occupied slots an entry
+ * may sit after one with a higher hash (it was inserted later), and the
+ * run that reaches the end of the table continues at its start.  So the
+ * wrapped entries (home after their slot) are moved to the end, and an
+ * insertion sort, which only moves an entry within its run, does the rest.
+ */
+static char **
+ks_hash_sorted(KeySet *ks)
+{
+	char	  **v;
+	uint32	   *h;
+	uint64		i,
+				n = 0,
+				nwrap = 0;
+	char	   *e;
+
+	ks_flush(ks);
+	v = palloc_extended(Max(ks->nentries, 1) * sizeof(char *), MCXT_ALLOC_HUGE);
+	h = palloc_extended(Max(ks->nentries, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	/* first the entries in their home's half of the table, then the wrapped */
+	KS_FOREACH(ks, e, i)
+	{
+		uint32		hash = ks_slot_hash(ks, e);
+
+		if (ks_home(ks, hash) <= i)
+		{
+			v[n] = e;
+			h[n++] = hash;
+		}
+		else
+			nwrap++;
+	}
+	if (nwrap > 0)
+	{
+		/* they sit in the run at the start of the table */
+		for (i = 0; i < ks->capacity && KS_COUNT(ks, ks->slots + i * ks->stride) != 0; i++)
+		{
+			uint32		hash;
+
+			e = ks->slots + i * ks->stride;
+			hash = ks_slot_hash(ks, e);
+			if (ks_home(ks, hash) > i)
+			{
+				v[n] = e;
+				h[n++] = hash;
+			}
+		}
+	}
+	Assert(n == ks->nentries);
+	for (i = 1; i < n; i++)
+	{
+		char	   *x = v[i];
+		uint32		hx = h[i];
+		uint64		j = i;
+
+		KS_CHECK_INTERRUPTS(i);
+		while (j > 0 && ks_hash_before(ks, hx, x, h[j - 1], v[j - 1]))
+		{
+			v[j] = v[j - 1];
+			h[j] = h[j - 1];
+			j--;
+		}
+		v[j] = x;
+		h[j] = hx;
+	}
+	pfree(h);
+	return v;
+}
+
+/* The slots in the order of flat format version. */
+static char **
+ks_ordered(KeySet *ks, int version)
+{
+	return version == KS_VERSION_KEY_ORDER ? ks_sorted(ks) : ks_hash_sorted(ks);
+}
+
+/*
+ * An int key in the flat form: in key order (version 1) the first key as
+ * an order-preserving unsigned value, then the difference to the previous
+ * one; in hash order (version 2) the key itself, zigzag encoded.
+ */
+static inline uint64
+ks_int_code(int version, int64 key, uint64 *prev, bool first)
+{
+	uint64		u = (uint64) key ^ KS_SIGN_BIT;
+	uint64		code;
+
+	if (version != KS_VERSION_KEY_ORDER)
+		return zigzag(key);
+	code = first ? u : u - *prev;
+	*prev = u;
+	return code;
+}
+
+/* Size of the entries' encoding in order v, fixed-width or varint. */
 static Size
-ks_data_size(KeySet *ks, char **v, bool fixed)
+ks_data_size(KeySet *ks, char **v, int version, bool fixed)
 {
 	Size		total = 0;
 	uint64		i,
@@ -1230,12 +1401,7 @@ ks_data_size(KeySet *ks, char **v, bool fixed)
 
 		KS_CHECK_INTERRUPTS(i);
 		if (!ks->varkeys)
-		{
-			uint64		u = (uint64) KS_IKEY(e) ^ KS_SIGN_BIT;
-
-			total += num_size(i == 0 ? u : u - prev, fixed);
-			prev = u;
-		}
+			total += num_size(ks_int_code(version, KS_IKEY(e), &prev, i == 0), fixed);
 		else
 			total += num_size(ks_vkey_len(e), fixed) + ks_vkey_len(e);
 		total += num_size(KS_COUNT(ks, e), fixed);
@@ -1260,25 +1426,17 @@ ks_data_size(KeySet *ks, char **v, bool fixed)
 	return total;
 }
 
+/*
+ * The size of the flat form in order v, and whether its numbers are
+ * fixed-width (when that is smaller than varints).
+ */
 static Size
-ks_get_flat_size(ExpandedObjectHeader *eohptr)
+ks_flat_size(KeySet *ks, char **v, int version, bool *fixed)
 {
-	KeySet	   *ks = (KeySet *) eohptr;
-	MemoryContext old;
-	Size		vsize,
-				fsize;
+	Size		vsize = ks_data_size(ks, v, version, false);
+	Size		fsize = ks_data_size(ks, v, version, true);
 
-	/* a pending entry has cleared flat_size; ks_sorted inserts it */
-	if (ks->flat_size != 0)
-		return ks->flat_size;
-	if (ks->sorted)
-		pfree(ks->sorted);
-	old = MemoryContextSwitchTo(ks->hdr.eoh_context);
-	ks->sorted = ks_sorted(ks);
-	MemoryContextSwitchTo(old);
-	vsize = ks_data_size(ks, ks->sorted, false);
-	fsize = ks_data_size(ks, ks->sorted, true);
-	ks->flat_fixed = fsize < vsize;
+	*fixed = fsize < vsize;
 	vsize = Min(vsize, fsize);
 	if (vsize > MaxAllocSize - KS_HEADER_SIZE)
 		ereport(ERROR,
@@ -1287,26 +1445,21 @@ ks_get_flat_size(ExpandedObjectHeader *eohptr)
 						ks->desc->type_name, ks->nentries),
 				 errdetail("Its stored form would exceed the 1 GB limit of a value."),
 				 errhint("Split the group (by period or by a hash of the customer) and merge the results.")));
-	ks->flat_size = KS_HEADER_SIZE + vsize;
-	return ks->flat_size;
+	return KS_HEADER_SIZE + vsize;
 }
 
+/* Write the flat form of size bytes, in order v, to f. */
 static void
-ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+ks_write_flat(KeySet *ks, char **v, int version, bool fixed, KsFlat *f, Size size)
 {
-	KeySet	   *ks = (KeySet *) eohptr;
-	KsFlat	   *f = (KsFlat *) result;
-	Size		size = ks_get_flat_size(eohptr);
-	bool		fixed = ks->flat_fixed;
 	char	   *p;
 	uint64		i,
 				prev = 0,
 				prev_start = 0;
 
-	Assert(allocated_size == size);
 	memset(f, 0, KS_HEADER_SIZE);
 	SET_VARSIZE(f, size);
-	f->version = KS_VERSION;
+	f->version = version;
 	f->layout = ks->desc->layout;
 	f->keykind = ks->keykind;
 	f->flags = (ks->param_set ? KSF_PARAM_SET : 0) | (fixed ? KSF_FIXED : 0) |
@@ -1321,16 +1474,11 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	}
 	for (i = 0; i < ks->nentries; i++)
 	{
-		char	   *e = ks->sorted[i];
+		char	   *e = v[i];
 
 		KS_CHECK_INTERRUPTS(i);
 		if (!ks->varkeys)
-		{
-			uint64		u = (uint64) KS_IKEY(e) ^ KS_SIGN_BIT;
-
-			p = put_num(p, i == 0 ? u : u - prev, fixed);
-			prev = u;
-		}
+			p = put_num(p, ks_int_code(version, KS_IKEY(e), &prev, i == 0), fixed);
 		else
 		{
 			uint32		len = ks_vkey_len(e);
@@ -1359,20 +1507,59 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	}
 	if (p != (char *) f + size)
 		elog(ERROR, "keyset flattened to %zu bytes, expected %zu", (Size) (p - (char *) f), size);
-	/* the sort order is only needed between get_flat_size and here */
+}
+
+/*
+ * The expanded-object methods write the hash-ordered form inside a parallel
+ * query (a worker's partial state, and the leader's copy of its own): it
+ * costs no sort, and the leader merges it walking its table in order.
+ * Otherwise (a stored rollup) they write the key-ordered form, which is
+ * smaller: its int keys and cohort starts are small differences.
+ */
+static Size
+ks_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	KeySet	   *ks = (KeySet *) eohptr;
+	MemoryContext old;
+
+	/* a pending entry has cleared flat_size; ks_ordered inserts it */
+	if (ks->flat_size != 0)
+		return ks->flat_size;
+	if (ks->sorted)
+		pfree(ks->sorted);
+	ks->flat_version = IsInParallelMode() ? KS_VERSION_HASH_ORDER : KS_VERSION_KEY_ORDER;
+	old = MemoryContextSwitchTo(ks->hdr.eoh_context);
+	ks->sorted = ks_ordered(ks, ks->flat_version);
+	MemoryContextSwitchTo(old);
+	ks->flat_size = ks_flat_size(ks, ks->sorted, ks->flat_version, &ks->flat_fixed);
+	return ks->flat_size;
+}
+
+static void
+ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	KeySet	   *ks = (KeySet *) eohptr;
+	Size		size = ks_get_flat_size(eohptr);
+
+	Assert(allocated_size == size);
+	ks_write_flat(ks, ks->sorted, ks->flat_version, ks->flat_fixed, (KsFlat *) result, size);
+	/* the order is only needed between get_flat_size and here */
 	pfree(ks->sorted);
 	ks->sorted = NULL;
 	ks->flat_size = 0;
 }
 
-/* A flat copy in CurrentMemoryContext. */
+/* A flat copy in CurrentMemoryContext, in the order of version. */
 static KsFlat *
-ks_flatten(KeySet *ks)
+ks_flatten(KeySet *ks, int version)
 {
-	Size		size = EOH_get_flat_size(&ks->hdr);
+	char	  **v = ks_ordered(ks, version);
+	bool		fixed;
+	Size		size = ks_flat_size(ks, v, version, &fixed);
 	KsFlat	   *f = palloc(size);
 
-	EOH_flatten_into(&ks->hdr, f, size);
+	ks_write_flat(ks, v, version, fixed, f, size);
+	pfree(v);
 	return f;
 }
 
@@ -1407,12 +1594,15 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 				prev = 0,
 				prev_start = 0;
 	int64		total = 0;
+	int64		previval = 0;
+	uint32		prevhash = 0;
 	bool		fixed,
-				varkeys;
+				varkeys,
+				hashorder;
 
 	if (size < KS_HEADER_SIZE)
 		bad_state(desc, sqlstate, "The value is shorter than its header.");
-	if (f->version != KS_VERSION)
+	if (f->version != KS_VERSION_KEY_ORDER && f->version != KS_VERSION_HASH_ORDER)
 		bad_state(desc, sqlstate, psprintf("Unknown format version %d.", f->version));
 	if (f->layout != desc->layout)
 		bad_state(desc, sqlstate, "The value is of another state type.");
@@ -1435,6 +1625,7 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	if (f->nentries > size)
 		bad_state(desc, sqlstate, "The number of entries exceeds the size.");
 	fixed = (f->flags & KSF_FIXED) != 0;
+	hashorder = f->version == KS_VERSION_HASH_ORDER;
 	varkeys = f->keykind != KS_KEY_INT || desc->layout == KS_LAYOUT_DAY;
 
 	if (into)
@@ -1442,6 +1633,13 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 		ks_set_kind(into, f->keykind);
 		if ((f->flags & KSF_PARAM_SET) && sign > 0)
 			ks_set_param(into, f->param);
+		/*
+		 * An empty set about to be filled is sized for the entries at once.
+		 * Every entry takes 2 bytes or more: a forged count allocates no
+		 * more than the value's size warrants.
+		 */
+		if (sign > 0 && into->nentries == 0 && into->npending == 0 && f->keykind != KS_KEY_NONE)
+			ks_reserve(into, Min(f->nentries, (size - KS_HEADER_SIZE) / 2));
 	}
 
 	p = f->data;
@@ -1470,11 +1668,20 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 		{
 			if (!get_num(&p, end, fixed, &v))
 				bad_state(desc, sqlstate, "An entry is truncated.");
-			if (i > 0 && (v == 0 || prev > PG_UINT64_MAX - v))
-				bad_state(desc, sqlstate, "The keys are not strictly increasing.");
-			prev = (i == 0) ? v : prev + v;
-			key.ival = (int64) (prev ^ KS_SIGN_BIT);
+			if (!hashorder)
+			{
+				if (i > 0 && (v == 0 || prev > PG_UINT64_MAX - v))
+					bad_state(desc, sqlstate, "The keys are not strictly increasing.");
+				prev = (i == 0) ? v : prev + v;
+				key.ival = (int64) (prev ^ KS_SIGN_BIT);
+			}
+			else
+				key.ival = unzigzag(v);
 			key.hash = ks_hash_int(key.ival);
+			if (hashorder && i > 0 &&
+				(key.hash < prevhash || (key.hash == prevhash && key.ival <= previval)))
+				bad_state(desc, sqlstate, "The entries are not in strictly increasing (hash, key) order.");
+			previval = key.ival;
 		}
 		else
 		{
@@ -1496,12 +1703,18 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 				(f->keykind == KS_KEY_INT && len != 8) ||
 				(f->keykind == KS_KEY_TEXT && !valid_text_bytes(key.ptr, len)))
 				bad_state(desc, sqlstate, "A key is invalid.");
-			if (prevptr && cmp_bytes(prevptr, prevlen, key.ptr, key.len) >= 0)
-				bad_state(desc, sqlstate, "The keys are not strictly increasing.");
+			key.hash = hash_bytes((const unsigned char *) key.ptr, key.len);
+			if (prevptr && (hashorder ?
+							(key.hash < prevhash || (key.hash == prevhash &&
+													 cmp_bytes(prevptr, prevlen, key.ptr, key.len) >= 0)) :
+							cmp_bytes(prevptr, prevlen, key.ptr, key.len) >= 0))
+				bad_state(desc, sqlstate, hashorder ?
+						  "The entries are not in strictly increasing (hash, key) order." :
+						  "The keys are not strictly increasing.");
 			prevptr = key.ptr;
 			prevlen = key.len;
-			key.hash = hash_bytes((const unsigned char *) key.ptr, key.len);
 		}
+		prevhash = key.hash;
 		if (!get_num(&p, end, fixed, &count))
 			bad_state(desc, sqlstate, "An entry is truncated.");
 		if (count < 1 || count > PG_INT64_MAX)
@@ -1556,7 +1769,8 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 				pfree(words);
 			continue;
 		}
-		if (into && sign > 0)
+		/* in hash order the inserts walk the table in order: no batch */
+		if (into && sign > 0 && !hashorder)
 			ks_add_entry(into, &key, (int64) count, first, last);
 		else if (into)
 			ks_merge_entry(into, &key, (int64) count, first, last, sign);
@@ -1585,7 +1799,7 @@ ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 		if (b == ks)
 		{
 			/* merging a set with itself: read a flat copy */
-			KsFlat	   *f = ks_flatten(b);
+			KsFlat	   *f = ks_flatten(b, KS_VERSION_HASH_ORDER);	/* read at once */
 
 			ks_decode(f, VARSIZE(f), ks->desc, ks, sign, ERRCODE_INVALID_TEXT_REPRESENTATION);
 			pfree(f);
@@ -1802,7 +2016,7 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 	uint64		i;
 
 	initStringInfo(&buf);
-	appendStringInfo(&buf, "v%d %s", KS_VERSION, kind_names[ks->keykind]);
+	appendStringInfo(&buf, "v%d %s", KS_TEXT_VERSION, kind_names[ks->keykind]);
 	if (ks->param_set)
 		appendStringInfo(&buf, " %s=%d", desc->param_name, ks->param);
 	if (ks->period_set)
@@ -2114,7 +2328,7 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 		bad_text(desc, str, "There is text after the closing brace.");
 	if (kind != KS_KEY_NONE && ks->nentries == 0)
 		bad_text(desc, str, "A state with a key kind has entries; write \"v1 empty {}\".");
-	f = ks_flatten(ks);
+	f = ks_flatten(ks, KS_VERSION_KEY_ORDER);
 	ks_decode(f, VARSIZE(f), desc, NULL, 0, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(f);
 }
@@ -2123,7 +2337,8 @@ Datum
 ks_send(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, desc);
-	KsFlat	   *f = ks_flatten(ks);
+	/* in key order: hash_bytes depends on the byte order of the machine */
+	KsFlat	   *f = ks_flatten(ks, KS_VERSION_KEY_ORDER);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);

@@ -13,8 +13,8 @@
  * addressing hash table with linear probing and backward-shift deletion,
  * updated in place by the transition functions and flattened only when the
  * value leaves the aggregate (a stored rollup, a parallel worker's partial
- * state, text or binary output).  The flat form is sorted and delta/varint
- * encoded; see keyset.c for both formats.
+ * state, text or binary output).  The flat form is varint encoded, in hash
+ * order (the table's) or key order; see keyset.c for both formats.
  *
  *-------------------------------------------------------------------------
  */
@@ -62,6 +62,7 @@ typedef struct KeySet
 	int			stride;			/* bytes per slot */
 	int			count_off;		/* offset of the count in a slot */
 	uint64		capacity;		/* slots, a power of 2, or 0 */
+	int			shift;			/* 32 - log2(capacity): home = hash >> shift */
 	uint64		nentries;
 	char	   *slots;
 	/* key bytes of a varkeys set live in a list of arena chunks */
@@ -93,6 +94,7 @@ typedef struct KeySet
 	struct KeySet *days;
 	/* cached flat image layout (valid while flat_size != 0) */
 	Size		flat_size;
+	int			flat_version;
 	bool		flat_fixed;
 	char	  **sorted;
 
@@ -205,6 +207,16 @@ static inline uint32
 ks_vkey_len(const char *e)
 {
 	return KS_VKEY(e)->tag == KS_KEY_OUTLINE ? KS_LKEY(e)->len : KS_VKEY(e)->tag;
+}
+
+/*
+ * The home slot of a hash: its top bits, so that slot order is hash order
+ * whatever the capacity (see "Flat form" in keyset.c).
+ */
+static inline uint64
+ks_home(const KeySet *ks, uint32 hash)
+{
+	return hash >> ks->shift;
 }
 
 /* Iterate over the live slots of a set. */

@@ -19,7 +19,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(20);
+SELECT plan(24);
 SET LOCAL TimeZone = 'UTC';
 SET LOCAL DateStyle = 'ISO, YMD';
 SET LOCAL client_min_messages = warning;
@@ -460,6 +460,24 @@ SELECT is(pg_temp.fz_recv('clv_fit_state', convert_to('v1 bgnbd=x gg=', 'UTF8'))
           '22P03', 'clv_fit_state binary: a malformed value is 22P03');
 SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state', '\x0901010000000000000000000000000000000000'::bytea),
           '22P03', 'repeat_purchase_ratio_state binary: an unknown version is 22P03');
+
+-- Version 2 of the keyset form (what a stored value and a parallel worker's
+-- state hold) has its entries in strict (hash, key) order, so a key cannot
+-- appear twice.  Int keys 1 and 3 hash to 885181228 and 167303374, so
+-- {1:2,3:1} is 3 (zigzag 6, count 1) then 1 (zigzag 2, count 2).
+SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state',
+              '\x0201010000000000000000000000000000000002'::bytea || '\x06010202'::bytea),
+          'accepted', 'repeat_purchase_ratio_state binary version 2: entries in hash order are accepted');
+SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state',
+              '\x0201010000000000000000000000000000000002'::bytea || '\x02020601'::bytea),
+          '22P03', 'repeat_purchase_ratio_state binary version 2: entries out of hash order are refused');
+SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state',
+              '\x0201010000000000000000000000000000000002'::bytea || '\x02010201'::bytea),
+          '22P03', 'repeat_purchase_ratio_state binary version 2: a key twice is refused');
+-- binary send writes version 1 (key order: hash_bytes depends on the byte
+-- order of the machine), which is still read
+SELECT is(get_byte(repeat_purchase_ratio_state_send('v1 text {"a":1,"b":2}'), 0), 1,
+          'binary send writes version 1 of the keyset form');
 
 -- tools/test --deep runs this file with PGOPTIONS='-c fuzz.scale=N', N times
 -- as many mutants.
