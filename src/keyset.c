@@ -1578,28 +1578,53 @@ valid_day(int32 day)
 }
 
 /*
- * Check a flat value completely and, when into is not NULL, add (sign > 0)
- * or remove (sign < 0) its entries there.  A value that fails is an error
- * with SQLSTATE sqlstate (see bad_state).
+ * Reading a flat value, validated completely as it goes: a value that fails
+ * is an error with SQLSTATE sqlstate (see bad_state).  ks_reader_init checks
+ * the header (and reads a cohort state's period), each ks_reader_next one
+ * entry.  Every flat value goes through here.
  */
-static void
-ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign,
-		  int sqlstate)
+typedef struct KsReader
 {
-	const char *p,
-			   *end = (const char *) f + size;
-	const char *prevptr = NULL;
-	uint32		prevlen = 0;
-	uint64		i,
-				prev = 0,
-				prev_start = 0;
-	int64		total = 0;
-	int64		previval = 0;
-	uint32		prevhash = 0;
-	bool		fixed,
-				varkeys,
-				hashorder;
+	const KsFlat *f;
+	const KsDesc *desc;
+	int			sqlstate;
+	const char *p;
+	const char *end;
+	bool		fixed;
+	bool		varkeys;
+	bool		hashorder;
+	bool		has_period;
+	int32		period_months;
+	int64		period_usecs;
+	uint64		i;				/* entries read */
+	uint64		prev;			/* version 1: the previous int key, unsigned */
+	uint64		prev_start;		/* cohort: the previous start */
+	int64		total;			/* the counts so far */
+	int64		previval;		/* the previous int key */
+	uint32		prevhash;
+	const char *prevptr;		/* the previous byte key */
+	uint32		prevlen;
+} KsReader;
 
+/* One entry; a cohort bitmap is words[0 .. nwords - 1] (one, or palloc'd). */
+typedef struct KsEntry
+{
+	KsKey		key;
+	int64		count;
+	int64		first;			/* span: first time; cohort: start */
+	int64		last;
+	uint64	   *words;
+	uint64		nwords;
+	uint64		one;
+} KsEntry;
+
+static void
+ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int sqlstate)
+{
+	memset(r, 0, sizeof(KsReader));
+	r->f = f;
+	r->desc = desc;
+	r->sqlstate = sqlstate;
 	if (size < KS_HEADER_SIZE)
 		bad_state(desc, sqlstate, "The value is shorter than its header.");
 	if (f->version != KS_VERSION_KEY_ORDER && f->version != KS_VERSION_HASH_ORDER)
@@ -1624,15 +1649,165 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 		bad_state(desc, sqlstate, "The key kind does not match the number of entries.");
 	if (f->nentries > size)
 		bad_state(desc, sqlstate, "The number of entries exceeds the size.");
-	fixed = (f->flags & KSF_FIXED) != 0;
-	hashorder = f->version == KS_VERSION_HASH_ORDER;
-	varkeys = f->keykind != KS_KEY_INT || desc->layout == KS_LAYOUT_DAY;
+	r->fixed = (f->flags & KSF_FIXED) != 0;
+	r->hashorder = f->version == KS_VERSION_HASH_ORDER;
+	r->varkeys = f->keykind != KS_KEY_INT || desc->layout == KS_LAYOUT_DAY;
+	r->p = f->data;
+	r->end = (const char *) f + size;
+	if (f->flags & KSF_PERIOD)
+	{
+		uint64		m,
+					u;
 
+		if (!get_num(&r->p, r->end, r->fixed, &m) || !get_num(&r->p, r->end, r->fixed, &u))
+			bad_state(desc, sqlstate, "The period is truncated.");
+		if (!ks_valid_period(unzigzag(m), unzigzag(u)))
+			bad_state(desc, sqlstate, "The period is invalid.");
+		r->has_period = true;
+		r->period_months = (int32) unzigzag(m);
+		r->period_usecs = unzigzag(u);
+	}
+}
+
+/*
+ * The next entry into *e, or false after the last one.  A cohort bitmap of
+ * more than one word is palloc'd: the caller frees it (e->words != &e->one).
+ */
+static bool
+ks_reader_next(KsReader *r, KsEntry *e)
+{
+	const KsDesc *desc = r->desc;
+	int			sqlstate = r->sqlstate;
+	uint64		v,
+				count;
+
+	if (r->i == r->f->nentries)
+	{
+		if (r->p != r->end)
+			bad_state(desc, sqlstate, "There are bytes after the last entry.");
+		return false;
+	}
+	KS_CHECK_INTERRUPTS(r->i);
+	r->i++;
+	memset(e, 0, sizeof(KsEntry));
+	if (!r->varkeys)
+	{
+		if (!get_num(&r->p, r->end, r->fixed, &v))
+			bad_state(desc, sqlstate, "An entry is truncated.");
+		if (!r->hashorder)
+		{
+			if (r->i > 1 && (v == 0 || r->prev > PG_UINT64_MAX - v))
+				bad_state(desc, sqlstate, "The keys are not strictly increasing.");
+			r->prev = (r->i == 1) ? v : r->prev + v;
+			e->key.ival = (int64) (r->prev ^ KS_SIGN_BIT);
+		}
+		else
+			e->key.ival = unzigzag(v);
+		e->key.hash = ks_hash_int(e->key.ival);
+		if (r->hashorder && r->i > 1 &&
+			(e->key.hash < r->prevhash || (e->key.hash == r->prevhash && e->key.ival <= r->previval)))
+			bad_state(desc, sqlstate, "The entries are not in strictly increasing (hash, key) order.");
+		r->previval = e->key.ival;
+	}
+	else
+	{
+		uint32		len;
+
+		if (!get_num(&r->p, r->end, r->fixed, &v) || v > (uint64) (r->end - r->p))
+			bad_state(desc, sqlstate, "An entry is truncated.");
+		len = (uint32) v;
+		e->key.ptr = r->p;
+		e->key.len = len;
+		r->p += len;
+		if (desc->layout == KS_LAYOUT_DAY)
+		{
+			if (len < KS_DAY_BYTES || !valid_day(ks_entry_day(e->key.ptr, len)))
+				bad_state(desc, sqlstate, "A day is invalid.");
+			len -= KS_DAY_BYTES;
+		}
+		if ((r->f->keykind == KS_KEY_UUID && len != UUID_LEN) ||
+			(r->f->keykind == KS_KEY_INT && len != 8) ||
+			(r->f->keykind == KS_KEY_TEXT && !valid_text_bytes(e->key.ptr, len)))
+			bad_state(desc, sqlstate, "A key is invalid.");
+		e->key.hash = hash_bytes((const unsigned char *) e->key.ptr, e->key.len);
+		if (r->prevptr && (r->hashorder ?
+						   (e->key.hash < r->prevhash || (e->key.hash == r->prevhash &&
+														  cmp_bytes(r->prevptr, r->prevlen, e->key.ptr, e->key.len) >= 0)) :
+						   cmp_bytes(r->prevptr, r->prevlen, e->key.ptr, e->key.len) >= 0))
+			bad_state(desc, sqlstate, r->hashorder ?
+					  "The entries are not in strictly increasing (hash, key) order." :
+					  "The keys are not strictly increasing.");
+		r->prevptr = e->key.ptr;
+		r->prevlen = e->key.len;
+	}
+	r->prevhash = e->key.hash;
+	if (!get_num(&r->p, r->end, r->fixed, &count))
+		bad_state(desc, sqlstate, "An entry is truncated.");
+	if (count < 1 || count > PG_INT64_MAX)
+		bad_state(desc, sqlstate, "A count is out of range.");
+	/* the set keeps the total of the counts: every use would overflow */
+	if (pg_add_s64_overflow(r->total, (int64) count, &r->total))
+		bad_state(desc, sqlstate, "The counts add up to more than 9223372036854775807.");
+	e->count = (int64) count;
+	if (desc->layout == KS_LAYOUT_SPAN)
+	{
+		if (!get_num(&r->p, r->end, r->fixed, &v))
+			bad_state(desc, sqlstate, "An entry is truncated.");
+		e->first = unzigzag(v);
+		if (!get_num(&r->p, r->end, r->fixed, &v))
+			bad_state(desc, sqlstate, "An entry is truncated.");
+		if (v > PG_INT64_MAX || pg_add_s64_overflow(e->first, (int64) v, &e->last) ||
+			!IS_VALID_TIMESTAMP(e->first) || !IS_VALID_TIMESTAMP(e->last))
+			bad_state(desc, sqlstate, "A purchase time is out of range.");
+		/* one purchase has no span (no sfunc, inverse or merge makes one) */
+		if (count == 1 && e->first != e->last)
+			bad_state(desc, sqlstate, "A customer with one purchase has a first and a last purchase time that differ.");
+	}
+	if (desc->layout == KS_LAYOUT_COHORT)
+	{
+		uint64		n,
+					w;
+
+		if (!get_num(&r->p, r->end, r->fixed, &v) || !get_num(&r->p, r->end, r->fixed, &n))
+			bad_state(desc, sqlstate, "An entry is truncated.");
+		e->first = (int64) (r->prev_start + (uint64) unzigzag(v));
+		if (!IS_VALID_TIMESTAMP(e->first))
+			bad_state(desc, sqlstate, "A cohort start is out of range.");
+		r->prev_start = (uint64) e->first;
+		if (n < 1 || n > (uint64) KS_MAX_PERIOD / 64 + 1 || n > (uint64) (r->end - r->p))
+			bad_state(desc, sqlstate, "A bitmap length is out of range.");
+		e->words = n == 1 ? &e->one : palloc(n * sizeof(uint64));
+		e->nwords = n;
+		for (w = 0; w < n; w++)
+			if (!get_num(&r->p, r->end, r->fixed, &e->words[w]))
+				bad_state(desc, sqlstate, "An entry is truncated.");
+		if (e->words[n - 1] == 0)
+			bad_state(desc, sqlstate, "A bitmap is empty or ends with a zero word.");
+		if ((n - 1) * 64 + pg_leftmost_one_pos64(e->words[n - 1]) > (uint64) KS_MAX_PERIOD)
+			bad_state(desc, sqlstate, "A period index is out of range.");
+	}
+	return true;
+}
+
+/*
+ * Check a flat value completely and, when into is not NULL, add (sign > 0)
+ * or remove (sign < 0) its entries there.
+ */
+static void
+ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign,
+		  int sqlstate)
+{
+	KsReader	r;
+	KsEntry		e;
+
+	ks_reader_init(&r, f, size, desc, sqlstate);
 	if (into)
 	{
 		ks_set_kind(into, f->keykind);
 		if ((f->flags & KSF_PARAM_SET) && sign > 0)
 			ks_set_param(into, f->param);
+		if (r.has_period)
+			ks_set_period(into, r.period_months, r.period_usecs);
 		/*
 		 * An empty set about to be filled is sized for the entries at once.
 		 * Every entry takes 2 bytes or more: a forged count allocates no
@@ -1641,142 +1816,24 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 		if (sign > 0 && into->nentries == 0 && into->npending == 0 && f->keykind != KS_KEY_NONE)
 			ks_reserve(into, Min(f->nentries, (size - KS_HEADER_SIZE) / 2));
 	}
-
-	p = f->data;
-	if (f->flags & KSF_PERIOD)
+	while (ks_reader_next(&r, &e))
 	{
-		uint64		m,
-					u;
-
-		if (!get_num(&p, end, fixed, &m) || !get_num(&p, end, fixed, &u))
-			bad_state(desc, sqlstate, "The period is truncated.");
-		if (!ks_valid_period(unzigzag(m), unzigzag(u)))
-			bad_state(desc, sqlstate, "The period is invalid.");
-		if (into)
-			ks_set_period(into, (int32) unzigzag(m), unzigzag(u));
-	}
-	for (i = 0; i < f->nentries; i++)
-	{
-		KsKey		key;
-		uint64		v,
-					count;
-		int64		first = 0,
-					last = 0;
-
-		KS_CHECK_INTERRUPTS(i);
-		if (!varkeys)
+		if (into == NULL)
+			;
+		else if (desc->layout == KS_LAYOUT_COHORT)
 		{
-			if (!get_num(&p, end, fixed, &v))
-				bad_state(desc, sqlstate, "An entry is truncated.");
-			if (!hashorder)
-			{
-				if (i > 0 && (v == 0 || prev > PG_UINT64_MAX - v))
-					bad_state(desc, sqlstate, "The keys are not strictly increasing.");
-				prev = (i == 0) ? v : prev + v;
-				key.ival = (int64) (prev ^ KS_SIGN_BIT);
-			}
-			else
-				key.ival = unzigzag(v);
-			key.hash = ks_hash_int(key.ival);
-			if (hashorder && i > 0 &&
-				(key.hash < prevhash || (key.hash == prevhash && key.ival <= previval)))
-				bad_state(desc, sqlstate, "The entries are not in strictly increasing (hash, key) order.");
-			previval = key.ival;
-		}
-		else
-		{
-			uint32		len;
-
-			if (!get_num(&p, end, fixed, &v) || v > (uint64) (end - p))
-				bad_state(desc, sqlstate, "An entry is truncated.");
-			len = (uint32) v;
-			key.ptr = p;
-			key.len = len;
-			p += len;
-			if (desc->layout == KS_LAYOUT_DAY)
-			{
-				if (len < KS_DAY_BYTES || !valid_day(ks_entry_day(key.ptr, len)))
-					bad_state(desc, sqlstate, "A day is invalid.");
-				len -= KS_DAY_BYTES;
-			}
-			if ((f->keykind == KS_KEY_UUID && len != UUID_LEN) ||
-				(f->keykind == KS_KEY_INT && len != 8) ||
-				(f->keykind == KS_KEY_TEXT && !valid_text_bytes(key.ptr, len)))
-				bad_state(desc, sqlstate, "A key is invalid.");
-			key.hash = hash_bytes((const unsigned char *) key.ptr, key.len);
-			if (prevptr && (hashorder ?
-							(key.hash < prevhash || (key.hash == prevhash &&
-													 cmp_bytes(prevptr, prevlen, key.ptr, key.len) >= 0)) :
-							cmp_bytes(prevptr, prevlen, key.ptr, key.len) >= 0))
-				bad_state(desc, sqlstate, hashorder ?
-						  "The entries are not in strictly increasing (hash, key) order." :
-						  "The keys are not strictly increasing.");
-			prevptr = key.ptr;
-			prevlen = key.len;
-		}
-		prevhash = key.hash;
-		if (!get_num(&p, end, fixed, &count))
-			bad_state(desc, sqlstate, "An entry is truncated.");
-		if (count < 1 || count > PG_INT64_MAX)
-			bad_state(desc, sqlstate, "A count is out of range.");
-		/* the set keeps the total of the counts: every use would overflow */
-		if (pg_add_s64_overflow(total, (int64) count, &total))
-			bad_state(desc, sqlstate, "The counts add up to more than 9223372036854775807.");
-		if (desc->layout == KS_LAYOUT_SPAN)
-		{
-			if (!get_num(&p, end, fixed, &v))
-				bad_state(desc, sqlstate, "An entry is truncated.");
-			first = unzigzag(v);
-			if (!get_num(&p, end, fixed, &v))
-				bad_state(desc, sqlstate, "An entry is truncated.");
-			if (v > PG_INT64_MAX || pg_add_s64_overflow(first, (int64) v, &last) ||
-				!IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
-				bad_state(desc, sqlstate, "A purchase time is out of range.");
-			/* one purchase has no span (no sfunc, inverse or merge makes one) */
-			if (count == 1 && first != last)
-				bad_state(desc, sqlstate, "A customer with one purchase has a first and a last purchase time that differ.");
-		}
-		if (desc->layout == KS_LAYOUT_COHORT)
-		{
-			uint64		n,
-						w;
-			uint64		one[1];
-			uint64	   *words;
-
-			if (!get_num(&p, end, fixed, &v) || !get_num(&p, end, fixed, &n))
-				bad_state(desc, sqlstate, "An entry is truncated.");
-			first = (int64) (prev_start + (uint64) unzigzag(v));
-			if (!IS_VALID_TIMESTAMP(first))
-				bad_state(desc, sqlstate, "A cohort start is out of range.");
-			prev_start = (uint64) first;
-			if (n < 1 || n > (uint64) KS_MAX_PERIOD / 64 + 1 || n > (uint64) (end - p))
-				bad_state(desc, sqlstate, "A bitmap length is out of range.");
-			words = n == 1 ? one : palloc(n * sizeof(uint64));
-			for (w = 0; w < n; w++)
-				if (!get_num(&p, end, fixed, &words[w]))
-					bad_state(desc, sqlstate, "An entry is truncated.");
-			if (words[n - 1] == 0)
-				bad_state(desc, sqlstate, "A bitmap is empty or ends with a zero word.");
-			if ((n - 1) * 64 + pg_leftmost_one_pos64(words[n - 1]) > (uint64) KS_MAX_PERIOD)
-				bad_state(desc, sqlstate, "A period index is out of range.");
-			if (into)
-			{
-				if (sign < 0)
-					elog(ERROR, "cohort states cannot be removed");
-				ks_cohort_merge(into, &key, first, (int64) count, words, n);
-			}
-			if (words != one)
-				pfree(words);
-			continue;
+			if (sign < 0)
+				elog(ERROR, "cohort states cannot be removed");
+			ks_cohort_merge(into, &e.key, e.first, e.count, e.words, e.nwords);
 		}
 		/* in hash order the inserts walk the table in order: no batch */
-		if (into && sign > 0 && !hashorder)
-			ks_add_entry(into, &key, (int64) count, first, last);
-		else if (into)
-			ks_merge_entry(into, &key, (int64) count, first, last, sign);
+		else if (sign > 0 && !r.hashorder)
+			ks_add_entry(into, &e.key, e.count, e.first, e.last);
+		else
+			ks_merge_entry(into, &e.key, e.count, e.first, e.last, sign);
+		if (e.words != &e.one && e.words != NULL)
+			pfree(e.words);
 	}
-	if (p != end)
-		bad_state(desc, sqlstate, "There are bytes after the last entry.");
 }
 
 /* ---------- SQL-facing access ---------- */
