@@ -40,9 +40,9 @@
  *		is smaller (flag KSF_FIXED), so an int8 key with its count never
  *		takes more than 16 bytes.
  * Version 2, written inside a parallel query, has the entries in (hash,
- * key) order: the table's own order, so writing it needs no sort, and
- * reading it back (the leader merging its workers' states) walks the table
- * in order instead of missing the cache on every entry.  Version 1, written
+ * key) order: the table's own order, so writing it needs no sort, and the
+ * leader merges its workers' states by a linear merge of the sorted runs,
+ * with no table (ks_merge_flats; KeySet.merged).  Version 1, written
  * otherwise (a stored value, binary send), has them in key order: smaller
  * (int keys and cohort starts as differences), and independent of the
  * machine's byte order (hash_bytes is not).  Both are read.  Either order
@@ -347,24 +347,23 @@ ks_compact_keys(KeySet *ks)
 /* ---------- hash table ---------- */
 
 /*
- * Zeroed memory for a table.  A large one is mostly fresh pages from the
- * kernel, which fault in 4 kB at a time: ask for transparent huge pages
+ * Large buffers (a table, a merged flat value) are mostly fresh pages from
+ * the kernel, which fault in 4 kB at a time: ask for transparent huge pages
  * where the system grants them on request (the "madvise" setting, common
- * on servers), so that a table of millions of customers faults in 2 MB
- * at a time.  Only whole aligned 2 MB pieces inside the chunk are advised;
- * the advice is a hint, and its failure changes nothing.
+ * on servers), so that a table of millions of customers faults in 2 MB at
+ * a time.  Only whole aligned 2 MB pieces inside the buffer are advised,
+ * before it is written; the advice is a hint, and its failure changes
+ * nothing.
  */
 #define KS_HUGE_PAGE		((Size) 2 * 1024 * 1024)
 
 static void *
-ks_alloc_zero(MemoryContext cxt, Size size)
+ks_alloc_large(MemoryContext cxt, Size size)
 {
-	char	   *p;
+	char	   *p = MemoryContextAllocExtended(cxt, size, 0);
 
-	if (size < 4 * KS_HUGE_PAGE)
-		return MemoryContextAllocZero(cxt, size);
-	p = MemoryContextAllocExtended(cxt, size, 0);
 #if defined(MADV_HUGEPAGE)
+	if (size >= 4 * KS_HUGE_PAGE)
 	{
 		uintptr_t	start = TYPEALIGN(KS_HUGE_PAGE, (uintptr_t) p);
 		uintptr_t	end = TYPEALIGN_DOWN(KS_HUGE_PAGE, (uintptr_t) p + size);
@@ -373,6 +372,15 @@ ks_alloc_zero(MemoryContext cxt, Size size)
 			(void) madvise((void *) start, end - start, MADV_HUGEPAGE);
 	}
 #endif
+	return p;
+}
+
+/* Zeroed memory for a table. */
+static void *
+ks_alloc_zero(MemoryContext cxt, Size size)
+{
+	char	   *p = ks_alloc_large(cxt, size);
+
 	memset(p, 0, size);
 	return p;
 }
@@ -751,6 +759,14 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
 
 /* ---------- merging entries ---------- */
 
+static void pg_attribute_noreturn()
+count_out_of_range(const KeySet *ks)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("order count out of range in %s", ks->desc->type_name)));
+}
+
 /*
  * Add (sign > 0) or remove (sign < 0) count rows of a customer; removing
  * what was never added is an error rather than a wrong number.
@@ -817,9 +833,7 @@ ks_merge_entry(KeySet *ks, const KsKey *key, int64 count, int64 first,
 	{
 		if (pg_add_s64_overflow(c0, count, &c1) ||
 			pg_add_s64_overflow(ks->total, count, &ks->total))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("order count out of range in %s", ks->desc->type_name)));
+			count_out_of_range(ks);
 		if (span)
 		{
 			KS_FIRST(ks, e) = found ? Min(KS_FIRST(ks, e), first) : first;
@@ -1525,6 +1539,13 @@ ks_get_flat_size(ExpandedObjectHeader *eohptr)
 	/* a pending entry has cleared flat_size; ks_ordered inserts it */
 	if (ks->flat_size != 0)
 		return ks->flat_size;
+	/* a merged flat value is the form to write in a parallel query */
+	if (ks->merged && IsInParallelMode())
+	{
+		ks->flat_version = KS_VERSION_HASH_ORDER;
+		ks->flat_size = VARSIZE(ks->merged);
+		return ks->flat_size;
+	}
 	if (ks->sorted)
 		pfree(ks->sorted);
 	ks->flat_version = IsInParallelMode() ? KS_VERSION_HASH_ORDER : KS_VERSION_KEY_ORDER;
@@ -1542,6 +1563,12 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	Size		size = ks_get_flat_size(eohptr);
 
 	Assert(allocated_size == size);
+	if (ks->merged)
+	{
+		memcpy(result, ks->merged, size);
+		ks->flat_size = 0;
+		return;
+	}
 	ks_write_flat(ks, ks->sorted, ks->flat_version, ks->flat_fixed, (KsFlat *) result, size);
 	/* the order is only needed between get_flat_size and here */
 	pfree(ks->sorted);
@@ -1933,23 +1960,30 @@ ks_merge_datum(KeySet *ks, Datum d, int sign)
 	ks_flush(ks);
 }
 
-KeySet *
-ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
+/*
+ * A new set for the aggregate calling fcinfo (in CurrentMemoryContext
+ * outside one).  The groups of a grouped aggregate share a context; a
+ * window holds one set per aggregate and deletes it on a frame restart.
+ */
+static KeySet *
+ks_new_for(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	MemoryContext aggcxt;
-	KeySet	   *ks;
 	int			agg_kind = AggCheckCallContext(fcinfo, &aggcxt);
-
-	/*
-	 * Share a context among the groups of a grouped aggregate only: a window
-	 * holds one set per aggregate and deletes it on a frame restart.
-	 */
-	bool		in_agg = agg_kind == AGG_CONTEXT_AGGREGATE;
 
 	if (agg_kind == 0)
 		aggcxt = CurrentMemoryContext;
+	return ks_new_in(desc, aggcxt,
+					 agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+}
+
+KeySet *
+ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
+{
+	KeySet	   *ks;
+
 	if (PG_ARGISNULL(argno))
-		return ks_new_in(desc, aggcxt, in_agg ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+		return ks_new_for(fcinfo, desc);
 	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
 	{
 		ks = (KeySet *) DatumGetEOHP(PG_GETARG_DATUM(argno));
@@ -1957,7 +1991,7 @@ ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 		if (ks->hdr.eoh_methods == &ks_methods && ks->desc == desc)
 			return ks;
 	}
-	ks = ks_new_in(desc, aggcxt, in_agg ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+	ks = ks_new_for(fcinfo, desc);
 	ks_merge_datum(ks, PG_GETARG_DATUM(argno), 1);
 	return ks;
 }
@@ -1973,7 +2007,9 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 		ks = (KeySet *) DatumGetEOHP(d);
 		if (ks->hdr.eoh_methods == &ks_methods && ks->desc->layout == desc->layout)
 		{
-			ks_flush(ks);
+			/* a merged flat value has its summaries: no table for a final */
+			if (ks->merged == NULL)
+				ks_flush(ks);
 			return ks;
 		}
 	}
@@ -1982,12 +2018,218 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 	return ks;
 }
 
+/* ---------- merging flat values without a table ---------- */
+
+/*
+ * Flat value d with a 4-byte header (a short one copied), or NULL when it is
+ * expanded, compressed or out of line: such a value is not a parallel
+ * worker's (reading it twice would cost more than it saves).
+ */
+static const KsFlat *
+ks_inline_flat(Datum d)
+{
+	Pointer		p = DatumGetPointer(d);
+
+	if (VARATT_IS_EXTERNAL(p) || VARATT_IS_COMPRESSED(p))
+		return NULL;
+	return (const KsFlat *) PG_DETOAST_DATUM(d);
+}
+
+static inline bool
+ks_hash_ordered(const KsFlat *f)
+{
+	return VARSIZE(f) >= KS_HEADER_SIZE && f->version == KS_VERSION_HASH_ORDER;
+}
+
+/* The order of two entries of hash-ordered values: by hash, then key. */
+static inline int
+ks_entry_cmp(const KeySet *ks, const KsEntry *x, const KsEntry *y)
+{
+	if (x->key.hash != y->key.hash)
+		return x->key.hash < y->key.hash ? -1 : 1;
+	if (!ks->varkeys)
+		return x->key.ival < y->key.ival ? -1 : x->key.ival > y->key.ival;
+	return cmp_bytes(x->key.ptr, x->key.len, y->key.ptr, y->key.len);
+}
+
+/* Write entry e (varint, version 2) at p and count it in the summaries. */
+static char *
+ks_put_entry(KeySet *ks, char *p, const KsEntry *e)
+{
+	if (!ks->varkeys)
+		p = put_num(p, zigzag(e->key.ival), false);
+	else
+	{
+		p = put_num(p, e->key.len, false);
+		memcpy(p, e->key.ptr, e->key.len);
+		p += e->key.len;
+	}
+	p = put_num(p, (uint64) e->count, false);
+	if (pg_add_s64_overflow(ks->total, e->count, &ks->total))
+		count_out_of_range(ks);
+	ks->nentries++;
+	ks->nge2 += e->count >= 2;
+	if (ks->param_set)
+		ks->ngeparam += e->count >= ks->param;
+	if (ks->desc->layout == KS_LAYOUT_SPAN)
+	{
+		p = put_num(p, zigzag(e->first), false);
+		p = put_num(p, (uint64) e->last - (uint64) e->first, false);
+		ks->span_sum += e->last - e->first;
+	}
+	return p;
+}
+
+/*
+ * ks's entries become the union of hash-ordered flat values fa and fb (one
+ * of them may be ks->merged), merged in one pass over both: no table, and
+ * both read in order.  Both are validated as they are read, as ks_decode
+ * does.
+ */
+static void
+ks_merge_flats(KeySet *ks, const KsFlat *fa, const KsFlat *fb, Size bound)
+{
+	const KsDesc *desc = ks->desc;
+	KsFlat	   *old = ks->merged;
+	KsFlat	   *out;
+	KsReader	ra,
+				rb;
+	KsEntry		ea,
+				eb;
+	bool		ha,
+				hb;
+	char	   *p;
+
+	ks_reader_init(&ra, fa, VARSIZE(fa), desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	ks_reader_init(&rb, fb, VARSIZE(fb), desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	/* the table is empty, so the kind and parameter checks need none */
+	ks->merged = NULL;
+	ks_set_kind(ks, fa->keykind);
+	ks_set_kind(ks, fb->keykind);
+	if (fa->flags & KSF_PARAM_SET)
+		ks_set_param(ks, fa->param);
+	if (fb->flags & KSF_PARAM_SET)
+		ks_set_param(ks, fb->param);
+	ks->nentries = 0;
+	ks->total = 0;
+	ks->nge2 = 0;
+	ks->ngeparam = 0;
+	ks->span_sum = 0;
+
+	out = ks_alloc_large(ks->hdr.eoh_context, bound);
+	p = out->data;
+	ha = ks_reader_next(&ra, &ea);
+	hb = ks_reader_next(&rb, &eb);
+	while (ha || hb)
+	{
+		int			c = !hb ? -1 : !ha ? 1 : ks_entry_cmp(ks, &ea, &eb);
+
+		if (c == 0)
+		{
+			/* the same customer in both: one entry */
+			if (pg_add_s64_overflow(ea.count, eb.count, &ea.count))
+				count_out_of_range(ks);
+			ea.first = Min(ea.first, eb.first);
+			ea.last = Max(ea.last, eb.last);
+		}
+		p = ks_put_entry(ks, p, c <= 0 ? &ea : &eb);
+		if (c <= 0)
+			ha = ks_reader_next(&ra, &ea);
+		if (c >= 0)
+			hb = ks_reader_next(&rb, &eb);
+	}
+	Assert(p <= (char *) out + bound);
+	memset(out, 0, KS_HEADER_SIZE);
+	SET_VARSIZE(out, p - (char *) out);
+	out->version = KS_VERSION_HASH_ORDER;
+	out->layout = desc->layout;
+	out->keykind = ks->keykind;
+	out->flags = ks->param_set ? KSF_PARAM_SET : 0;
+	out->param = ks->param_set ? ks->param : 0;
+	out->nentries = ks->nentries;
+	/* give back the room kept for entries in both */
+	out = repalloc(out, VARSIZE(out));
+	if (old)
+		pfree(old);
+	ks->merged = out;
+	ks_changed(ks);
+}
+
+/*
+ * Combine two hash-ordered flat values (arguments 0 and 1), or a set that
+ * holds one (argument 0) and another (argument 1), into a set that holds
+ * their merge.  This is the parallel leader's work: each partial state
+ * arrives flattened in hash order.  NULL when another path must be taken.
+ */
+static KeySet *
+ks_combine_flats(FunctionCallInfo fcinfo, const KsDesc *desc, const KsFlat *fb)
+{
+	Datum		d0 = PG_GETARG_DATUM(0);
+	KeySet	   *a = NULL;
+	const KsFlat *fa;
+	Size		bound;
+
+	if ((desc->layout != KS_LAYOUT_COUNT && desc->layout != KS_LAYOUT_SPAN) ||
+		AggCheckCallContext(fcinfo, NULL) != AGG_CONTEXT_AGGREGATE ||
+		!ks_hash_ordered(fb))
+		return NULL;
+	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d0)))
+	{
+		a = (KeySet *) DatumGetEOHP(d0);
+		if (a->hdr.eoh_methods != &ks_methods || a->desc != desc || a->merged == NULL)
+			return NULL;
+		fa = a->merged;
+	}
+	else if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d0)) ||
+			 (fa = ks_inline_flat(d0)) == NULL || !ks_hash_ordered(fa))
+		return NULL;
+
+	/*
+	 * Room for every entry of both, each number as a varint: at most 10
+	 * bytes where a fixed-width input has 8.
+	 */
+	bound = (VARSIZE(fa) - KS_HEADER_SIZE) + (VARSIZE(fb) - KS_HEADER_SIZE);
+	if (bound > (MaxAllocSize - KS_HEADER_SIZE) / 5 * 4 - 16)
+		return NULL;
+	bound = KS_HEADER_SIZE + (bound + 3) / 4 * 5 + 16;
+	if (a == NULL)
+		a = ks_new_for(fcinfo, desc);
+	ks_merge_flats(a, fa, fb, bound);
+	return a;
+}
+
+void
+ks_materialize(KeySet *ks)
+{
+	KsFlat	   *f = ks->merged;
+
+	ks->merged = NULL;
+	ks->nentries = 0;
+	ks->total = 0;
+	ks->nge2 = 0;
+	ks->ngeparam = 0;
+	ks->span_sum = 0;
+	ks_decode(f, VARSIZE(f), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	pfree(f);
+}
+
 Datum
 ks_combine(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
-	KeySet	   *a = ks_for_update(fcinfo, 0, desc);
+	Datum		d1 = PG_GETARG_DATUM(1);
+	const KsFlat *fb = NULL;
+	KeySet	   *a = NULL;
 
-	ks_merge_datum(a, PG_GETARG_DATUM(1), 1);
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d1)) && (fb = ks_inline_flat(d1)) != NULL)
+	{
+		d1 = PointerGetDatum(fb);	/* read once, whichever path */
+		a = ks_combine_flats(fcinfo, desc, fb);
+	}
+	if (a == NULL)
+	{
+		a = ks_for_update(fcinfo, 0, desc);
+		ks_merge_datum(a, d1, 1);
+	}
 	KS_RETURN(a);
 }
 

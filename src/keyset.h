@@ -107,6 +107,15 @@ typedef struct KeySet
 	 */
 	int			npending;
 	struct KsPending *pending;	/* KS_PENDING of them, once the table is large */
+
+	/*
+	 * Or the entries are a flat value in hash order (version 2), the table
+	 * empty: what combining flat values in hash order gives (a parallel
+	 * leader merging its workers' states), by a linear merge that builds no
+	 * table.  The running summaries are kept, so a final function needs no
+	 * table either; any other access builds it first (ks_flush).
+	 */
+	struct KsFlat *merged;
 } KeySet;
 
 /* An entry kept back by ks_add_entry. */
@@ -310,11 +319,17 @@ extern int32 ks_entry_day(const char *bytes, uint32 len);
 /* Insert the rows ks_add_row has kept back. */
 extern void ks_flush_rows(KeySet *ks);
 
+/* Build the table of a set held as a merged flat value (see merged). */
+extern void ks_materialize(KeySet *ks);
+
+/* Make the table complete: every access to it calls this first. */
 static inline void
 ks_flush(KeySet *ks)
 {
 	if (unlikely(ks->npending > 0))
 		ks_flush_rows(ks);
+	if (unlikely(ks->merged != NULL))
+		ks_materialize(ks);
 }
 
 /*

@@ -19,7 +19,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(24);
+SELECT plan(28);
 SET LOCAL TimeZone = 'UTC';
 SET LOCAL DateStyle = 'ISO, YMD';
 SET LOCAL client_min_messages = warning;
@@ -474,6 +474,39 @@ SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state',
 SELECT is(pg_temp.fz_recv('repeat_purchase_ratio_state',
               '\x0201010000000000000000000000000000000002'::bytea || '\x02010201'::bytea),
           '22P03', 'repeat_purchase_ratio_state binary version 2: a key twice is refused');
+-- Values in hash order are merged by an aggregate without a hash table (the
+-- parallel leader's work): read with COPY BINARY into a table, two such
+-- values, {1:2,3:1} and {1:1,2:1}, merge to {1:3,2:1,3:1}.
+CREATE FUNCTION pg_temp.fz_load(typ regtype, vals bytea[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    path text := format('%s/retention-fuzz-%s.bin', current_setting('data_directory'), pg_backend_pid());
+    b bytea := '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0);
+    v bytea;
+BEGIN
+    FOREACH v IN ARRAY vals LOOP
+        b := b || int2send(1::int2) || int4send(length(v)) || v;
+    END LOOP;
+    PERFORM pg_temp.fz_write(path, b || int2send(-1::int2));
+    EXECUTE format('DROP TABLE IF EXISTS fz_many; CREATE TEMP TABLE fz_many (v %s)', typ);
+    EXECUTE format('COPY fz_many FROM %L WITH (FORMAT binary)', path);
+END $$;
+SELECT pg_temp.fz_load('repeat_purchase_ratio_state', ARRAY[
+    '\x0201010000000000000000000000000000000002'::bytea || '\x06010202'::bytea,
+    '\x0201010000000000000000000000000000000002'::bytea || '\x02010401'::bytea]);
+SELECT is((SELECT repeat_purchase_ratio_state(v)::text FROM fz_many), 'v1 int {1:3,2:1,3:1}',
+          'hash-ordered values merged without a table: the union, counts added');
+SELECT is((SELECT repeat_purchase_ratio(v) FROM fz_many),
+          (SELECT repeat_purchase_ratio(s) FROM (VALUES ('v1 int {1:3,2:1,3:1}'::repeat_purchase_ratio_state)) t(s)),
+          'hash-ordered values merged without a table: the metric from the running summaries');
+-- the same customer with 2^62 orders in each: the sum is out of range (22003)
+SELECT pg_temp.fz_load('repeat_purchase_ratio_state', ARRAY[
+    '\x0201010000000000000000000000000000000001'::bytea || '\x02808080808080808040'::bytea,
+    '\x0201010000000000000000000000000000000001'::bytea || '\x02808080808080808040'::bytea]);
+SELECT throws_ok($$SELECT repeat_purchase_ratio(v) FROM fz_many$$, '22003', NULL,
+                 'hash-ordered values merged without a table: counts adding up beyond bigint are 22003');
+SELECT throws_ok($$SELECT repeat_purchase_ratio(v::text::repeat_purchase_ratio_state) FROM fz_many$$, '22003', NULL,
+                 'the same values merged through the hash table: 22003 as well');
+
 -- binary send writes version 1 (key order: hash_bytes depends on the byte
 -- order of the machine), which is still read
 SELECT is(get_byte(repeat_purchase_ratio_state_send('v1 text {"a":1,"b":2}'), 0), 1,
