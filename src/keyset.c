@@ -48,7 +48,7 @@
  * machine's byte order (hash_bytes is not).  Both are read.  Either order
  * is strict, so an entry cannot appear twice and the form of a set is
  * unique.
- * Every flat value is decoded by one validating reader (ks_decode), whether
+ * Every flat value is read by one validating reader (ks_reader_next), whether
  * it comes from disk, a parallel worker, text input or binary receive: a
  * forged state is an error, never a crash or a wrong number.
  *
