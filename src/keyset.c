@@ -360,7 +360,7 @@ ks_compact_keys(KeySet *ks)
 static void *
 ks_alloc_large(MemoryContext cxt, Size size)
 {
-	char	   *p = MemoryContextAllocExtended(cxt, size, 0);
+	char	   *p = MemoryContextAlloc(cxt, size);
 
 #if defined(MADV_HUGEPAGE)
 	if (size >= 4 * KS_HUGE_PAGE)
