@@ -2542,8 +2542,11 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 					m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
 					bad_text(desc, str, "A key must be followed by @YYYY-MM-DD.");
 				day = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+				/* IS_VALID_JULIAN checks no day: -4713-11-01 is before day 0 */
+				if (!valid_day(day))
+					bad_text(desc, str, "A day is not a valid date.");
 				j2date(day + POSTGRES_EPOCH_JDATE, &y2, &m2, &d2);
-				if (y2 != y || m2 != m || d2 != d || !valid_day(day))
+				if (y2 != y || m2 != m || d2 != d)
 					bad_text(desc, str, "A day is not a valid date.");
 				p += 1 + n;
 				enlargeStringInfo(&kb, KS_DAY_BYTES);

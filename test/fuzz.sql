@@ -19,7 +19,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(28);
+SELECT plan(29);
 SET LOCAL TimeZone = 'UTC';
 SET LOCAL DateStyle = 'ISO, YMD';
 SET LOCAL client_min_messages = warning;
@@ -443,6 +443,11 @@ SELECT throws_ok($$SELECT 'v1 int {1@2024-00-02:1}'::stickiness_state$$, '22P02'
                  'stickiness_state text: month 0 is refused');
 SELECT throws_ok($$SELECT 'v1 int {1@2024-2147483647-2147483647:1}'::stickiness_state$$, '22P02', NULL,
                  'stickiness_state text: a month and day of 2147483647 are refused');
+-- A stickiness day before Julian day 0 in its month (-4713-11-01) passed
+-- IS_VALID_JULIAN, which checks no day, and went to j2date as a negative
+-- Julian day (harmless arithmetic in the server, refused by the round trip).
+SELECT throws_ok($$SELECT 'v1 int {1@-4713-11-01:1}'::stickiness_state$$, '22P02', NULL,
+                 'stickiness_state text: a day before the first Julian day is refused');
 -- A keyset whose counts add up beyond 2^63-1 was accepted (text and
 -- binary) but could not be printed, sent or used (22003 at every use).
 SELECT throws_ok($$SELECT 'v1 int {1:9223372036854775807,2:1}'::purchase_frequency_state$$, '22P02', NULL,
