@@ -320,12 +320,14 @@ SELECT results_eq(
 -- A frame of 12000 rows holds thousands of customers: the keyset then
 -- inserts rows in prefetched batches (tables of 8192 slots and more) while
 -- the inverse transition removes the oldest row, and every read of the
--- frame's value must see the batch.  Checked at every 1000th row.
+-- frame's value must see the batch; time_between_purchases batches first
+-- and last purchase too.  Checked at every 1000th row.
 SELECT results_eq(
-    $$SELECT order_id, r, l, p FROM (
+    $$SELECT order_id, r, l, p, t FROM (
         SELECT order_id, round(repeat_purchase_ratio(customer_id) OVER f::numeric, 9) r,
                round(loyal_customer_rate(ctext, 3) OVER f::numeric, 9) l,
-               round(purchase_frequency(cuuid) OVER f::numeric, 9) p
+               round(purchase_frequency(cuuid) OVER f::numeric, 9) p,
+               round(extract(epoch FROM time_between_purchases(ctext, purchased_at) OVER f), 6) t
         FROM orders WINDOW f AS (ORDER BY order_id ROWS BETWEEN 11999 PRECEDING AND CURRENT ROW)) x
       WHERE order_id % 1000 = 0 AND order_id >= 12000 ORDER BY 1$$,
     $$SELECT o.order_id,
@@ -334,7 +336,10 @@ SELECT results_eq(
              (SELECT round(100.0 * count(*) FILTER (WHERE n >= 3) / count(*), 9) FROM
                 (SELECT count(*) n FROM orders x WHERE x.order_id BETWEEN o.order_id - 11999 AND o.order_id AND ctext IS NOT NULL GROUP BY ctext) s),
              (SELECT round(sum(n)::numeric / count(*), 9) FROM
-                (SELECT count(*) n FROM orders x WHERE x.order_id BETWEEN o.order_id - 11999 AND o.order_id AND cuuid IS NOT NULL GROUP BY cuuid) s)
+                (SELECT count(*) n FROM orders x WHERE x.order_id BETWEEN o.order_id - 11999 AND o.order_id AND cuuid IS NOT NULL GROUP BY cuuid) s),
+             (SELECT round(sum(extract(epoch FROM l - f)) FILTER (WHERE n >= 2) / nullif(sum(n - 1), 0), 6) FROM
+                (SELECT count(*) n, min(purchased_at) f, max(purchased_at) l FROM orders x
+                 WHERE x.order_id BETWEEN o.order_id - 11999 AND o.order_id AND ctext IS NOT NULL GROUP BY ctext) s)
       FROM orders o WHERE o.order_id % 1000 = 0 AND o.order_id >= 12000 ORDER BY 1$$,
     'ROWS 11999 PRECEDING sliding window (thousands of customers per frame) equals the plain SQL at every 1000th row');
 SELECT ok((SELECT count(DISTINCT customer_id) FROM orders WHERE order_id <= 12000) > 3072,
