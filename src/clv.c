@@ -12,14 +12,17 @@
  *	  clv_state          a group's orders (customer key, day, amount), for
  *	                     clv(customer_id, purchased_at, amount, horizon)
  *
- * These states are variable-size varlenas that carry spare capacity: a
- * transition function appends in place while there is room and, when it is
- * full, builds a bigger copy (doubling) in the per-call memory context,
- * which the executor then moves into the aggregate context and frees the
- * old one.  So there is no palloc per row, only a logarithmic number of
- * regrowths.  None of them can remove a row exactly (they hold floating
- * sums or would need searching), so their inverse transition functions
- * return NULL, which makes a sliding window restart the frame.
+ * clv_summary_state and clv_state are variable-size varlenas that carry
+ * spare capacity: a transition function appends in place while there is
+ * room and, when it is full, builds a bigger copy (doubling) in the
+ * per-call memory context, which the executor then moves into the
+ * aggregate context and frees the old one.  So there is no palloc per row,
+ * only a logarithmic number of regrowths.  clv_fit_state, whose groups are
+ * whole customer bases, is an expanded object while aggregating, so that
+ * it grows without those copies.  None of them can remove a row exactly
+ * (they hold floating sums or would need searching), so their inverse
+ * transition functions return NULL, which makes a sliding window restart
+ * the frame.
  *
  * Every text form starts with a version ("v1 ...") and is validated
  * completely on input; binary send/receive use the same text, so both
@@ -45,9 +48,11 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/expandeddatum.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/timestamp.h"
 #include "utils/uuid.h"
@@ -842,9 +847,15 @@ clv_summary_final(PG_FUNCTION_ARGS)
 
 /* ==================================================================
  * clv_fit_state: customers as weighted (frequency, recency, age) triples
- * for BG/NBD and (frequency, monetary) pairs for Gamma-Gamma.  Appended
- * unsorted; when the array is full it is sorted and identical entries are
- * merged (weights summed), and it doubles only if that did not free half.
+ * for BG/NBD and (frequency, monetary) pairs for Gamma-Gamma.
+ *
+ * Stored (flat), the two lists follow a header.  While aggregating, the
+ * state is an expanded object instead: two arrays that grow in place, so
+ * that a million customers are not copied at every doubling (the executor
+ * copies a flat state each time a transition returns a new one).  Rows are
+ * appended unsorted; when an array is full it is compacted (sorted, equal
+ * entries merged with their weights summed), and it doubles only if that
+ * did not free half.  The flat form is compacted and has no spare room.
  * ================================================================== */
 
 typedef struct ClvFitState
@@ -866,6 +877,7 @@ typedef struct ClvFitState
 #define FIT_PAIRS(s)	((ClvPair *) (FIT_TRIPS(s) + (s)->captrip))
 #define FIT_MAXCAP		((int) (MaxAllocSize / 2 / sizeof(ClvTriple)))
 
+/* An empty flat state with room for ct triples and cp pairs (the parser's). */
 static ClvFitState *
 fs_new(int ct, int cp)
 {
@@ -878,11 +890,130 @@ fs_new(int ct, int cp)
 	return s;
 }
 
-static ClvFitState *
-fs_arg(FunctionCallInfo fcinfo, int argno)
+/* The working form. */
+typedef struct FitExpanded
 {
-	ClvFitState *s = (ClvFitState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	ExpandedObjectHeader hdr;
+	int32		ntrip;
+	int32		captrip;
+	int32		npair;
+	int32		cappair;
+	ClvTriple  *trips;
+	ClvPair    *pairs;
+} FitExpanded;
 
+static Size fit_get_flat_size(ExpandedObjectHeader *eohptr);
+static void fit_flatten_into(ExpandedObjectHeader *eohptr, void *result,
+							 Size allocated_size);
+
+static const ExpandedObjectMethods fit_methods = {
+	fit_get_flat_size,
+	fit_flatten_into
+};
+
+/* Compact both lists in place: the same customers, in fewer entries. */
+static void
+fit_compact(FitExpanded *e)
+{
+	e->ntrip = clv_compact_triples(e->trips, e->ntrip);
+	e->npair = clv_compact_pairs(e->pairs, e->npair);
+}
+
+static Size
+fit_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	FitExpanded *e = (FitExpanded *) eohptr;
+
+	fit_compact(e);
+	return FIT_SIZE(e->ntrip, e->npair);
+}
+
+static void
+fit_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	FitExpanded *e = (FitExpanded *) eohptr;
+	ClvFitState *s = (ClvFitState *) result;
+
+	Assert(allocated_size == FIT_SIZE(e->ntrip, e->npair));
+	memset(s, 0, FIT_HDR);
+	SET_VARSIZE(s, allocated_size);
+	s->version = CLV_VERSION;
+	s->ntrip = s->captrip = e->ntrip;
+	s->npair = s->cappair = e->npair;
+	memcpy(FIT_TRIPS(s), e->trips, sizeof(ClvTriple) * e->ntrip);
+	memcpy(FIT_PAIRS(s), e->pairs, sizeof(ClvPair) * e->npair);
+}
+
+/* Room for ct triples and cp pairs (54000 past the allocation limit). */
+static void
+fit_reserve(FitExpanded *e, int ct, int cp)
+{
+	if (ct > FIT_MAXCAP || cp > FIT_MAXCAP)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct customer summaries for clv_fit"),
+				 errhint("Round recency and age, or fit on a sample.")));
+	if (ct > e->captrip)
+	{
+		e->trips = repalloc(e->trips, sizeof(ClvTriple) * ct);
+		e->captrip = ct;
+	}
+	if (cp > e->cappair)
+	{
+		e->pairs = repalloc(e->pairs, sizeof(ClvPair) * cp);
+		e->cappair = cp;
+	}
+}
+
+/* A new empty state in its own context under parent. */
+static FitExpanded *
+fit_new(MemoryContext parent, int ct, int cp)
+{
+	MemoryContext cxt = AllocSetContextCreate(parent, "clv_fit_state",
+											  ALLOCSET_SMALL_SIZES);
+	FitExpanded *e = MemoryContextAllocZero(cxt, sizeof(FitExpanded));
+
+	EOH_init_header(&e->hdr, &fit_methods, cxt);
+	e->trips = MemoryContextAlloc(cxt, sizeof(ClvTriple) * 16);
+	e->pairs = MemoryContextAlloc(cxt, sizeof(ClvPair) * 16);
+	e->captrip = e->cappair = 16;
+	fit_reserve(e, ct, cp);
+	return e;
+}
+
+/*
+ * Read access to a state, flat or expanded: its lists and their lengths.
+ * A flat value is checked (XX001 when it is not one).
+ */
+typedef struct FitView
+{
+	int			ntrip;
+	int			npair;
+	ClvTriple  *trips;
+	ClvPair    *pairs;
+	FitExpanded *expanded;		/* or NULL: trips and pairs are a flat value's */
+} FitView;
+
+static FitView
+fs_view(FunctionCallInfo fcinfo, int argno)
+{
+	Datum		d = PG_GETARG_DATUM(argno);
+	FitView		v;
+	ClvFitState *s;
+
+	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) &&
+		DatumGetEOHP(d)->eoh_methods == &fit_methods)
+	{
+		FitExpanded *e = (FitExpanded *) DatumGetEOHP(d);
+
+		v.ntrip = e->ntrip;
+		v.npair = e->npair;
+		v.trips = e->trips;
+		v.pairs = e->pairs;
+		v.expanded = e;
+		return v;
+	}
+	s = (ClvFitState *) PG_DETOAST_DATUM(d);
 	if (VARSIZE(s) < FIT_HDR || s->version != CLV_VERSION ||
 		s->ntrip < 0 || s->npair < 0 || s->captrip < s->ntrip ||
 		s->cappair < s->npair ||
@@ -890,64 +1021,63 @@ fs_arg(FunctionCallInfo fcinfo, int argno)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid clv_fit_state value")));
-	return s;
+	v.ntrip = s->ntrip;
+	v.npair = s->npair;
+	v.trips = FIT_TRIPS(s);
+	v.pairs = FIT_PAIRS(s);
+	v.expanded = NULL;
+	return v;
 }
 
-/* A copy with capacities at least ct and cp. */
-static ClvFitState *
-fs_resize(const ClvFitState *s, int ct, int cp)
-{
-	ClvFitState *n;
-
-	if (ct > FIT_MAXCAP || cp > FIT_MAXCAP)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many distinct customer summaries for clv_fit"),
-				 errhint("Round recency and age, or fit on a sample.")));
-	n = fs_new(ct, cp);
-	n->flags = s->flags;
-	n->ntrip = s->ntrip;
-	n->npair = s->npair;
-	memcpy(FIT_TRIPS(n), FIT_TRIPS(s), sizeof(ClvTriple) * s->ntrip);
-	memcpy(FIT_PAIRS(n), FIT_PAIRS(s), sizeof(ClvPair) * s->npair);
-	return n;
-}
-
-static ClvFitState *
+/*
+ * The state to change: the aggregate's own (read-write expanded), else a
+ * new expanded copy of the argument in the aggregate's context (the
+ * current one outside an aggregate).
+ */
+static FitExpanded *
 fs_for_update(FunctionCallInfo fcinfo)
 {
-	ClvFitState *s;
+	MemoryContext cxt;
+	FitExpanded *e;
+	FitView		v;
 
+	if (!PG_ARGISNULL(0) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))) &&
+		DatumGetEOHP(PG_GETARG_DATUM(0))->eoh_methods == &fit_methods)
+		return (FitExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		cxt = CurrentMemoryContext;
 	if (PG_ARGISNULL(0))
-		return fs_new(16, 16);
-	s = fs_arg(fcinfo, 0);
-	if (!in_aggregate(fcinfo) && (Pointer) s == DatumGetPointer(PG_GETARG_DATUM(0)))
-		s = fs_resize(s, s->captrip, s->cappair);
-	return s;
+		return fit_new(cxt, 16, 16);
+	v = fs_view(fcinfo, 0);
+	e = fit_new(cxt, v.ntrip, v.npair);
+	memcpy(e->trips, v.trips, sizeof(ClvTriple) * v.ntrip);
+	memcpy(e->pairs, v.pairs, sizeof(ClvPair) * v.npair);
+	e->ntrip = v.ntrip;
+	e->npair = v.npair;
+	return e;
 }
 
-/* Make room for one more triple and pair; the state may be replaced. */
-static ClvFitState *
-fs_room(ClvFitState *s, int more_trip, int more_pair)
+/* Make room for more triples and pairs. */
+static void
+fs_room(FitExpanded *e, int more_trip, int more_pair)
 {
-	int			ct = s->captrip,
-				cp = s->cappair;
+	int64		ct = e->captrip,
+				cp = e->cappair;
 
-	if (s->ntrip + more_trip > ct)
+	if (e->ntrip + (int64) more_trip > ct)
 	{
-		s->ntrip = clv_compact_triples(FIT_TRIPS(s), s->ntrip);
-		while (s->ntrip + more_trip > ct / 2)
+		e->ntrip = clv_compact_triples(e->trips, e->ntrip);
+		while (e->ntrip + (int64) more_trip > ct / 2)
 			ct = ct * 2;
 	}
-	if (s->npair + more_pair > cp)
+	if (e->npair + (int64) more_pair > cp)
 	{
-		s->npair = clv_compact_pairs(FIT_PAIRS(s), s->npair);
-		while (s->npair + more_pair > cp / 2)
+		e->npair = clv_compact_pairs(e->pairs, e->npair);
+		while (e->npair + (int64) more_pair > cp / 2)
 			cp = cp * 2;
 	}
-	if (ct != s->captrip || cp != s->cappair)
-		s = fs_resize(s, ct, cp);
-	return s;
+	fit_reserve(e, (int) Min(ct, (int64) FIT_MAXCAP + 1), (int) Min(cp, (int64) FIT_MAXCAP + 1));
 }
 
 /*
@@ -989,7 +1119,7 @@ PG_FUNCTION_INFO_V1(clv_fit_sfunc);
 Datum
 clv_fit_sfunc(PG_FUNCTION_ARGS)
 {
-	ClvFitState *s = fs_for_update(fcinfo);
+	FitExpanded *e = fs_for_update(fcinfo);
 	double		x,
 				tx,
 				T,
@@ -998,7 +1128,7 @@ clv_fit_sfunc(PG_FUNCTION_ARGS)
 	ClvTriple  *t;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-		PG_RETURN_POINTER(s);
+		PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 	x = PG_GETARG_FLOAT8(1);
 	tx = PG_GETARG_FLOAT8(2);
 	T = PG_GETARG_FLOAT8(3);
@@ -1007,8 +1137,8 @@ clv_fit_sfunc(PG_FUNCTION_ARGS)
 		m = PG_GETARG_FLOAT8(4);
 	check_summary(x, tx, T, have_m, m);
 
-	s = fs_room(s, 1, have_m && x > 0 ? 1 : 0);
-	t = &FIT_TRIPS(s)[s->ntrip++];
+	fs_room(e, 1, have_m && x > 0 ? 1 : 0);
+	t = &e->trips[e->ntrip++];
 	t->x = (int32) x;
 	t->pad = 0;
 	t->tx = tx;
@@ -1016,14 +1146,14 @@ clv_fit_sfunc(PG_FUNCTION_ARGS)
 	t->w = 1;
 	if (have_m && x > 0)
 	{
-		ClvPair    *p = &FIT_PAIRS(s)[s->npair++];
+		ClvPair    *p = &e->pairs[e->npair++];
 
 		p->x = (int32) x;
 		p->pad = 0;
 		p->m = m;
 		p->w = 1;
 	}
-	PG_RETURN_POINTER(s);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 }
 
 /* Not worth searching the unsorted list: NULL restarts a window frame. */
@@ -1038,15 +1168,15 @@ PG_FUNCTION_INFO_V1(clv_fit_state_combine);
 Datum
 clv_fit_state_combine(PG_FUNCTION_ARGS)
 {
-	ClvFitState *a = fs_for_update(fcinfo);
-	ClvFitState *b = fs_arg(fcinfo, 1);
+	FitExpanded *a = fs_for_update(fcinfo);
+	FitView		b = fs_view(fcinfo, 1);
 
-	a = fs_room(a, b->ntrip, b->npair);
-	memcpy(FIT_TRIPS(a) + a->ntrip, FIT_TRIPS(b), sizeof(ClvTriple) * b->ntrip);
-	a->ntrip += b->ntrip;
-	memcpy(FIT_PAIRS(a) + a->npair, FIT_PAIRS(b), sizeof(ClvPair) * b->npair);
-	a->npair += b->npair;
-	PG_RETURN_POINTER(a);
+	fs_room(a, b.ntrip, b.npair);
+	memcpy(a->trips + a->ntrip, b.trips, sizeof(ClvTriple) * b.ntrip);
+	a->ntrip += b.ntrip;
+	memcpy(a->pairs + a->npair, b.pairs, sizeof(ClvPair) * b.npair);
+	a->npair += b.npair;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&a->hdr));
 }
 
 PG_FUNCTION_INFO_V1(clv_fit_state_uncombine);
@@ -1056,31 +1186,48 @@ clv_fit_state_uncombine(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
-/* Compacted copies of a state's lists (the state itself is read only). */
-static void
-fs_compacted(const ClvFitState *s, ClvTriple **t, int *nt, ClvPair **p, int *np)
+/*
+ * A state's lists, compacted: an expanded state is compacted in place (the
+ * same customers in fewer entries, so even a read-only one may be), a flat
+ * one is copied first.
+ */
+static FitView
+fs_compacted(FunctionCallInfo fcinfo, int argno)
 {
-	*t = palloc(sizeof(ClvTriple) * Max(1, s->ntrip));
-	memcpy(*t, FIT_TRIPS(s), sizeof(ClvTriple) * s->ntrip);
-	*nt = clv_compact_triples(*t, s->ntrip);
-	*p = palloc(sizeof(ClvPair) * Max(1, s->npair));
-	memcpy(*p, FIT_PAIRS(s), sizeof(ClvPair) * s->npair);
-	*np = clv_compact_pairs(*p, s->npair);
+	FitView		v = fs_view(fcinfo, argno);
+	ClvTriple  *t;
+	ClvPair    *p;
+
+	if (v.expanded)
+	{
+		fit_compact(v.expanded);
+		v.ntrip = v.expanded->ntrip;
+		v.npair = v.expanded->npair;
+		return v;
+	}
+	t = palloc(sizeof(ClvTriple) * Max(1, v.ntrip));
+	memcpy(t, v.trips, sizeof(ClvTriple) * v.ntrip);
+	v.ntrip = clv_compact_triples(t, v.ntrip);
+	v.trips = t;
+	p = palloc(sizeof(ClvPair) * Max(1, v.npair));
+	memcpy(p, v.pairs, sizeof(ClvPair) * v.npair);
+	v.npair = clv_compact_pairs(p, v.npair);
+	v.pairs = p;
+	return v;
 }
 
 PG_FUNCTION_INFO_V1(clv_fit_state_out);
 Datum
 clv_fit_state_out(PG_FUNCTION_ARGS)
 {
-	ClvFitState *s = fs_arg(fcinfo, 0);
-	ClvTriple  *t;
-	ClvPair    *p;
-	int			nt,
-				np,
+	FitView		v = fs_compacted(fcinfo, 0);
+	ClvTriple  *t = v.trips;
+	ClvPair    *p = v.pairs;
+	int			nt = v.ntrip,
+				np = v.npair,
 				i;
 	StringInfoData buf;
 
-	fs_compacted(s, &t, &nt, &p, &np);
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, "v1 bgnbd=");
 	for (i = 0; i < nt; i++)
@@ -1539,16 +1686,11 @@ PG_FUNCTION_INFO_V1(clv_fit_final);
 Datum
 clv_fit_final(PG_FUNCTION_ARGS)
 {
-	ClvFitState *s = fs_arg(fcinfo, 0);
-	ClvTriple  *t;
-	ClvPair    *p;
-	int			nt,
-				np;
+	FitView		v = fs_compacted(fcinfo, 0);
 
-	if (s->ntrip == 0)
+	if (v.ntrip == 0)
 		PG_RETURN_NULL();
-	fs_compacted(s, &t, &nt, &p, &np);
-	PG_RETURN_POINTER(fit_model(t, nt, p, np));
+	PG_RETURN_POINTER(fit_model(v.trips, v.ntrip, v.pairs, v.npair));
 }
 
 /*
@@ -1560,18 +1702,14 @@ PG_FUNCTION_INFO_V1(clv_fit_gradient_check);
 Datum
 clv_fit_gradient_check(PG_FUNCTION_ARGS)
 {
-	ClvFitState *s = fs_arg(fcinfo, 0);
+	FitView		v = fs_compacted(fcinfo, 0);
 	ClvModel   *m = cm_arg(fcinfo, 1);
-	ClvTriple  *t;
-	ClvPair    *p;
-	int			nt,
-				np;
 
 	cm_check(m);
-	if (s->ntrip == 0)
+	if (v.ntrip == 0)
 		PG_RETURN_NULL();
-	fs_compacted(s, &t, &nt, &p, &np);
-	PG_RETURN_FLOAT8(clv_gradient_check(t, nt, p, (m->flags & CM_HAS_GG) ? np : 0,
+	PG_RETURN_FLOAT8(clv_gradient_check(v.trips, v.ntrip, v.pairs,
+										(m->flags & CM_HAS_GG) ? v.npair : 0,
 										&m->par));
 }
 

@@ -90,42 +90,136 @@ add_weight(int64 *w, int64 more)
 				 errmsg("clv_fit customer count out of range")));
 }
 
-int
-clv_compact_triples(ClvTriple *t, int n)
+/*
+ * Sorts with the comparison inlined (qsort calls it through a pointer),
+ * interruptible: a state may hold millions of customers.
+ */
+#define ST_SORT sort_triples
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_ELEMENT_TYPE ClvTriple
+#define ST_COMPARE(a, b) cmp_triple(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+#define ST_SORT sort_pairs
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_ELEMENT_TYPE ClvPair
+#define ST_COMPARE(a, b) cmp_pair(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+typedef int (*CmpFn) (const void *a, const void *b);
+
+/*
+ * Sort n observations of size bytes and merge equal ones, summing their
+ * weights (the int64 at woff); returns the new count.  The aggregate's
+ * list is compacted whenever its array fills, so it is a strictly
+ * increasing run followed by the rows appended since: only those are
+ * sorted, and then merged into the run from the back.  Compacting a growing
+ * list again and again so costs a sort of its new rows and a linear merge,
+ * not a sort of the whole list each time.  Inlined into each caller, so
+ * that cmp and sort are direct calls.
+ */
+static pg_attribute_always_inline int
+compact(char *v, int n, Size size, Size woff, CmpFn cmp,
+		void (*sort) (char *v, int n))
 {
-	int			i,
-				j = 0;
+#define EL(base, i) ((base) + (Size) (i) * size)
+#define WEIGHT(e)	((int64 *) ((e) + woff))
+	int			na = 1,
+				nb,
+				i,
+				j,
+				k;
+	char	   *b;
 
 	if (n <= 1)
 		return n;
-	qsort(t, n, sizeof(ClvTriple), cmp_triple);
-	for (i = 1; i < n; i++)
+	while (na < n && cmp(EL(v, na - 1), EL(v, na)) < 0)
+		na++;
+	if (na == n)
+		return n;
+
+	/* sort and merge the tail in place */
+	sort(EL(v, na), n - na);
+	for (i = na + 1, j = na; i < n; i++)
 	{
-		if (cmp_triple(&t[j], &t[i]) == 0)
-			add_weight(&t[j].w, t[i].w);
-		else
-			t[++j] = t[i];
+		if (cmp(EL(v, j), EL(v, i)) == 0)
+			add_weight(WEIGHT(EL(v, j)), *WEIGHT(EL(v, i)));
+		else if (++j != i)
+			memcpy(EL(v, j), EL(v, i), size);
 	}
-	return j + 1;
+	nb = j + 1 - na;
+
+	/*
+	 * Merge the tail (copied out) into the run from the back.  The write
+	 * position k stays above the run's unread part: k + 1 is at least the
+	 * number of entries still to write.
+	 */
+	b = palloc(size * nb);
+	memcpy(b, EL(v, na), size * nb);
+	i = na - 1;
+	j = nb - 1;
+	k = na + nb - 1;
+	while (j >= 0)
+	{
+		int			c = i >= 0 ? cmp(EL(v, i), EL(b, j)) : -1;
+
+		if ((k & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+
+		if (c > 0)
+		{
+			memcpy(EL(v, k), EL(v, i), size);
+			i--;
+		}
+		else
+		{
+			if (c == 0)
+			{
+				add_weight(WEIGHT(EL(b, j)), *WEIGHT(EL(v, i)));
+				i--;
+			}
+			memcpy(EL(v, k), EL(b, j), size);
+			j--;
+		}
+		k--;
+	}
+	pfree(b);
+	/* the run's untouched start is in place; close the gap of the merges */
+	if (k > i)
+		memmove(EL(v, i + 1), EL(v, k + 1), size * (na + nb - 1 - k));
+	return na + nb - (k - i);
+#undef EL
+#undef WEIGHT
+}
+
+static void
+sort_triples_bytes(char *v, int n)
+{
+	sort_triples((ClvTriple *) v, n);
+}
+
+static void
+sort_pairs_bytes(char *v, int n)
+{
+	sort_pairs((ClvPair *) v, n);
+}
+
+int
+clv_compact_triples(ClvTriple *t, int n)
+{
+	return compact((char *) t, n, sizeof(ClvTriple), offsetof(ClvTriple, w),
+				   cmp_triple, sort_triples_bytes);
 }
 
 int
 clv_compact_pairs(ClvPair *p, int n)
 {
-	int			i,
-				j = 0;
-
-	if (n <= 1)
-		return n;
-	qsort(p, n, sizeof(ClvPair), cmp_pair);
-	for (i = 1; i < n; i++)
-	{
-		if (cmp_pair(&p[j], &p[i]) == 0)
-			add_weight(&p[j].w, p[i].w);
-		else
-			p[++j] = p[i];
-	}
-	return j + 1;
+	return compact((char *) p, n, sizeof(ClvPair), offsetof(ClvPair, w),
+				   cmp_pair, sort_pairs_bytes);
 }
 
 /* ---------- likelihoods ---------- */

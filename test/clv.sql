@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(135);
+SELECT plan(138);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -257,6 +257,22 @@ SELECT throws_ok($$SELECT clv_fit(0, 3, 10, 0)$$, '22023', NULL, 'clv_fit: recen
 -- duplicates are weighted, not repeated
 SELECT is((SELECT clv_fit_state(f, r, a, m)::text FROM (VALUES (0::float8, 0::float8, 10::float8, 0::float8), (0, 0, 10, 0), (2, 5, 10, 7.5), (2, 5, 10, 7.5), (1, 2, 10, 3)) v(f, r, a, m)),
           'v1 bgnbd=0:0:10:2,1:2:10:1,2:5:10:2 gg=1:3:1,2:7.5:2', 'clv_fit_state: identical customers are one weighted entry');
+-- 20000 rows and 3000 distinct customers: the state compacts itself each
+-- time its arrays fill (sorting the new rows, merging them into the
+-- compacted ones), and must end up as GROUP BY would count
+CREATE TABLE dup AS
+SELECT f, CASE WHEN f = 0 THEN 0 ELSE round((random() * 20)::numeric, 1)::float8 END AS r,
+       20 + floor(random() * 5)::float8 AS a, CASE WHEN f = 0 THEN 0 ELSE 1 + floor(random() * 3)::float8 END AS m
+FROM (SELECT floor(random() * 4)::float8 AS f FROM generate_series(1, 20000)) g;
+ALTER TABLE dup SET (parallel_workers = 2);
+ANALYZE dup;
+CREATE TEMP VIEW dup_plain AS
+SELECT 'v1 bgnbd=' || (SELECT string_agg(format('%s:%s:%s:%s', f, r, a, n), ',' ORDER BY f, r, a)
+                       FROM (SELECT f, r, a, count(*) n FROM dup GROUP BY 1, 2, 3) t)
+       || ' gg=' || (SELECT string_agg(format('%s:%s:%s', f, m, n), ',' ORDER BY f, m)
+                     FROM (SELECT f, m, count(*) n FROM dup WHERE f > 0 GROUP BY 1, 2) p) AS s;
+SELECT is((SELECT clv_fit_state(f, r, a, m)::text FROM dup), (SELECT s FROM dup_plain),
+          'clv_fit_state: 20000 rows, compacted as they come, equal GROUP BY (frequency, recency, age) and (frequency, monetary)');
 SELECT is((SELECT clv_fit(st)::text FROM (SELECT clv_fit_state(frequency, recency, age, monetary)::text::clv_fit_state AS st FROM os) s),
           (SELECT m::text FROM fm), 'clv_fit_state: text round trip fits the same model');
 SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:10:0 gg='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: zero weight is 22P02');
@@ -433,6 +449,10 @@ SELECT ok(pg_temp.plan_has('SELECT clv_fit(frequency, recency, age, monetary) FR
           'clv_fit: parallel plan with Partial Aggregate');
 SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text FROM os), (SELECT m::text FROM fm),
           'clv_fit: parallel result equals serial');
+SELECT ok(pg_temp.plan_has('SELECT clv_fit_state(f, r, a, m) FROM dup', 'Partial Aggregate'),
+          'clv_fit_state: parallel plan with Partial Aggregate over the 20000 rows');
+SELECT is((SELECT clv_fit_state(f, r, a, m)::text FROM dup), (SELECT s FROM dup_plain),
+          'clv_fit_state: the workers'' states merged equal GROUP BY');
 SELECT ok(pg_temp.plan_has('SELECT clv_summary(d, amount, ''1997-09-30''::date, ''1 week'') FROM o', 'Partial Aggregate'),
           'clv_summary: parallel plan with Partial Aggregate');
 SELECT ok(pg_temp.same((SELECT clv_summary(d, amount, '1997-09-30'::date, '1 week') FROM o),
