@@ -12,17 +12,17 @@
  *	  clv_state          a group's orders (customer key, day, amount), for
  *	                     clv(customer_id, purchased_at, amount, horizon)
  *
- * clv_summary_state and clv_state are variable-size varlenas that carry
- * spare capacity: a transition function appends in place while there is
- * room and, when it is full, builds a bigger copy (doubling) in the
- * per-call memory context, which the executor then moves into the
+ * clv_summary_state (one customer's days) is a variable-size varlena that
+ * carries spare capacity: a transition function appends in place while
+ * there is room and, when it is full, builds a bigger copy (doubling) in
+ * the per-call memory context, which the executor then moves into the
  * aggregate context and frees the old one.  So there is no palloc per row,
- * only a logarithmic number of regrowths.  clv_fit_state, whose groups are
- * whole customer bases, is an expanded object while aggregating, so that
- * it grows without those copies.  None of them can remove a row exactly
- * (they hold floating sums or would need searching), so their inverse
- * transition functions return NULL, which makes a sliding window restart
- * the frame.
+ * only a logarithmic number of regrowths.  clv_fit_state and clv_state,
+ * whose groups are whole customer bases, are expanded objects while
+ * aggregating, so that they grow without those copies.  None of them can
+ * remove a row exactly (they hold floating sums or would need searching),
+ * so their inverse transition functions return NULL, which makes a sliding
+ * window restart the frame.
  *
  * Every text form starts with a version ("v1 ...") and is validated
  * completely on input; binary send/receive use the same text, so both
@@ -1858,11 +1858,51 @@ co_new(int capacity)
 	return s;
 }
 
+/*
+ * While aggregating, the state is an expanded object around a flat value
+ * with spare room, so that it grows in place (repalloc) instead of being
+ * copied by the executor at every doubling; a group may hold millions of
+ * orders.  It flattens to the same value without the spare room.
+ */
+typedef struct CoExpanded
+{
+	ExpandedObjectHeader hdr;
+	ClvOrdersState *s;			/* in hdr.eoh_context */
+} CoExpanded;
+
+static Size
+co_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	return CO_HDR + ((CoExpanded *) eohptr)->s->used;
+}
+
+static void
+co_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	ClvOrdersState *s = ((CoExpanded *) eohptr)->s;
+	ClvOrdersState *f = (ClvOrdersState *) result;
+
+	Assert(allocated_size == CO_HDR + s->used);
+	memcpy(f, s, allocated_size);
+	SET_VARSIZE(f, allocated_size);
+	f->capacity = s->used;
+}
+
+static const ExpandedObjectMethods co_methods = {
+	co_get_flat_size,
+	co_flatten_into
+};
+
 static ClvOrdersState *
 co_arg(FunctionCallInfo fcinfo, int argno)
 {
-	ClvOrdersState *s = (ClvOrdersState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	Datum		d = PG_GETARG_DATUM(argno);
+	ClvOrdersState *s;
 
+	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) &&
+		DatumGetEOHP(d)->eoh_methods == &co_methods)
+		return ((CoExpanded *) DatumGetEOHP(d))->s;
+	s = (ClvOrdersState *) PG_DETOAST_DATUM(d);
 	if (VARSIZE(s) < CO_HDR || s->version != CLV_VERSION || s->used < 0 ||
 		s->used > s->capacity || VARSIZE(s) != CO_HDR + (Size) s->capacity)
 		ereport(ERROR,
@@ -1871,12 +1911,15 @@ co_arg(FunctionCallInfo fcinfo, int argno)
 	return s;
 }
 
-static ClvOrdersState *
-co_grow(const ClvOrdersState *s, Size need)
+/* Room for need bytes of records in *sp, a palloc'd state (repalloc'd). */
+static void
+co_reserve(ClvOrdersState **sp, Size need)
 {
+	ClvOrdersState *s = *sp;
 	Size		cap = Max(256, s->capacity);
-	ClvOrdersState *n;
 
+	if (need <= (Size) s->capacity)
+		return;
 	while (cap < need)
 		cap *= 2;
 	if (cap + CO_HDR > MaxAllocSize)
@@ -1884,24 +1927,50 @@ co_grow(const ClvOrdersState *s, Size need)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many orders in one clv group"),
 				 errhint("Fit with clv_summary and clv_fit, which keep one row per customer.")));
-	n = co_new((int) cap);
-	memcpy(n, s, CO_HDR + s->used);
-	SET_VARSIZE(n, CO_HDR + cap);
-	n->capacity = (int) cap;
-	return n;
+	s = repalloc(s, CO_HDR + cap);
+	/* spare room is zeros: a flat value with room is stored as it is */
+	memset(CO_DATA(s) + s->capacity, 0, cap - s->capacity);
+	SET_VARSIZE(s, CO_HDR + cap);
+	s->capacity = (int) cap;
+	*sp = s;
 }
 
-static ClvOrdersState *
+/*
+ * The state to change: the aggregate's own (read-write expanded), else a
+ * new expanded copy of the argument in the aggregate's context (the
+ * current one outside an aggregate).
+ */
+static CoExpanded *
 co_for_update(FunctionCallInfo fcinfo)
 {
-	ClvOrdersState *s;
+	MemoryContext parent,
+				cxt,
+				old;
+	CoExpanded *e;
 
+	if (!PG_ARGISNULL(0) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))) &&
+		DatumGetEOHP(PG_GETARG_DATUM(0))->eoh_methods == &co_methods)
+		return (CoExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
+	if (!AggCheckCallContext(fcinfo, &parent))
+		parent = CurrentMemoryContext;
+	cxt = AllocSetContextCreate(parent, "clv_state", ALLOCSET_SMALL_SIZES);
+	e = MemoryContextAllocZero(cxt, sizeof(CoExpanded));
+	EOH_init_header(&e->hdr, &co_methods, cxt);
+	old = MemoryContextSwitchTo(cxt);
 	if (PG_ARGISNULL(0))
-		return co_new(256);
-	s = co_arg(fcinfo, 0);
-	if (!in_aggregate(fcinfo) && (Pointer) s == DatumGetPointer(PG_GETARG_DATUM(0)))
-		s = co_grow(s, s->capacity);
-	return s;
+		e->s = co_new(256);
+	else
+	{
+		ClvOrdersState *s = co_arg(fcinfo, 0);
+
+		e->s = co_new(Max(256, s->used));
+		memcpy(e->s, s, CO_HDR + s->used);
+		SET_VARSIZE(e->s, CO_HDR + Max(256, s->used));
+		e->s->capacity = Max(256, s->used);
+	}
+	MemoryContextSwitchTo(old);
+	return e;
 }
 
 static void
@@ -1926,15 +1995,17 @@ co_set_params(ClvOrdersState *s, int kind, double horizon_days)
 				 errhint("Every row of a group, and every state merged together, must use the same horizon.")));
 }
 
-static ClvOrdersState *
-co_append(ClvOrdersState *s, DateADT day, double amount, const char *key, int keylen)
+/* Append one order to *sp, a palloc'd state (repalloc'd when full). */
+static void
+co_append(ClvOrdersState **sp, DateADT day, double amount, const char *key, int keylen)
 {
 	Size		rs = CO_RECSIZE(keylen);
+	ClvOrdersState *s;
 	ClvOrder	o;
 	char	   *dst;
 
-	if (s->used + rs > (Size) s->capacity)
-		s = co_grow(s, s->used + rs);
+	co_reserve(sp, (*sp)->used + rs);
+	s = *sp;
 	dst = CO_DATA(s) + s->used;
 	memset(dst, 0, rs);
 	o.day = day;
@@ -1944,22 +2015,21 @@ co_append(ClvOrdersState *s, DateADT day, double amount, const char *key, int ke
 	memcpy(dst + sizeof(o), key, keylen);
 	s->used += rs;
 	s->norders++;
-	return s;
 }
 
 static Datum
 clv_orders_step(FunctionCallInfo fcinfo, int kind)
 {
-	ClvOrdersState *s = co_for_update(fcinfo);
+	CoExpanded *e = co_for_update(fcinfo);
 	double		horizon = positive_interval_arg(fcinfo, 4, "horizon");
 	TimestampTz ts;
 	const char *key;
 	int			keylen;
 	int64		k8;
 
-	co_set_params(s, kind, horizon);
+	co_set_params(e->s, kind, horizon);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-		PG_RETURN_POINTER(s);
+		PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 	ts = PG_GETARG_TIMESTAMPTZ(2);
 	if (TIMESTAMP_NOT_FINITE(ts))
 		ereport(ERROR,
@@ -1989,8 +2059,8 @@ clv_orders_step(FunctionCallInfo fcinfo, int kind)
 					 errmsg("customer_id of %d bytes is too long", keylen),
 					 errhint("A customer key is at most %d bytes.", CO_MAXKEY)));
 	}
-	s = co_append(s, ts_day_cached(fcinfo, ts), amount_arg(fcinfo, 3), key, keylen);
-	PG_RETURN_POINTER(s);
+	co_append(&e->s, ts_day_cached(fcinfo, ts), amount_arg(fcinfo, 3), key, keylen);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 }
 
 PG_FUNCTION_INFO_V1(clv_int8_sfunc);
@@ -2024,17 +2094,18 @@ PG_FUNCTION_INFO_V1(clv_state_combine);
 Datum
 clv_state_combine(PG_FUNCTION_ARGS)
 {
-	ClvOrdersState *a = co_for_update(fcinfo);
+	CoExpanded *e = co_for_update(fcinfo);
 	ClvOrdersState *b = co_arg(fcinfo, 1);
+	ClvOrdersState *a;
 
 	if (b->flags & CLV_PARAMS_SET)
-		co_set_params(a, (b->flags & CO_KEY_MASK) >> CO_KEY_SHIFT, b->horizon_days);
-	if (a->used + (Size) b->used > (Size) a->capacity)
-		a = co_grow(a, a->used + (Size) b->used);
+		co_set_params(e->s, (b->flags & CO_KEY_MASK) >> CO_KEY_SHIFT, b->horizon_days);
+	co_reserve(&e->s, e->s->used + (Size) b->used);
+	a = e->s;
 	memcpy(CO_DATA(a) + a->used, CO_DATA(b), b->used);
 	a->used += b->used;
 	a->norders += b->norders;
-	PG_RETURN_POINTER(a);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 }
 
 PG_FUNCTION_INFO_V1(clv_state_uncombine);
@@ -2152,7 +2223,7 @@ co_parse(const char *str, int code)
 				bad_text(T, str, code, "An order's customer key is not lower-case hexadecimal.");
 			key[i] = (char) (hi * 16 + lo);
 		}
-		s = co_append(s, day, amount, key, len / 2);
+		co_append(&s, day, amount, key, len / 2);
 		pfree(key);
 	}
 	return s;
