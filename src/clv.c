@@ -325,6 +325,38 @@ in_aggregate(FunctionCallInfo fcinfo)
 	return AggCheckCallContext(fcinfo, NULL) != 0;
 }
 
+/*
+ * The expanded states (clv_fit_state, clv_state).  own_state returns the
+ * aggregate's state in argument 0 when it is a read-write expanded object
+ * of these methods, ours to change in place; else NULL, with *parent set
+ * to where a new one belongs (the aggregate's context, or the current one
+ * outside an aggregate), which new_state then makes: size zeroed bytes
+ * starting with the header, in a context of its own under parent.
+ */
+static ExpandedObjectHeader *
+own_state(FunctionCallInfo fcinfo, const ExpandedObjectMethods *methods,
+		  MemoryContext *parent)
+{
+	if (!PG_ARGISNULL(0) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))) &&
+		DatumGetEOHP(PG_GETARG_DATUM(0))->eoh_methods == methods)
+		return DatumGetEOHP(PG_GETARG_DATUM(0));
+	if (!AggCheckCallContext(fcinfo, parent))
+		*parent = CurrentMemoryContext;
+	return NULL;
+}
+
+static ExpandedObjectHeader *
+new_state(MemoryContext parent, Size size, const ExpandedObjectMethods *methods)
+{
+	MemoryContext cxt = AllocSetContextCreate(parent, "clv expanded state",
+											  ALLOCSET_SMALL_SIZES);
+	ExpandedObjectHeader *h = MemoryContextAllocZero(cxt, size);
+
+	EOH_init_header(h, methods, cxt);
+	return h;
+}
+
 /* ==================================================================
  * clv_summary_state: one customer's distinct purchase days.
  *
@@ -969,11 +1001,10 @@ fit_reserve(FitExpanded *e, int ct, int cp)
 static FitExpanded *
 fit_new(MemoryContext parent, int ct, int cp)
 {
-	MemoryContext cxt = AllocSetContextCreate(parent, "clv_fit_state",
-											  ALLOCSET_SMALL_SIZES);
-	FitExpanded *e = MemoryContextAllocZero(cxt, sizeof(FitExpanded));
+	FitExpanded *e = (FitExpanded *) new_state(parent, sizeof(FitExpanded),
+											   &fit_methods);
+	MemoryContext cxt = e->hdr.eoh_context;
 
-	EOH_init_header(&e->hdr, &fit_methods, cxt);
 	e->trips = MemoryContextAlloc(cxt, sizeof(ClvTriple) * 16);
 	e->pairs = MemoryContextAlloc(cxt, sizeof(ClvPair) * 16);
 	e->captrip = e->cappair = 16;
@@ -1038,15 +1069,11 @@ static FitExpanded *
 fs_for_update(FunctionCallInfo fcinfo)
 {
 	MemoryContext cxt;
-	FitExpanded *e;
+	FitExpanded *e = (FitExpanded *) own_state(fcinfo, &fit_methods, &cxt);
 	FitView		v;
 
-	if (!PG_ARGISNULL(0) &&
-		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))) &&
-		DatumGetEOHP(PG_GETARG_DATUM(0))->eoh_methods == &fit_methods)
-		return (FitExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		cxt = CurrentMemoryContext;
+	if (e)
+		return e;
 	if (PG_ARGISNULL(0))
 		return fit_new(cxt, 16, 16);
 	v = fs_view(fcinfo, 0);
@@ -1944,20 +1971,13 @@ static CoExpanded *
 co_for_update(FunctionCallInfo fcinfo)
 {
 	MemoryContext parent,
-				cxt,
 				old;
-	CoExpanded *e;
+	CoExpanded *e = (CoExpanded *) own_state(fcinfo, &co_methods, &parent);
 
-	if (!PG_ARGISNULL(0) &&
-		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))) &&
-		DatumGetEOHP(PG_GETARG_DATUM(0))->eoh_methods == &co_methods)
-		return (CoExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
-	if (!AggCheckCallContext(fcinfo, &parent))
-		parent = CurrentMemoryContext;
-	cxt = AllocSetContextCreate(parent, "clv_state", ALLOCSET_SMALL_SIZES);
-	e = MemoryContextAllocZero(cxt, sizeof(CoExpanded));
-	EOH_init_header(&e->hdr, &co_methods, cxt);
-	old = MemoryContextSwitchTo(cxt);
+	if (e)
+		return e;
+	e = (CoExpanded *) new_state(parent, sizeof(CoExpanded), &co_methods);
+	old = MemoryContextSwitchTo(e->hdr.eoh_context);
 	if (PG_ARGISNULL(0))
 		e->s = co_new(256);
 	else
