@@ -337,12 +337,15 @@ static ExpandedObjectHeader *
 own_state(FunctionCallInfo fcinfo, const ExpandedObjectMethods *methods,
 		  MemoryContext *parent)
 {
+	MemoryContext aggcxt;
+
+	*parent = CurrentMemoryContext;
 	if (!PG_ARGISNULL(0) &&
 		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))) &&
 		DatumGetEOHP(PG_GETARG_DATUM(0))->eoh_methods == methods)
 		return DatumGetEOHP(PG_GETARG_DATUM(0));
-	if (!AggCheckCallContext(fcinfo, parent))
-		*parent = CurrentMemoryContext;
+	if (AggCheckCallContext(fcinfo, &aggcxt))
+		*parent = aggcxt;
 	return NULL;
 }
 
