@@ -1107,7 +1107,9 @@ fs_room(FitExpanded *e, int more_trip, int more_pair)
 		while (e->npair + (int64) more_pair > cp / 2)
 			cp = cp * 2;
 	}
-	fit_reserve(e, (int) Min(ct, (int64) FIT_MAXCAP + 1), (int) Min(cp, (int64) FIT_MAXCAP + 1));
+	if (ct != e->captrip || cp != e->cappair)
+		fit_reserve(e, (int) Min(ct, (int64) FIT_MAXCAP + 1),
+					(int) Min(cp, (int64) FIT_MAXCAP + 1));
 }
 
 /*
@@ -1906,16 +1908,22 @@ co_get_flat_size(ExpandedObjectHeader *eohptr)
 	return CO_HDR + ((CoExpanded *) eohptr)->s->used;
 }
 
+/* Copy s without its spare room into dst, CO_HDR + s->used bytes. */
+static void
+co_copy_exact(ClvOrdersState *dst, const ClvOrdersState *s)
+{
+	memcpy(dst, s, CO_HDR + s->used);
+	SET_VARSIZE(dst, CO_HDR + s->used);
+	dst->capacity = s->used;
+}
+
 static void
 co_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	ClvOrdersState *s = ((CoExpanded *) eohptr)->s;
-	ClvOrdersState *f = (ClvOrdersState *) result;
 
 	Assert(allocated_size == CO_HDR + s->used);
-	memcpy(f, s, allocated_size);
-	SET_VARSIZE(f, allocated_size);
-	f->capacity = s->used;
+	co_copy_exact((ClvOrdersState *) result, s);
 }
 
 static const ExpandedObjectMethods co_methods = {
@@ -1987,10 +1995,9 @@ co_for_update(FunctionCallInfo fcinfo)
 	{
 		ClvOrdersState *s = co_arg(fcinfo, 0);
 
-		e->s = co_new(Max(256, s->used));
-		memcpy(e->s, s, CO_HDR + s->used);
-		SET_VARSIZE(e->s, CO_HDR + Max(256, s->used));
-		e->s->capacity = Max(256, s->used);
+		/* no spare room yet: the first append grows it (co_reserve) */
+		e->s = palloc(CO_HDR + s->used);
+		co_copy_exact(e->s, s);
 	}
 	MemoryContextSwitchTo(old);
 	return e;

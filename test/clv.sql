@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(138);
+SELECT plan(141);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -289,6 +289,18 @@ SELECT is((SELECT clv_fit(st)::text FROM (SELECT cust % 10 AS k, clv_fit_state(f
 SELECT is((SELECT clv_fit_final(clv_fit_state(st))::text FROM (SELECT cust % 10 AS k, clv_fit_state(frequency, recency, age, monetary) AS st FROM os GROUP BY 1) s),
           (SELECT m::text FROM fm), 'clv_fit: clv_fit_state(state) merges, too');
 
+-- a growing frame keeps one state: each row's value reads (and compacts)
+-- it, and the next rows append to it; compared with the prefix aggregated
+-- directly at every 50th customer, then fitted at two of them
+SELECT is((SELECT count(*) FROM (SELECT cust, clv_fit_state(frequency, recency, age, monetary) OVER (ORDER BY cust)::text AS st FROM os) w
+           WHERE cust % 50 = 0
+             AND st = (SELECT clv_fit_state(frequency, recency, age, monetary)::text FROM os p WHERE p.cust <= w.cust)),
+          12::bigint, 'clv_fit_state: a growing window frame equals each prefix aggregated directly');
+SELECT is((SELECT count(*) FROM (SELECT cust, clv_fit(frequency, recency, age, monetary) OVER (ORDER BY cust)::text AS m FROM os WHERE cust <= 300) w
+           WHERE cust IN (150, 300)
+             AND m = (SELECT clv_fit(frequency, recency, age, monetary)::text FROM os p WHERE p.cust <= w.cust)),
+          2::bigint, 'clv_fit: a growing window frame equals each prefix fitted directly');
+
 -- window: a sliding frame of 300 customers equals the frame fitted directly
 SELECT is((SELECT m::text FROM (SELECT cust, clv_fit(frequency, recency, age, monetary)
                                 OVER (ORDER BY cust ROWS BETWEEN 99 PRECEDING AND CURRENT ROW) AS m FROM os WHERE cust <= 110) s WHERE cust = 105),
@@ -409,6 +421,12 @@ SELECT ok(abs((SELECT clv(st) FROM (SELECT date_trunc('month', d), clv_state(cus
               - (SELECT v FROM cv)) < 1e-12, 'clv: monthly states merged equal the direct value');
 SELECT ok(abs((SELECT clv(st::text::clv_state) FROM (SELECT clv_state(cust, d, amount, '39 weeks') AS st FROM o) s)
               - (SELECT v FROM cv)) < 1e-12, 'clv_state: text round trip');
+-- as a window aggregate: the state lives in the window's context; a
+-- partition-wide frame equals the grouped value
+SELECT is((SELECT count(*) FROM (SELECT DISTINCT cust % 2 AS k, clv(cust, d, amount, '39 weeks') OVER (PARTITION BY cust % 2) AS w FROM o) x
+           JOIN (SELECT cust % 2 AS k, clv(cust, d, amount, '39 weeks') AS g FROM o GROUP BY 1) y USING (k)
+           WHERE w IS NOT DISTINCT FROM g AND g IS NOT NULL),
+          2::bigint, 'clv: over a partition-wide window frame equals GROUP BY');
 SELECT ok(abs((SELECT clv(cust, d, amount, '39 weeks') FROM
                  (SELECT cust, d::timestamptz AS d, amount FROM o
                   UNION ALL SELECT NULL, '1997-01-01', 5 UNION ALL SELECT 1, NULL, 5 UNION ALL SELECT 1, '1997-01-01', NULL) s)
