@@ -59,6 +59,7 @@
 
 #include "amount.h"
 #include "clv.h"
+#include "expanded.h"
 #include "state.h"
 
 #define CLV_VERSION			1
@@ -337,13 +338,12 @@ static ExpandedObjectHeader *
 own_state(FunctionCallInfo fcinfo, const ExpandedObjectMethods *methods,
 		  MemoryContext *parent)
 {
+	ExpandedObjectHeader *own = rw_expanded_arg(fcinfo, 0, methods);
 	MemoryContext aggcxt;
 
 	*parent = CurrentMemoryContext;
-	if (!PG_ARGISNULL(0) &&
-		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))) &&
-		DatumGetEOHP(PG_GETARG_DATUM(0))->eoh_methods == methods)
-		return DatumGetEOHP(PG_GETARG_DATUM(0));
+	if (own)
+		return own;
 	if (AggCheckCallContext(fcinfo, &aggcxt))
 		*parent = aggcxt;
 	return NULL;
@@ -1237,14 +1237,21 @@ fs_compacted(FunctionCallInfo fcinfo, int argno)
 		v.npair = v.expanded->npair;
 		return v;
 	}
-	t = palloc(sizeof(ClvTriple) * Max(1, v.ntrip));
-	memcpy(t, v.trips, sizeof(ClvTriple) * v.ntrip);
-	v.ntrip = clv_compact_triples(t, v.ntrip);
-	v.trips = t;
-	p = palloc(sizeof(ClvPair) * Max(1, v.npair));
-	memcpy(p, v.pairs, sizeof(ClvPair) * v.npair);
-	v.npair = clv_compact_pairs(p, v.npair);
-	v.pairs = p;
+	/* a flat value is stored compacted; one of an older version may not be */
+	if (!clv_triples_compacted(v.trips, v.ntrip))
+	{
+		t = palloc(sizeof(ClvTriple) * v.ntrip);
+		memcpy(t, v.trips, sizeof(ClvTriple) * v.ntrip);
+		v.ntrip = clv_compact_triples(t, v.ntrip);
+		v.trips = t;
+	}
+	if (!clv_pairs_compacted(v.pairs, v.npair))
+	{
+		p = palloc(sizeof(ClvPair) * v.npair);
+		memcpy(p, v.pairs, sizeof(ClvPair) * v.npair);
+		v.npair = clv_compact_pairs(p, v.npair);
+		v.pairs = p;
+	}
 	return v;
 }
 

@@ -61,6 +61,9 @@ typedef struct ClvFitResult
 /* Order and deduplicate (summing weights); return the new count. */
 extern int	clv_compact_triples(ClvTriple *t, int n);
 extern int	clv_compact_pairs(ClvPair *p, int n);
+/* Already so: strictly increasing, no two equal. */
+extern bool clv_triples_compacted(const ClvTriple *t, int n);
+extern bool clv_pairs_compacted(const ClvPair *p, int n);
 
 /* Maximum-likelihood fits; t and p must be compacted (sorted). */
 extern ClvFitResult clv_fit_bgnbd(const ClvTriple *t, int n);

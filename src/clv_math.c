@@ -122,23 +122,37 @@ typedef int (*CmpFn) (const void *a, const void *b);
  * not a sort of the whole list each time.  Inlined into each caller, so
  * that cmp and sort are direct calls.
  */
+#define EL(base, i) ((base) + (Size) (i) * size)
+
+/* The length of the strictly increasing run that starts v. */
+static pg_attribute_always_inline int
+sorted_run(const char *v, int n, Size size, CmpFn cmp)
+{
+	int			na = 1;
+
+	if (n <= 1)
+		return n;
+	while (na < n && cmp(EL(v, na - 1), EL(v, na)) < 0)
+	{
+		if ((na & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		na++;
+	}
+	return na;
+}
+
 static pg_attribute_always_inline int
 compact(char *v, int n, Size size, Size woff, CmpFn cmp,
 		void (*sort) (char *v, int n))
 {
-#define EL(base, i) ((base) + (Size) (i) * size)
 #define WEIGHT(e)	((int64 *) ((e) + woff))
-	int			na = 1,
+	int			na = sorted_run(v, n, size, cmp),
 				nb,
 				i,
 				j,
 				k;
 	char	   *b;
 
-	if (n <= 1)
-		return n;
-	while (na < n && cmp(EL(v, na - 1), EL(v, na)) < 0)
-		na++;
 	if (na == n)
 		return n;
 
@@ -146,6 +160,8 @@ compact(char *v, int n, Size size, Size woff, CmpFn cmp,
 	sort(EL(v, na), n - na);
 	for (i = na + 1, j = na; i < n; i++)
 	{
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (cmp(EL(v, j), EL(v, i)) == 0)
 			add_weight(WEIGHT(EL(v, j)), *WEIGHT(EL(v, i)));
 		else if (++j != i)
@@ -192,7 +208,6 @@ compact(char *v, int n, Size size, Size woff, CmpFn cmp,
 	if (k > i)
 		memmove(EL(v, i + 1), EL(v, k + 1), size * (na + nb - 1 - k));
 	return na + nb - (k - i);
-#undef EL
 #undef WEIGHT
 }
 
@@ -207,6 +222,20 @@ sort_pairs_bytes(char *v, int n)
 {
 	sort_pairs((ClvPair *) v, n);
 }
+
+bool
+clv_triples_compacted(const ClvTriple *t, int n)
+{
+	return sorted_run((const char *) t, n, sizeof(ClvTriple), cmp_triple) == n;
+}
+
+bool
+clv_pairs_compacted(const ClvPair *p, int n)
+{
+	return sorted_run((const char *) p, n, sizeof(ClvPair), cmp_pair) == n;
+}
+
+#undef EL
 
 int
 clv_compact_triples(ClvTriple *t, int n)

@@ -75,6 +75,7 @@
 #include "utils/timestamp.h"
 #include "utils/uuid.h"
 
+#include "expanded.h"
 #include "keyset.h"
 
 /*
@@ -1980,18 +1981,13 @@ ks_new_for(FunctionCallInfo fcinfo, const KsDesc *desc)
 KeySet *
 ks_for_update(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 {
-	KeySet	   *ks;
+	KeySet	   *ks = (KeySet *) rw_expanded_arg(fcinfo, argno, &ks_methods);
 
-	if (PG_ARGISNULL(argno))
-		return ks_new_for(fcinfo, desc);
-	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
-	{
-		ks = (KeySet *) DatumGetEOHP(PG_GETARG_DATUM(argno));
-		/* read-write: ours to change in place (the aggregate's state) */
-		if (ks->hdr.eoh_methods == &ks_methods && ks->desc == desc)
-			return ks;
-	}
+	if (ks && ks->desc == desc)
+		return ks;
 	ks = ks_new_for(fcinfo, desc);
+	if (PG_ARGISNULL(argno))
+		return ks;
 	ks_merge_datum(ks, PG_GETARG_DATUM(argno), 1);
 	return ks;
 }
@@ -2173,10 +2169,9 @@ ks_combine_flats(FunctionCallInfo fcinfo, const KsDesc *desc, const KsFlat *fb)
 		AggCheckCallContext(fcinfo, NULL) != AGG_CONTEXT_AGGREGATE ||
 		!ks_hash_ordered(fb))
 		return NULL;
-	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d0)))
+	if ((a = (KeySet *) rw_expanded_arg(fcinfo, 0, &ks_methods)) != NULL)
 	{
-		a = (KeySet *) DatumGetEOHP(d0);
-		if (a->hdr.eoh_methods != &ks_methods || a->desc != desc || a->merged == NULL)
+		if (a->desc != desc || a->merged == NULL)
 			return NULL;
 		fa = a->merged;
 	}
