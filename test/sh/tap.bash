@@ -11,13 +11,15 @@ sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 plan() { echo "1..$1"; }
 diag() { printf '# %s\n' "$@"; }
 
-# ok <exit status> <description>
+# ok <exit status> <description>; returns the status, so that
+# "ok $? description || diag ..." prints its diagnostics on a failure.
 ok() {
 	_tap_n=$((_tap_n + 1))
 	if [ "$1" -eq 0 ]; then
 		echo "ok $_tap_n - $2"
 	else
 		echo "not ok $_tap_n - $2"
+		return 1
 	fi
 }
 
