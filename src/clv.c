@@ -1221,7 +1221,8 @@ clv_fit_state_uncombine(PG_FUNCTION_ARGS)
 /*
  * A state's lists, compacted: an expanded state is compacted in place (the
  * same customers in fewer entries, so even a read-only one may be), a flat
- * one is copied first.
+ * one is read in place, or copied and compacted when it is not compacted
+ * (written by a version before the expanded state).
  */
 static FitView
 fs_compacted(FunctionCallInfo fcinfo, int argno)
@@ -1972,9 +1973,8 @@ co_reserve(ClvOrdersState **sp, Size need)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many orders in one clv group"),
 				 errhint("Fit with clv_summary and clv_fit, which keep one row per customer.")));
+	/* the spare room is never stored (co_copy_exact, co_parse) */
 	s = repalloc(s, CO_HDR + cap);
-	/* spare room is zeros: a flat value with room is stored as it is */
-	memset(CO_DATA(s) + s->capacity, 0, cap - s->capacity);
 	SET_VARSIZE(s, CO_HDR + cap);
 	s->capacity = (int) cap;
 	*sp = s;
@@ -2263,7 +2263,10 @@ co_parse(const char *str, int code)
 		co_append(&s, day, amount, key, len / 2);
 		pfree(key);
 	}
-	return s;
+	/* stored without its spare room, as a flattened aggregate state is */
+	s->capacity = s->used;
+	SET_VARSIZE(s, CO_HDR + s->used);
+	return repalloc(s, CO_HDR + s->used);
 }
 
 CLV_TEXT_IO(clv_state, co_parse)

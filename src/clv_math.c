@@ -112,16 +112,6 @@ add_weight(int64 *w, int64 more)
 
 typedef int (*CmpFn) (const void *a, const void *b);
 
-/*
- * Sort n observations of size bytes and merge equal ones, summing their
- * weights (the int64 at woff); returns the new count.  The aggregate's
- * list is compacted whenever its array fills, so it is a strictly
- * increasing run followed by the rows appended since: only those are
- * sorted, and then merged into the run from the back.  Compacting a growing
- * list again and again so costs a sort of its new rows and a linear merge,
- * not a sort of the whole list each time.  Inlined into each caller, so
- * that cmp and sort are direct calls.
- */
 #define EL(base, i) ((base) + (Size) (i) * size)
 
 /* The length of the strictly increasing run that starts v. */
@@ -141,6 +131,16 @@ sorted_run(const char *v, int n, Size size, CmpFn cmp)
 	return na;
 }
 
+/*
+ * Sort n observations of size bytes and merge equal ones, summing their
+ * weights (the int64 at woff); returns the new count.  The aggregate's
+ * list is compacted whenever its array fills, so it is a strictly
+ * increasing run followed by the rows appended since: only those are
+ * sorted, and then merged into the run from the back.  Compacting a growing
+ * list again and again so costs a sort of its new rows and a linear merge,
+ * not a sort of the whole list each time.  Inlined into each caller, so
+ * that cmp and sort are direct calls.
+ */
 static pg_attribute_always_inline int
 compact(char *v, int n, Size size, Size woff, CmpFn cmp,
 		void (*sort) (char *v, int n))

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(141);
+SELECT plan(145);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -288,6 +288,15 @@ SELECT is((SELECT clv_fit(st)::text FROM (SELECT cust % 10 AS k, clv_fit_state(f
           (SELECT m::text FROM fm), 'clv_fit: merged bucket states fit the same model');
 SELECT is((SELECT clv_fit_final(clv_fit_state(st))::text FROM (SELECT cust % 10 AS k, clv_fit_state(frequency, recency, age, monetary) AS st FROM os GROUP BY 1) s),
           (SELECT m::text FROM fm), 'clv_fit: clv_fit_state(state) merges, too');
+-- the combine function called directly (no aggregate: a new state, the
+-- arguments untouched, even the same value twice)
+SELECT is((SELECT (SELECT clv_fit(c) FROM (SELECT clv_fit_state_combine(a, b) AS c) x)::text || (a::text = a0) || (b::text = b0)
+           FROM (SELECT a, b, a::text AS a0, b::text AS b0
+                 FROM (SELECT clv_fit_state(frequency, recency, age, monetary) FILTER (WHERE cust % 2 = 0) AS a,
+                              clv_fit_state(frequency, recency, age, monetary) FILTER (WHERE cust % 2 = 1) AS b FROM os) h) s),
+          (SELECT m::text || true || true FROM fm), 'clv_fit_state_combine: called directly, merges and leaves its arguments alone');
+SELECT is((SELECT clv_fit_state_combine(a, a)::text FROM (SELECT clv_fit_state(f, r, a, m) AS a FROM (VALUES (0::float8, 0::float8, 10::float8, 0::float8), (2, 5, 10, 7.5)) v(f, r, a, m)) s),
+          'v1 bgnbd=0:0:10:2,2:5:10:2 gg=2:7.5:2', 'clv_fit_state_combine: a state merged with itself doubles its weights');
 
 -- a growing frame keeps one state: each row's value reads (and compacts)
 -- it, and the next rows append to it; compared with the prefix aggregated
@@ -421,6 +430,13 @@ SELECT ok(abs((SELECT clv(st) FROM (SELECT date_trunc('month', d), clv_state(cus
               - (SELECT v FROM cv)) < 1e-12, 'clv: monthly states merged equal the direct value');
 SELECT ok(abs((SELECT clv(st::text::clv_state) FROM (SELECT clv_state(cust, d, amount, '39 weeks') AS st FROM o) s)
               - (SELECT v FROM cv)) < 1e-12, 'clv_state: text round trip');
+SELECT ok((SELECT abs((SELECT clv(c) FROM (SELECT clv_state_combine(a, b) AS c) x) - (SELECT v FROM cv)) < 1e-12 AND a::text = a0 AND b::text = b0
+           FROM (SELECT a, b, a::text AS a0, b::text AS b0
+                 FROM (SELECT clv_state(cust, d, amount, '39 weeks') FILTER (WHERE cust % 2 = 0) AS a,
+                              clv_state(cust, d, amount, '39 weeks') FILTER (WHERE cust % 2 = 1) AS b FROM o) h) s),
+          'clv_state_combine: called directly, merges and leaves its arguments alone');
+SELECT is((SELECT (st::text)::clv_state::text = st::text FROM (SELECT clv_state(cust, d, amount, '39 weeks') AS st FROM o WHERE cust < 5) s),
+          true, 'clv_state: text input reads back to the same text');
 -- as a window aggregate: the state lives in the window's context; a
 -- partition-wide frame equals the grouped value
 SELECT is((SELECT count(*) FROM (SELECT DISTINCT cust % 2 AS k, clv(cust, d, amount, '39 weeks') OVER (PARTITION BY cust % 2) AS w FROM o) x
