@@ -37,6 +37,11 @@ SELECT round(clv_expected_purchases(m, 39, 221, 103.43, 103.57)::numeric, 4) AS 
        round(clv_p_alive(m, 221, 103.43, 103.57)::numeric, 6) AS p_alive
 FROM (SELECT '{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'::clv_model AS m) x;
 
+-- a new customer, first seen at the end of the observation (age 0)
+SELECT round(clv_expected_purchases(m, 39, 0, 0, 0)::numeric, 4) AS purchases,
+       clv_p_alive(m, 0, 0, 0) AS p_alive
+FROM (SELECT '{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'::clv_model AS m) x;
+
 -- fitting: 600 simulated customers, each buying at a steady rate during an
 -- exponential lifetime
 SELECT setseed(0.5);
@@ -66,6 +71,7 @@ SELECT round(clv(cust, d, amount, '39 weeks')::numeric, 4) AS mean_value FROM cl
 SELECT clv_fit(-1, 0, 10, 0);
 SELECT clv_fit(1, 11, 10, 5);
 SELECT clv_fit(1, 5, 0, 5);
+SELECT clv_fit(0, 0, -1, 0);
 SELECT clv_fit(1, 5, 10, 0);
 SELECT '{"r":0,"alpha":1,"a":1,"b":1}'::clv_model;
 SELECT '{"r":1,"alpha":1}'::clv_model;

@@ -1114,7 +1114,9 @@ fs_room(FitExpanded *e, int more_trip, int more_pair)
 
 /*
  * Check one customer's summary (22023 naming the value); monetary only when
- * have_m.
+ * have_m.  Age 0 (first seen at the end of the observation, as clv_summary
+ * gives it) is valid with frequency 0: the predictions are those of a new
+ * customer, and clv_fit skips it.
  */
 static void
 check_summary(double x, double tx, double T, bool have_m, double m)
@@ -1124,11 +1126,16 @@ check_summary(double x, double tx, double T, bool have_m, double m)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("frequency %g is not a non-negative integer", x),
 				 errhint("frequency is the number of repeat purchase days, 0 or more.")));
-	if (!isfinite(T) || !(T > 0))
+	if (!isfinite(T) || !(T >= 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("age %g is not positive", T),
-				 errhint("age is the time from the first purchase to the end of the observation, greater than 0.")));
+				 errmsg("age %g is negative or not finite", T),
+				 errhint("age is the time from the first purchase to the end of the observation, 0 or more.")));
+	if (T == 0 && x > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("frequency %g at age 0", x),
+				 errhint("A customer first seen at the end of the observation (age 0) has no repeat purchases.")));
 	if (!isfinite(tx) || tx < 0 || tx > T)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -1168,6 +1175,9 @@ clv_fit_sfunc(PG_FUNCTION_ARGS)
 	if (have_m)
 		m = PG_GETARG_FLOAT8(4);
 	check_summary(x, tx, T, have_m, m);
+	/* age 0: the likelihood is 1 whatever the model, so the row tells nothing */
+	if (T == 0)
+		PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 
 	fs_room(e, 1, have_m && x > 0 ? 1 : 0);
 	t = &e->trips[e->ntrip++];

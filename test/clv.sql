@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(145);
+SELECT plan(152);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -249,7 +249,15 @@ SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text
 SELECT throws_ok($$SELECT clv_fit(-1, 0, 10, 0)$$, '22023', 'frequency -1 is not a non-negative integer', 'clv_fit: negative frequency is 22023');
 SELECT throws_ok($$SELECT clv_fit(1.5, 1, 10, 5)$$, '22023', NULL, 'clv_fit: fractional frequency is 22023');
 SELECT throws_ok($$SELECT clv_fit(1, 11, 10, 5)$$, '22023', 'recency 11 is outside 0 .. age 10', 'clv_fit: recency greater than age is 22023');
-SELECT throws_ok($$SELECT clv_fit(0, 0, 0, 0)$$, '22023', 'age 0 is not positive', 'clv_fit: age 0 is 22023');
+SELECT throws_ok($$SELECT clv_fit(0, 0, -1, 0)$$, '22023', 'age -1 is negative or not finite', 'clv_fit: negative age is 22023');
+SELECT throws_ok($$SELECT clv_fit(1, 0, 0, 5)$$, '22023', 'frequency 1 at age 0', 'clv_fit: repeat purchases at age 0 are 22023');
+-- age 0 (first seen at the end of the observation) has likelihood 1 under
+-- every model: skipped, so clv_summary's rows need no filter
+SELECT is((SELECT clv_fit(0, 0, 0, 0)::text), NULL, 'clv_fit: a lone age-0 customer is skipped (NULL)');
+SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text
+           FROM (SELECT frequency, recency, age, monetary FROM os
+                 UNION ALL SELECT 0, 0, 0, CASE WHEN g % 2 = 0 THEN 0 END FROM generate_series(1, 50) g) s),
+          (SELECT m::text FROM fm), 'clv_fit: age-0 customers are skipped');
 SELECT throws_ok($$SELECT clv_fit(2, 5, 10, 0)$$, '22023', 'monetary value 0 of a repeat customer is not positive', 'clv_fit: zero monetary of a repeat customer is 22023');
 SELECT throws_ok($$SELECT clv_fit(2, 5, 'Infinity', 10)$$, '22023', NULL, 'clv_fit: infinite age is 22023');
 SELECT throws_ok($$SELECT clv_fit(0, 3, 10, 0)$$, '22023', NULL, 'clv_fit: recency without frequency is 22023');
@@ -361,6 +369,11 @@ SELECT is((SELECT round(clv_expected_purchases(m, 1e6, 221, 103.43, 103.57)::num
 SELECT is((SELECT clv_expected_purchases(m, 0, 3, 5, 10) FROM hm), 0::float8, 'expected purchases over t = 0 is 0');
 SELECT is((SELECT clv_expected_purchases(m, NULL, 3, 5, 10) FROM hm), NULL, 'expected purchases: NULL argument gives NULL');
 SELECT is((SELECT clv_p_alive(m, 0, 0, 50) FROM hm), 1::float8, 'P(alive) without repeat purchases is 1');
+SELECT is((SELECT clv_p_alive(m, 0, 0, 0) FROM hm), 1::float8, 'P(alive) of a new customer (age 0) is 1');
+SELECT throws_ok($$SELECT clv_expected_purchases(m, 39, 1, 0, 0) FROM hm$$, '22023', 'frequency 1 at age 0',
+                 'expected purchases: repeat purchases at age 0 are 22023');
+SELECT throws_ok($$SELECT clv_p_alive(m, 0, 0, -0.5) FROM hm$$, '22023', 'age -0.5 is negative or not finite',
+                 'P(alive): negative age is 22023');
 SELECT ok((SELECT clv_p_alive(m, 5, 10, 50) < clv_p_alive(m, 5, 40, 50) FROM hm), 'P(alive) grows with recency');
 SELECT ok((SELECT clv_p_alive(m, 100000, 1, 100000) BETWEEN 0 AND 1e-300 FROM hm), 'P(alive) of an extreme gap underflows to 0, not NaN');
 SELECT is((SELECT round(clv_expected_order_value(m, 2, 30)::numeric, 10) FROM hm),
@@ -395,7 +408,8 @@ SELECT throws_ok($$SELECT clv_predict(m, 39, 2, 5, 10, 10, -0.1) FROM hm$$, '220
 
 -- differential: expected purchases against the original (untransformed)
 -- hypergeometric series summed in plain SQL, on the test customers
-SELECT is((SELECT count(*) FROM os, fm,
+SELECT is((SELECT count(*) FROM (SELECT frequency, recency, age FROM os
+                                  UNION ALL SELECT 0, 0, 0) os, fm,
            LATERAL (SELECT (clv_model_params(m)->>'r')::float8 AS r, (clv_model_params(m)->>'alpha')::float8 AS al,
                            (clv_model_params(m)->>'a')::float8 AS a, (clv_model_params(m)->>'b')::float8 AS b) p,
            LATERAL (SELECT 10.0::float8 AS t) h,
@@ -409,7 +423,7 @@ SELECT is((SELECT count(*) FROM os, fm,
                         / (1 + CASE WHEN frequency > 0 THEN p.a / (p.b + frequency - 1)
                                     * ((p.al + age) / (p.al + recency)) ^ (p.r + frequency) ELSE 0 END)))
                  < 1e-9 * (1 + clv_expected_purchases(m, h.t, frequency, recency, age))),
-          600::bigint, 'expected purchases equals the plain-SQL series for every test customer');
+          601::bigint, 'expected purchases equals the plain-SQL series for every test customer and a new one (age 0)');
 
 -- ===================== clv() =====================
 CREATE TEMP TABLE cv AS SELECT clv(cust, d, amount, '39 weeks') AS v FROM o;
@@ -418,11 +432,22 @@ SELECT is((SELECT clv(1, now(), 10, '1 week')), NULL, 'clv: one order (nothing t
 SELECT ok((SELECT v > 0 FROM cv), 'clv: a positive mean value');
 -- the same from the parts: summaries up to the last purchase, fit, predict
 SELECT ok((WITH s AS (SELECT cust, (clv_summary(d, amount, (SELECT max(d) FROM o), '1 week')).* FROM o GROUP BY cust),
-               m AS (SELECT clv_fit(frequency, recency, age, monetary) AS m FROM s WHERE age > 0)
+               m AS (SELECT clv_fit(frequency, recency, age, monetary) AS m FROM s)
            SELECT abs(avg(clv_expected_order_value(m, frequency, monetary)
                           * clv_expected_purchases(m, 39, frequency, recency, age)) - (SELECT v FROM cv)) < 1e-9
            FROM s, m),
           'clv: equals clv_summary + clv_fit + predictions composed in SQL');
+-- with customers first seen on the last day (age 0): in the mean, not the fit
+SELECT ok((WITH o2 AS (SELECT cust, d, amount FROM o
+                       UNION ALL SELECT 100000 + g, (SELECT max(d) FROM o), 10 FROM generate_series(1, 40) g),
+               s AS (SELECT cust, (clv_summary(d, amount, (SELECT max(d) FROM o2), '1 week')).* FROM o2 GROUP BY cust),
+               m AS (SELECT clv_fit(frequency, recency, age, monetary) AS m FROM s)
+           SELECT count(*) FILTER (WHERE age = 0) = 40
+                  AND abs(avg(clv_expected_order_value(m, frequency, monetary)
+                              * clv_expected_purchases(m, 39, frequency, recency, age))
+                          - (SELECT clv(cust, d, amount, '39 weeks') FROM o2)) < 1e-9
+           FROM s, m),
+          'clv: with age-0 customers, equals the composition over every customer');
 SELECT ok(abs((SELECT clv(cust::text, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: text customer keys');
 SELECT ok(abs((SELECT clv(md5(cust::text)::uuid, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: uuid customer keys');
 SELECT ok(abs((SELECT clv(cust::int, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: int4 customer keys');

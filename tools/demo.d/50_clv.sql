@@ -10,9 +10,9 @@ CREATE TABLE customer_summary AS
 SELECT customer_id, channel, (clv_summary(ordered_at, amount::float8, '2025-12-31 23:59:59+00', '1 week')).*
 FROM orders GROUP BY customer_id, channel;
 
--- customers first seen on the last day (age 0) carry no information for the fit
+-- customers first seen on the last day (age 0) carry no information: clv_fit skips them
 CREATE TABLE clv_models AS
-SELECT clv_fit(frequency, recency, age, monetary) FILTER (WHERE age > 0) AS model FROM customer_summary;
+SELECT clv_fit(frequency, recency, age, monetary) AS model FROM customer_summary;
 
 \echo
 \echo 'Summaries (frequency = repeat purchase days, recency and age in weeks, monetary = mean repeat order):'
@@ -36,7 +36,7 @@ SELECT customer_id, channel, frequency, recency, age, monetary,
        clv_expected_purchases(model, 52, frequency, recency, age) AS purchases_next_year,
        clv_expected_order_value(model, frequency, monetary) AS expected_order_value,
        clv_predict(model, 52, frequency, recency, age, monetary, 0.0019) AS predicted_clv
-FROM customer_summary, clv_models WHERE age > 0;
+FROM customer_summary, clv_models;
 
 \echo 'Top 10 customers by predicted value over the next 52 weeks:'
 SELECT customer_id, channel, frequency, round(recency::numeric, 1) AS recency, round(age::numeric, 1) AS age,
