@@ -567,12 +567,12 @@ bad_observed_until(bool isnull)
 }
 
 /*
- * The amount argument of a clv_summary row, double precision or numeric
- * (decoded in place: the ::float8 cast goes through text, a third of the
- * aggregate's time).  Both round the same; an infinite amount is 22003.
+ * The amount argument of a clv_summary or clv row, double precision or
+ * numeric (decoded in place: the ::float8 cast goes through text, a third
+ * of clv_summary's time).  Both round the same; an infinite amount is 22003.
  */
 static inline double
-cs_amount_arg(FunctionCallInfo fcinfo, int argno, bool numeric)
+order_amount_arg(FunctionCallInfo fcinfo, int argno, bool numeric)
 {
 	if (!numeric)
 		return amount_arg(fcinfo, argno);
@@ -609,7 +609,7 @@ cs_timestamptz_step(FunctionCallInfo fcinfo, bool numeric)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("purchased_at -infinity is out of range"),
 				 errhint("A purchase time is a finite timestamp.")));
-	s = cs_add(s, ts_day_cached(fcinfo, ts), cs_amount_arg(fcinfo, 2, numeric));
+	s = cs_add(s, ts_day_cached(fcinfo, ts), order_amount_arg(fcinfo, 2, numeric));
 	PG_RETURN_POINTER(s);
 }
 
@@ -640,7 +640,7 @@ cs_date_step(FunctionCallInfo fcinfo, bool numeric)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("purchased_at -infinity is out of range"),
 				 errhint("A purchase date is a finite date.")));
-	s = cs_add(s, day, cs_amount_arg(fcinfo, 2, numeric));
+	s = cs_add(s, day, order_amount_arg(fcinfo, 2, numeric));
 	PG_RETURN_POINTER(s);
 }
 
@@ -2064,9 +2064,13 @@ co_append(ClvOrdersState **sp, DateADT day, double amount, const char *key, int 
 	s->norders++;
 }
 
+/* or'ed into clv_orders_step's key kind: the amount is numeric */
+#define CO_AMOUNT_NUMERIC	0x100
+
 static Datum
-clv_orders_step(FunctionCallInfo fcinfo, int kind)
+clv_orders_step(FunctionCallInfo fcinfo, int variant)
 {
+	int			kind = variant & ~CO_AMOUNT_NUMERIC;
 	CoExpanded *e = co_for_update(fcinfo);
 	double		horizon = positive_interval_arg(fcinfo, 4, "horizon");
 	TimestampTz ts;
@@ -2106,28 +2110,18 @@ clv_orders_step(FunctionCallInfo fcinfo, int kind)
 					 errmsg("customer_id of %d bytes is too long", keylen),
 					 errhint("A customer key is at most %d bytes.", CO_MAXKEY)));
 	}
-	co_append(&e->s, ts_day_cached(fcinfo, ts), amount_arg(fcinfo, 3), key, keylen);
+	co_append(&e->s, ts_day_cached(fcinfo, ts),
+			  order_amount_arg(fcinfo, 3, (variant & CO_AMOUNT_NUMERIC) != 0),
+			  key, keylen);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 }
 
-PG_FUNCTION_INFO_V1(clv_int8_sfunc);
-Datum
-clv_int8_sfunc(PG_FUNCTION_ARGS)
-{
-	return clv_orders_step(fcinfo, CO_KEY_INT8);
-}
-PG_FUNCTION_INFO_V1(clv_text_sfunc);
-Datum
-clv_text_sfunc(PG_FUNCTION_ARGS)
-{
-	return clv_orders_step(fcinfo, CO_KEY_TEXT);
-}
-PG_FUNCTION_INFO_V1(clv_uuid_sfunc);
-Datum
-clv_uuid_sfunc(PG_FUNCTION_ARGS)
-{
-	return clv_orders_step(fcinfo, CO_KEY_UUID);
-}
+RETENTION_STEP_WRAPPER(clv_int8_sfunc, clv_orders_step, CO_KEY_INT8)
+RETENTION_STEP_WRAPPER(clv_text_sfunc, clv_orders_step, CO_KEY_TEXT)
+RETENTION_STEP_WRAPPER(clv_uuid_sfunc, clv_orders_step, CO_KEY_UUID)
+RETENTION_STEP_WRAPPER(clv_int8_numeric_sfunc, clv_orders_step, CO_KEY_INT8 | CO_AMOUNT_NUMERIC)
+RETENTION_STEP_WRAPPER(clv_text_numeric_sfunc, clv_orders_step, CO_KEY_TEXT | CO_AMOUNT_NUMERIC)
+RETENTION_STEP_WRAPPER(clv_uuid_numeric_sfunc, clv_orders_step, CO_KEY_UUID | CO_AMOUNT_NUMERIC)
 
 /* The model is refitted on the whole frame: NULL restarts the frame. */
 PG_FUNCTION_INFO_V1(clv_orders_inv);

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(152);
+SELECT plan(166);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -451,6 +451,28 @@ SELECT ok((WITH o2 AS (SELECT cust, d, amount FROM o
 SELECT ok(abs((SELECT clv(cust::text, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: text customer keys');
 SELECT ok(abs((SELECT clv(md5(cust::text)::uuid, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: uuid customer keys');
 SELECT ok(abs((SELECT clv(cust::int, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-12, 'clv: int4 customer keys');
+-- numeric amounts (a money column), decoded in place: the float8 form's value
+-- (the overloads exist, so the calls below resolve to them, not to a cast)
+SELECT has_function('clv', ARRAY['bigint', 'timestamp with time zone', 'numeric', 'interval'], 'clv(int8, timestamptz, numeric, interval) exists');
+SELECT has_function('clv', ARRAY['text', 'timestamp with time zone', 'numeric', 'interval'], 'clv(text, timestamptz, numeric, interval) exists');
+SELECT has_function('clv_state', ARRAY['uuid', 'timestamp with time zone', 'numeric', 'interval'], 'clv_state(uuid, timestamptz, numeric, interval) exists');
+SELECT is((SELECT clv(cust, d, amount::numeric, '39 weeks') FROM o), (SELECT v FROM cv),
+          'clv (numeric amount): the value of the float8 form');
+SELECT is((SELECT clv(cust::text, d, amount::numeric(12, 2), '39 weeks') FROM o),
+          (SELECT clv(cust::text, d, amount, '39 weeks') FROM o), 'clv (numeric amount): text customer keys');
+SELECT is((SELECT clv(md5(cust::text)::uuid, d, amount::numeric, '39 weeks') FROM o),
+          (SELECT clv(md5(cust::text)::uuid, d, amount, '39 weeks') FROM o), 'clv (numeric amount): uuid customer keys');
+SELECT is((SELECT clv_state(cust, d, amount::numeric, '39 weeks')::text FROM o WHERE cust <= 20),
+          (SELECT clv_state(cust, d, amount, '39 weeks')::text FROM o WHERE cust <= 20),
+          'clv_state (numeric amount): the same state as the float8 form');
+SELECT is((SELECT clv(cust, d, CASE WHEN id % 7 = 0 THEN NULL ELSE amount::numeric END, '39 weeks') FROM o),
+          (SELECT clv(cust, d, CASE WHEN id % 7 = 0 THEN NULL ELSE amount END, '39 weeks') FROM o),
+          'clv (numeric amount): NULL amounts are skipped as in the float8 form');
+SELECT is((SELECT clv(cust, d, amount::numeric, '39 weeks') FROM o WHERE false), NULL, 'clv (numeric amount): no rows gives NULL');
+SELECT throws_ok($$SELECT clv(1, now(), 'NaN'::numeric, '1 week')$$, '22003', 'order amount NaN is out of range',
+                 'clv (numeric amount): NaN is 22003');
+SELECT throws_ok($$SELECT clv('a', now(), 'Infinity'::numeric, '1 week')$$, '22003', 'order amount Infinity is out of range',
+                 'clv (numeric amount): infinity is 22003');
 SELECT ok(abs((SELECT clv(st) FROM (SELECT date_trunc('month', d), clv_state(cust, d, amount, '39 weeks') AS st FROM o GROUP BY 1) s)
               - (SELECT v FROM cv)) < 1e-12, 'clv: monthly states merged equal the direct value');
 SELECT ok(abs((SELECT clv(st::text::clv_state) FROM (SELECT clv_state(cust, d, amount, '39 weeks') AS st FROM o) s)
@@ -468,6 +490,10 @@ SELECT is((SELECT count(*) FROM (SELECT DISTINCT cust % 2 AS k, clv(cust, d, amo
            JOIN (SELECT cust % 2 AS k, clv(cust, d, amount, '39 weeks') AS g FROM o GROUP BY 1) y USING (k)
            WHERE w IS NOT DISTINCT FROM g AND g IS NOT NULL),
           2::bigint, 'clv: over a partition-wide window frame equals GROUP BY');
+SELECT is((SELECT count(*) FROM (SELECT DISTINCT cust % 2 AS k, clv(cust, d, amount::numeric, '39 weeks') OVER (PARTITION BY cust % 2) AS w FROM o) x
+           JOIN (SELECT cust % 2 AS k, clv(cust, d, amount, '39 weeks') AS g FROM o GROUP BY 1) y USING (k)
+           WHERE w IS NOT DISTINCT FROM g AND g IS NOT NULL),
+          2::bigint, 'clv (numeric amount): over a partition-wide window frame equals the float8 form by GROUP BY');
 SELECT ok(abs((SELECT clv(cust, d, amount, '39 weeks') FROM
                  (SELECT cust, d::timestamptz AS d, amount FROM o
                   UNION ALL SELECT NULL, '1997-01-01', 5 UNION ALL SELECT 1, NULL, 5 UNION ALL SELECT 1, '1997-01-01', NULL) s)
@@ -526,6 +552,10 @@ SELECT ok(pg_temp.plan_has('SELECT clv(cust, d, amount, ''39 weeks'') FROM o', '
           'clv: parallel plan with Partial Aggregate');
 SELECT ok(abs((SELECT clv(cust, d, amount, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-9,
           'clv: parallel result equals serial');
+SELECT ok(pg_temp.plan_has('SELECT clv(cust, d, amount::numeric, ''39 weeks'') FROM o', 'Partial Aggregate'),
+          'clv (numeric amount): parallel plan with Partial Aggregate');
+SELECT ok(abs((SELECT clv(cust, d, amount::numeric, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-9,
+          'clv (numeric amount): parallel result equals serial');
 
 CREATE TABLE op (LIKE o) PARTITION BY RANGE (d);
 CREATE TABLE op1 PARTITION OF op FOR VALUES FROM (MINVALUE) TO ('1997-04-01');

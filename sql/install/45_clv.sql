@@ -143,6 +143,20 @@ SELECT @extschema@.retention_define_metric('clv',
     'customer_id pg_catalog.uuid, purchased_at pg_catalog.timestamptz, amount pg_catalog.float8, horizon pg_catalog.interval',
     'clv_state', 'clv_uuid_sfunc', 'clv_orders_inv', 'clv_final',
     'Mean predicted value per customer over the horizon after the group''s last purchase (BG/NBD and Gamma-Gamma fitted on the group)');
+-- numeric amounts (the usual money column): the same value as amount::float8
+-- gives, without the cast's detour through text.
+DO $clv$
+DECLARE
+    k pg_catalog.text;
+BEGIN
+    FOREACH k IN ARRAY ARRAY['int8', 'text', 'uuid'] LOOP
+        PERFORM @extschema@.retention_define_metric('clv',
+            pg_catalog.format('customer_id pg_catalog.%s, purchased_at pg_catalog.timestamptz, amount pg_catalog.numeric, horizon pg_catalog.interval', k),
+            'clv_state', pg_catalog.format('clv_%s_numeric_sfunc', k), 'clv_orders_inv', 'clv_final',
+            'Mean predicted value per customer over the horizon after the group''s last purchase (BG/NBD and Gamma-Gamma fitted on the group)');
+    END LOOP;
+END
+$clv$;
 
 -- The day of a purchase is its calendar day in the session's TimeZone.
 DO $clv$
@@ -152,8 +166,12 @@ BEGIN
     FOREACH k IN ARRAY ARRAY['int8', 'text', 'uuid'] LOOP
         EXECUTE pg_catalog.format('ALTER FUNCTION @extschema@.clv_%1$s_sfunc(@extschema@.clv_state, pg_catalog.%1$s, '
             'pg_catalog.timestamptz, pg_catalog.float8, pg_catalog.interval) STABLE', k);
+        EXECUTE pg_catalog.format('ALTER FUNCTION @extschema@.clv_%1$s_numeric_sfunc(@extschema@.clv_state, pg_catalog.%1$s, '
+            'pg_catalog.timestamptz, pg_catalog.numeric, pg_catalog.interval) STABLE', k);
         EXECUTE pg_catalog.format('ALTER FUNCTION @extschema@.clv_orders_inv(@extschema@.clv_state, pg_catalog.%1$s, '
             'pg_catalog.timestamptz, pg_catalog.float8, pg_catalog.interval) STABLE', k);
+        EXECUTE pg_catalog.format('ALTER FUNCTION @extschema@.clv_orders_inv(@extschema@.clv_state, pg_catalog.%1$s, '
+            'pg_catalog.timestamptz, pg_catalog.numeric, pg_catalog.interval) STABLE', k);
     END LOOP;
 END
 $clv$;
