@@ -5,7 +5,7 @@
 \echo '=== CDNOW: predictive CLV (BG/NBD + Gamma-Gamma) on the 1/10 sample ==='
 
 CREATE TABLE customer_summary AS
-SELECT customer_id, (clv_summary(ordered_on, amount::float8, '1997-09-30', '1 week')).*
+SELECT customer_id, (clv_summary(ordered_on, amount, '1997-09-30', '1 week')).*
 FROM cdnow_sample GROUP BY customer_id;
 CREATE TABLE clv_models AS
 SELECT clv_fit(frequency, recency, age, monetary) AS model FROM customer_summary;
@@ -59,6 +59,6 @@ FROM clv_scores GROUP BY 1 ORDER BY 1;
 
 \echo 'clv() in one aggregate, per first-purchase month of the sample (all of its orders, 1 year horizon):'
 SELECT to_char(date_trunc('month', first), 'YYYY-MM') AS first_purchase, count(DISTINCT customer_id) AS customers,
-       round(clv(customer_id, ordered_on::timestamptz, amount::float8, '1 year')::numeric, 2) AS clv_1_year
+       round(clv(customer_id, ordered_on::timestamptz, amount, '1 year')::numeric, 2) AS clv_1_year
 FROM (SELECT *, min(ordered_on) OVER (PARTITION BY customer_id) AS first FROM cdnow_sample) s
 GROUP BY 1 ORDER BY 1;

@@ -7,7 +7,7 @@
 
 SET TimeZone = 'UTC';
 CREATE TABLE customer_summary AS
-SELECT customer_id, channel, (clv_summary(ordered_at, amount::float8, '2025-12-31 23:59:59+00', '1 week')).*
+SELECT customer_id, channel, (clv_summary(ordered_at, amount, '2025-12-31 23:59:59+00', '1 week')).*
 FROM orders GROUP BY customer_id, channel;
 
 -- customers first seen on the last day (age 0) carry no information: clv_fit skips them
@@ -54,7 +54,7 @@ FROM clv_scores GROUP BY 1 ORDER BY 1;
 
 \echo 'clv() per acquisition channel: each segment fitted on its own, mean undiscounted value over 1 year:'
 SELECT channel, count(DISTINCT customer_id) AS customers,
-       round(clv(customer_id, ordered_at, amount::float8, '1 year')::numeric, 2) AS clv_1_year,
+       round(clv(customer_id, ordered_at, amount, '1 year')::numeric, 2) AS clv_1_year,
        round((SELECT avg(predicted_clv) FROM clv_scores s WHERE s.channel = o.channel)::numeric, 2)
            AS pooled_model_discounted
 FROM orders o GROUP BY channel ORDER BY channel;
