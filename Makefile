@@ -2,24 +2,25 @@
 PG_CONFIG ?= pg_config
 
 EXTENSION = retention
-EXTVERSION = 1.1
+EXTVERSION = 1.2
 MODULE_big = retention
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is the concatenation of one file per metric family,
-# in file-name order (sql/install/00_machinery.sql first).  The 1.0 script
-# is a released artefact, committed as it shipped; the upgrade from it is
-# built from the machinery prologue, the install files that are new since
-# 1.0, sql/upgrade/1.0--1.1.sql (changes to objects 1.0 already had) and
-# the epilogue.
+# in file-name order (sql/install/00_header.sql first), each declaring its
+# objects literally.  The scripts of released versions are committed as
+# they shipped and never rebuilt: retention--1.0.sql, retention--1.1.sql and
+# retention--1.0--1.1.sql.  The upgrade from 1.1 is sql/upgrade/1.1--1.2.sql
+# (changes to objects 1.1 already had) followed by the install files that
+# are new since 1.1.
 #
-# UPGRADE_NEW: every file of sql/install/ that 1.0 did not have, in name
+# UPGRADE_NEW: every file of sql/install/ that 1.1 did not have, in name
 # order.  A new install file must be added here too (test/sh/upgrade.sh
 # fails otherwise: the upgraded extension would lack its objects).
-UPGRADE_NEW = 30_orders.sql 45_clv.sql 70_cohort.sql 90_catalog.sql
+UPGRADE_NEW =
 
-DATA = sql/$(EXTENSION)--1.0.sql
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--$(EXTVERSION).sql
+DATA = sql/$(EXTENSION)--1.0.sql sql/$(EXTENSION)--1.1.sql sql/$(EXTENSION)--1.0--1.1.sql
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.1--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)
 
 # pg_regress: sql/<test>.sql against expected/<test>.out.
@@ -34,8 +35,8 @@ include $(PGXS)
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql))
 	cat $^ > $@
 
-sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: sql/install/00_machinery.sql \
-		$(addprefix sql/install/,$(UPGRADE_NEW)) sql/upgrade/1.0--$(EXTVERSION).sql sql/install/99_end.sql
+sql/$(EXTENSION)--1.1--$(EXTVERSION).sql: sql/upgrade/1.1--$(EXTVERSION).sql \
+		$(addprefix sql/install/,$(UPGRADE_NEW))
 	cat $^ > $@
 
 .PHONY: bench

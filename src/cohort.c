@@ -42,6 +42,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/timestamp.h"
 
+#include "customer_key.h"
 #include "keyset.h"
 
 static const KsDesc cohort_desc = {"cohort_retention_state", KS_LAYOUT_COHORT, NULL};
@@ -349,7 +350,7 @@ row_period(int64 start_arg, int64 active_arg, bool is_date, int32 months,
  * cohort_start or active_at are skipped.
  */
 static Datum
-cohort_step(FunctionCallInfo fcinfo, bool is_date)
+cohort_step(FunctionCallInfo fcinfo, bool is_date, CustomerKeyType keytype)
 {
 	KeySet	   *ks = ks_for_update(fcinfo, 0, &cohort_desc);
 	int32		months;
@@ -368,33 +369,22 @@ cohort_step(FunctionCallInfo fcinfo, bool is_date)
 	else
 		idx = row_period(PG_GETARG_TIMESTAMPTZ(2), PG_GETARG_TIMESTAMPTZ(3), false,
 						 months, usecs, &start_ts);
-	ks_row_key(fcinfo, ks, 1, false, 0, &key);
+	ks_row_key(fcinfo, ks, 1, keytype, false, 0, &key);
 	ks_cohort_mark(ks, &key, start_ts, idx);
 	KS_RETURN(ks);
 }
 
-PG_FUNCTION_INFO_V1(cohort_sfunc);
-Datum
-cohort_sfunc(PG_FUNCTION_ARGS)
-{
-	return cohort_step(fcinfo, false);
-}
-
-PG_FUNCTION_INFO_V1(cohort_date_sfunc);
-Datum
-cohort_date_sfunc(PG_FUNCTION_ARGS)
-{
-	return cohort_step(fcinfo, true);
-}
+CUSTOMER_KEY_ENTRY_POINTS(cohort_retention_sfunc, cohort_step, false)
+CUSTOMER_KEY_ENTRY_POINTS(cohort_retention_date_sfunc, cohort_step, true)
 
 /*
  * The inverse transition: a period bit may have been set by other rows
  * too, so a row cannot be taken back; NULL makes the window restart its
  * frame from the rows in it.
  */
-PG_FUNCTION_INFO_V1(cohort_inv);
+PG_FUNCTION_INFO_V1(cohort_retention_inv);
 Datum
-cohort_inv(PG_FUNCTION_ARGS)
+cohort_retention_inv(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_NULL();
 }
@@ -405,9 +395,9 @@ cohort_inv(PG_FUNCTION_ARGS)
  * Element k (from 1) = 100 * customers active in period k - 1 / customers,
  * up to the last period in which any customer was active.
  */
-PG_FUNCTION_INFO_V1(cohort_final);
+PG_FUNCTION_INFO_V1(cohort_retention_final);
 Datum
-cohort_final(PG_FUNCTION_ARGS)
+cohort_retention_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &cohort_desc);
 	uint64		maxw = 1,

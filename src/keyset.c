@@ -580,16 +580,24 @@ ks_get_int_bytes(const char *src)
 	return (int64) (u ^ KS_SIGN_BIT);
 }
 
+/* The set's key kind of each key type. */
+static const uint8 key_kind_of[] = {
+	[CUSTOMER_KEY_INT4] = KS_KEY_INT,
+	[CUSTOMER_KEY_INT8] = KS_KEY_INT,
+	[CUSTOMER_KEY_TEXT] = KS_KEY_TEXT,
+	[CUSTOMER_KEY_UUID] = KS_KEY_UUID
+};
+
 /*
- * Per-call-site cache (fn_extra): the key argument's type, a buffer for
- * composite keys, and the shared context of each aggregate context seen.
+ * Per-call-site cache (fn_extra): whether the key's collation is checked,
+ * a buffer for composite keys, and the shared context of each aggregate
+ * context seen.
  */
 #define KS_MAX_SHARED 4
 
 typedef struct KsFnCache
 {
-	Oid			argtype;		/* InvalidOid until the first row key */
-	uint8		kind;
+	bool		checked;		/* the key's collation has been checked */
 	char	   *buf;
 	Size		bufsize;
 	struct
@@ -677,45 +685,28 @@ row_buf(FunctionCallInfo fcinfo, KsFnCache *c, Size need)
 }
 
 void
-ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
-		   int32 day, KsKey *key)
+ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, CustomerKeyType keytype,
+		   bool day_key, int32 day, KsKey *key)
 {
 	KsFnCache  *c = ks_fn_cache(fcinfo);
 	Datum		d = PG_GETARG_DATUM(keyarg);
 	const char *ptr = NULL;
 	uint32		len = 0;
+	uint8		kind = key_kind_of[keytype];
 
-	if (c->argtype == InvalidOid)
+	if (unlikely(!c->checked))
 	{
-		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, keyarg);
-
-		c->argtype = t;
-		if (t == INT4OID || t == INT8OID)
-			c->kind = KS_KEY_INT;
-		else if (t == UUIDOID)
-			c->kind = KS_KEY_UUID;
-		else if (t == TEXTOID)
-		{
-			Oid			coll = PG_GET_COLLATION();
-
-			/* keys are equal when their bytes are: right for these only */
-			if (OidIsValid(coll) && !get_collation_isdeterministic(coll))
-				ereport(ERROR,
-						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						 errmsg("nondeterministic collations are not supported for customer keys"),
-						 errhint("Use a deterministic collation, e.g. key COLLATE \"C\", or lower(key).")));
-			c->kind = KS_KEY_TEXT;
-		}
-		else
-			elog(ERROR, "unsupported customer key type %u", t);
+		if (keytype == CUSTOMER_KEY_TEXT)
+			customer_key_check_collation(fcinfo);
+		c->checked = true;
 	}
-	ks_set_kind(ks, c->kind);
+	ks_set_kind(ks, kind);
 
-	switch (c->kind)
+	switch (kind)
 	{
 		case KS_KEY_INT:
 			{
-				int64		v = c->argtype == INT4OID ? DatumGetInt32(d) : DatumGetInt64(d);
+				int64		v = keytype == CUSTOMER_KEY_INT4 ? DatumGetInt32(d) : DatumGetInt64(d);
 
 				if (!day_key)
 				{
@@ -741,7 +732,7 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, bool day_key,
 				break;
 			}
 		default:
-			elog(ERROR, "unexpected customer key kind %d", c->kind);
+			elog(ERROR, "unexpected customer key kind %d", kind);
 	}
 	if (day_key)
 	{

@@ -26,6 +26,8 @@
 #include "lib/stringinfo.h"
 #include "utils/expandeddatum.h"
 
+#include "customer_key.h"
+
 /* Key kinds; a state's kind is fixed by its first key. */
 typedef enum KsKeyKind
 {
@@ -249,12 +251,12 @@ extern KeySet *ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc);
 #define KS_RETURN(ks)	PG_RETURN_DATUM(EOHPGetRWDatum(&(ks)->hdr))
 
 /*
- * Build the key of row argument keyarg (int4, int8, text or uuid, found
- * with get_fn_expr_argtype), with a day appended when day_key.  Sets the
- * set's key kind on the first key and checks it on the others.
+ * Build the key of row argument keyarg, of type keytype (a constant of the
+ * entry point: see customer_key.h), with a day appended when day_key.  Sets
+ * the set's key kind on the first key and checks it on the others.
  */
 extern void ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg,
-					   bool day_key, int32 day, KsKey *key);
+					   CustomerKeyType keytype, bool day_key, int32 day, KsKey *key);
 
 /* Find a key, inserting an entry with count 0 when absent. */
 extern char *ks_insert(KeySet *ks, const KsKey *key, bool *found);

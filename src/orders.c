@@ -7,8 +7,8 @@
  *	  and conversion rates (fixed-size counters of state.h).
  *
  * The customer key argument is int4, int8, text or uuid: the SQL side
- * declares one overload per type, all bound to the same C symbol, and
- * keyset.c reads the type from the call expression.
+ * declares one overload per type, each bound to its own C entry point
+ * (customer_key.h), which passes the type on as a constant.
  *
  *-------------------------------------------------------------------------
  */
@@ -21,30 +21,32 @@
 #include "utils/fmgrprotos.h"
 #include "utils/timestamp.h"
 
+#include "customer_key.h"
 #include "keyset.h"
 #include "state.h"
 
-static const KsDesc rpr_desc = {"repeat_purchase_ratio_state", KS_LAYOUT_COUNT, NULL};
-static const KsDesc loyal_desc = {"loyal_customer_rate_state", KS_LAYOUT_COUNT, "min_orders"};
-static const KsDesc pf_desc = {"purchase_frequency_state", KS_LAYOUT_COUNT, NULL};
-static const KsDesc tbp_desc = {"time_between_purchases_state", KS_LAYOUT_SPAN, NULL};
-static const KsDesc stick_desc = {"stickiness_state", KS_LAYOUT_DAY, NULL};
+static const KsDesc repeat_purchase_ratio_desc = {"repeat_purchase_ratio_state", KS_LAYOUT_COUNT, NULL};
+static const KsDesc loyal_customer_rate_desc = {"loyal_customer_rate_state", KS_LAYOUT_COUNT, "min_orders"};
+static const KsDesc purchase_frequency_desc = {"purchase_frequency_state", KS_LAYOUT_COUNT, NULL};
+static const KsDesc time_between_purchases_desc = {"time_between_purchases_state", KS_LAYOUT_SPAN, NULL};
+static const KsDesc stickiness_desc = {"stickiness_state", KS_LAYOUT_DAY, NULL};
 
-KEYSET_STATE_FUNCTIONS(repeat_purchase_ratio_state, rpr_desc)
-KEYSET_STATE_FUNCTIONS(loyal_customer_rate_state, loyal_desc)
-KEYSET_STATE_FUNCTIONS(purchase_frequency_state, pf_desc)
-KEYSET_STATE_FUNCTIONS(time_between_purchases_state, tbp_desc)
-KEYSET_STATE_FUNCTIONS(stickiness_state, stick_desc)
+KEYSET_STATE_FUNCTIONS(repeat_purchase_ratio_state, repeat_purchase_ratio_desc)
+KEYSET_STATE_FUNCTIONS(loyal_customer_rate_state, loyal_customer_rate_desc)
+KEYSET_STATE_FUNCTIONS(purchase_frequency_state, purchase_frequency_desc)
+KEYSET_STATE_FUNCTIONS(time_between_purchases_state, time_between_purchases_desc)
+KEYSET_STATE_FUNCTIONS(stickiness_state, stickiness_desc)
 
 /* ---------- per-customer counts ---------- */
 
 /* Add (delta 1) or remove (delta -1) one row of the customer in argument 1. */
 static void
-count_row(FunctionCallInfo fcinfo, KeySet *ks, bool day_key, int32 day, int64 delta)
+count_row(FunctionCallInfo fcinfo, KeySet *ks, CustomerKeyType keytype, bool day_key,
+		  int32 day, int64 delta)
 {
 	KsKey		key;
 
-	ks_row_key(fcinfo, ks, 1, day_key, day, &key);
+	ks_row_key(fcinfo, ks, 1, keytype, day_key, day, &key);
 	if (delta > 0)
 		ks_add_row(ks, &key, 0);
 	else
@@ -52,16 +54,16 @@ count_row(FunctionCallInfo fcinfo, KeySet *ks, bool day_key, int32 day, int64 de
 }
 
 static Datum
-rpr_step(FunctionCallInfo fcinfo, int64 delta)
+repeat_purchase_ratio_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
 {
-	KeySet	   *ks = ks_for_update(fcinfo, 0, &rpr_desc);
+	KeySet	   *ks = ks_for_update(fcinfo, 0, &repeat_purchase_ratio_desc);
 
 	if (!PG_ARGISNULL(1))
-		count_row(fcinfo, ks, false, 0, delta);
+		count_row(fcinfo, ks, keytype, false, 0, delta);
 	KS_RETURN(ks);
 }
 
-RETENTION_STEP_FUNCTIONS(rpr_sfunc, rpr_inv, rpr_step)
+CUSTOMER_KEY_STEP_FUNCTIONS(repeat_purchase_ratio_sfunc, repeat_purchase_ratio_inv, repeat_purchase_ratio_step)
 
 /* 100 * hits / customers; NULL without customers. */
 static Datum
@@ -72,11 +74,11 @@ share_of_customers(FunctionCallInfo fcinfo, KeySet *ks, uint64 hits)
 	PG_RETURN_FLOAT8(100.0 * (double) hits / (double) ks->nentries);
 }
 
-PG_FUNCTION_INFO_V1(rpr_final);
+PG_FUNCTION_INFO_V1(repeat_purchase_ratio_final);
 Datum
-rpr_final(PG_FUNCTION_ARGS)
+repeat_purchase_ratio_final(PG_FUNCTION_ARGS)
 {
-	KeySet	   *ks = ks_read(fcinfo, 0, &rpr_desc);
+	KeySet	   *ks = ks_read(fcinfo, 0, &repeat_purchase_ratio_desc);
 
 	return share_of_customers(fcinfo, ks, ks->nge2);
 }
@@ -102,44 +104,45 @@ min_orders_arg(FunctionCallInfo fcinfo, int argno)
 }
 
 static Datum
-loyal_step(FunctionCallInfo fcinfo, int64 delta)
+loyal_customer_rate_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
 {
-	KeySet	   *ks = ks_for_update(fcinfo, 0, &loyal_desc);
+	KeySet	   *ks = ks_for_update(fcinfo, 0, &loyal_customer_rate_desc);
 
 	ks_set_param(ks, min_orders_arg(fcinfo, 2));
 	if (!PG_ARGISNULL(1))
-		count_row(fcinfo, ks, false, 0, delta);
+		count_row(fcinfo, ks, keytype, false, 0, delta);
 	KS_RETURN(ks);
 }
 
-RETENTION_STEP_FUNCTIONS(loyal_sfunc, loyal_inv, loyal_step)
+CUSTOMER_KEY_STEP_FUNCTIONS(loyal_customer_rate_sfunc, loyal_customer_rate_inv,
+							loyal_customer_rate_step)
 
-PG_FUNCTION_INFO_V1(loyal_final);
+PG_FUNCTION_INFO_V1(loyal_customer_rate_final);
 Datum
-loyal_final(PG_FUNCTION_ARGS)
+loyal_customer_rate_final(PG_FUNCTION_ARGS)
 {
-	KeySet	   *ks = ks_read(fcinfo, 0, &loyal_desc);
+	KeySet	   *ks = ks_read(fcinfo, 0, &loyal_customer_rate_desc);
 
 	return share_of_customers(fcinfo, ks, ks->ngeparam);
 }
 
 static Datum
-pf_step(FunctionCallInfo fcinfo, int64 delta)
+purchase_frequency_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
 {
-	KeySet	   *ks = ks_for_update(fcinfo, 0, &pf_desc);
+	KeySet	   *ks = ks_for_update(fcinfo, 0, &purchase_frequency_desc);
 
 	if (!PG_ARGISNULL(1))
-		count_row(fcinfo, ks, false, 0, delta);
+		count_row(fcinfo, ks, keytype, false, 0, delta);
 	KS_RETURN(ks);
 }
 
-RETENTION_STEP_FUNCTIONS(pf_sfunc, pf_inv, pf_step)
+CUSTOMER_KEY_STEP_FUNCTIONS(purchase_frequency_sfunc, purchase_frequency_inv, purchase_frequency_step)
 
-PG_FUNCTION_INFO_V1(pf_final);
+PG_FUNCTION_INFO_V1(purchase_frequency_final);
 Datum
-pf_final(PG_FUNCTION_ARGS)
+purchase_frequency_final(PG_FUNCTION_ARGS)
 {
-	KeySet	   *ks = ks_read(fcinfo, 0, &pf_desc);
+	KeySet	   *ks = ks_read(fcinfo, 0, &purchase_frequency_desc);
 
 	if (ks->nentries == 0)
 		PG_RETURN_NULL();
@@ -182,9 +185,9 @@ purchase_time(FunctionCallInfo fcinfo, bool is_date)
  * inverse returns NULL then and the window restarts the frame.
  */
 static Datum
-tbp_step(FunctionCallInfo fcinfo, int64 delta, bool is_date)
+time_between_purchases_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype, bool is_date)
 {
-	KeySet	   *ks = ks_for_update(fcinfo, 0, &tbp_desc);
+	KeySet	   *ks = ks_for_update(fcinfo, 0, &time_between_purchases_desc);
 	KsKey		key;
 	int64		t;
 	char	   *e;
@@ -192,7 +195,7 @@ tbp_step(FunctionCallInfo fcinfo, int64 delta, bool is_date)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		KS_RETURN(ks);
 	t = purchase_time(fcinfo, is_date);
-	ks_row_key(fcinfo, ks, 1, false, 0, &key);
+	ks_row_key(fcinfo, ks, 1, keytype, false, 0, &key);
 	if (delta > 0)
 	{
 		ks_add_row(ks, &key, t);
@@ -210,25 +213,27 @@ tbp_step(FunctionCallInfo fcinfo, int64 delta, bool is_date)
 }
 
 static Datum
-tbp_ts_step(FunctionCallInfo fcinfo, int64 delta)
+time_between_purchases_timestamptz_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
 {
-	return tbp_step(fcinfo, delta, false);
+	return time_between_purchases_step(fcinfo, delta, keytype, false);
 }
 
 static Datum
-tbp_date_step(FunctionCallInfo fcinfo, int64 delta)
+time_between_purchases_date_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
 {
-	return tbp_step(fcinfo, delta, true);
+	return time_between_purchases_step(fcinfo, delta, keytype, true);
 }
 
-RETENTION_STEP_FUNCTIONS(tbp_sfunc, tbp_inv, tbp_ts_step)
-RETENTION_STEP_FUNCTIONS(tbp_date_sfunc, tbp_date_inv, tbp_date_step)
+CUSTOMER_KEY_STEP_FUNCTIONS(time_between_purchases_sfunc, time_between_purchases_inv,
+							time_between_purchases_timestamptz_step)
+CUSTOMER_KEY_STEP_FUNCTIONS(time_between_purchases_date_sfunc, time_between_purchases_date_inv,
+							time_between_purchases_date_step)
 
-PG_FUNCTION_INFO_V1(tbp_final);
+PG_FUNCTION_INFO_V1(time_between_purchases_final);
 Datum
-tbp_final(PG_FUNCTION_ARGS)
+time_between_purchases_final(PG_FUNCTION_ARGS)
 {
-	KeySet	   *ks = ks_read(fcinfo, 0, &tbp_desc);
+	KeySet	   *ks = ks_read(fcinfo, 0, &time_between_purchases_desc);
 	int64		gaps = ks->total - (int64) ks->nentries;
 #ifdef HAVE_INT128
 	int128		mean;
@@ -254,9 +259,9 @@ tbp_final(PG_FUNCTION_ARGS)
 /* ---------- stickiness ---------- */
 
 static Datum
-stick_step(FunctionCallInfo fcinfo, int64 delta)
+stickiness_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
 {
-	KeySet	   *ks = ks_for_update(fcinfo, 0, &stick_desc);
+	KeySet	   *ks = ks_for_update(fcinfo, 0, &stickiness_desc);
 	DateADT		d;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
@@ -267,22 +272,22 @@ stick_step(FunctionCallInfo fcinfo, int64 delta)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("activity date %s is out of range", DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
 				 errhint("An activity date is finite.")));
-	count_row(fcinfo, ks, true, d, delta);
+	count_row(fcinfo, ks, keytype, true, d, delta);
 	KS_RETURN(ks);
 }
 
-RETENTION_STEP_FUNCTIONS(stick_sfunc, stick_inv, stick_step)
+CUSTOMER_KEY_STEP_FUNCTIONS(stickiness_sfunc, stickiness_inv, stickiness_step)
 
 /*
  * 100 * mean daily active users / distinct users, the mean over every day
  * from the first to the last active day: (distinct (user, day) pairs /
  * days) / users.
  */
-PG_FUNCTION_INFO_V1(stick_final);
+PG_FUNCTION_INFO_V1(stickiness_final);
 Datum
-stick_final(PG_FUNCTION_ARGS)
+stickiness_final(PG_FUNCTION_ARGS)
 {
-	KeySet	   *ks = ks_read(fcinfo, 0, &stick_desc);
+	KeySet	   *ks = ks_read(fcinfo, 0, &stickiness_desc);
 	int32		dmin = PG_INT32_MAX,
 				dmax = PG_INT32_MIN;
 	uint64		i;
@@ -307,10 +312,10 @@ enum
 	RR_SOLD, RR_RETURNED
 };
 
-static const RetField rr_fields[] = {{"sold", RF_COUNT}, {"returned", RF_COUNT}};
-static const RetStateDesc rr_desc = {"return_rate_state", 2, rr_fields};
+static const RetField return_rate_fields[] = {{"sold", RF_COUNT}, {"returned", RF_COUNT}};
+static const RetStateDesc return_rate_desc = {"return_rate_state", 2, return_rate_fields};
 
-RETENTION_STATE_FUNCTIONS(return_rate_state, rr_desc)
+RETENTION_STATE_FUNCTIONS(return_rate_state, return_rate_desc)
 
 /* A count argument: 22003 when negative. */
 static int64
@@ -337,9 +342,9 @@ add_count(RetState *state, int field, int64 value, int64 delta)
 }
 
 static Datum
-rr_step(FunctionCallInfo fcinfo, int64 delta)
+return_rate_step(FunctionCallInfo fcinfo, int64 delta)
 {
-	RetState   *state = ret_state_for_update(fcinfo, &rr_desc);
+	RetState   *state = ret_state_for_update(fcinfo, &return_rate_desc);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -352,12 +357,12 @@ rr_step(FunctionCallInfo fcinfo, int64 delta)
 	PG_RETURN_POINTER(state);
 }
 
-RETENTION_STEP_FUNCTIONS(rr_sfunc, rr_inv, rr_step)
+RETENTION_STEP_FUNCTIONS(return_rate_sfunc, return_rate_inv, return_rate_step)
 
 static Datum
-rr_bool_step(FunctionCallInfo fcinfo, int64 delta)
+return_rate_bool_step(FunctionCallInfo fcinfo, int64 delta)
 {
-	RetState   *state = ret_state_for_update(fcinfo, &rr_desc);
+	RetState   *state = ret_state_for_update(fcinfo, &return_rate_desc);
 
 	if (!PG_ARGISNULL(1))
 	{
@@ -368,13 +373,13 @@ rr_bool_step(FunctionCallInfo fcinfo, int64 delta)
 	PG_RETURN_POINTER(state);
 }
 
-RETENTION_STEP_FUNCTIONS(rr_bool_sfunc, rr_bool_inv, rr_bool_step)
+RETENTION_STEP_FUNCTIONS(return_rate_bool_sfunc, return_rate_bool_inv, return_rate_bool_step)
 
-PG_FUNCTION_INFO_V1(rr_final);
+PG_FUNCTION_INFO_V1(return_rate_final);
 Datum
-rr_final(PG_FUNCTION_ARGS)
+return_rate_final(PG_FUNCTION_ARGS)
 {
-	RetState   *state = ret_state_arg(fcinfo, 0, &rr_desc);
+	RetState   *state = ret_state_arg(fcinfo, 0, &return_rate_desc);
 
 	if (state->v[RR_SOLD] == 0)
 		PG_RETURN_NULL();
@@ -388,15 +393,15 @@ enum
 	CR_VISITORS, CR_CONVERSIONS
 };
 
-static const RetField cr_fields[] = {{"visitors", RF_COUNT}, {"conversions", RF_COUNT}};
-static const RetStateDesc cr_desc = {"conversion_rate_state", 2, cr_fields};
+static const RetField conversion_rate_fields[] = {{"visitors", RF_COUNT}, {"conversions", RF_COUNT}};
+static const RetStateDesc conversion_rate_desc = {"conversion_rate_state", 2, conversion_rate_fields};
 
-RETENTION_STATE_FUNCTIONS(conversion_rate_state, cr_desc)
+RETENTION_STATE_FUNCTIONS(conversion_rate_state, conversion_rate_desc)
 
 static Datum
-cr_bool_step(FunctionCallInfo fcinfo, int64 delta)
+conversion_rate_bool_step(FunctionCallInfo fcinfo, int64 delta)
 {
-	RetState   *state = ret_state_for_update(fcinfo, &cr_desc);
+	RetState   *state = ret_state_for_update(fcinfo, &conversion_rate_desc);
 
 	if (!PG_ARGISNULL(1))
 	{
@@ -407,12 +412,12 @@ cr_bool_step(FunctionCallInfo fcinfo, int64 delta)
 	PG_RETURN_POINTER(state);
 }
 
-RETENTION_STEP_FUNCTIONS(cr_bool_sfunc, cr_bool_inv, cr_bool_step)
+RETENTION_STEP_FUNCTIONS(conversion_rate_bool_sfunc, conversion_rate_bool_inv, conversion_rate_bool_step)
 
 static Datum
-cr_step(FunctionCallInfo fcinfo, int64 delta)
+conversion_rate_step(FunctionCallInfo fcinfo, int64 delta)
 {
-	RetState   *state = ret_state_for_update(fcinfo, &cr_desc);
+	RetState   *state = ret_state_for_update(fcinfo, &conversion_rate_desc);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -425,13 +430,13 @@ cr_step(FunctionCallInfo fcinfo, int64 delta)
 	PG_RETURN_POINTER(state);
 }
 
-RETENTION_STEP_FUNCTIONS(cr_sfunc, cr_inv, cr_step)
+RETENTION_STEP_FUNCTIONS(conversion_rate_sfunc, conversion_rate_inv, conversion_rate_step)
 
-PG_FUNCTION_INFO_V1(cr_final);
+PG_FUNCTION_INFO_V1(conversion_rate_final);
 Datum
-cr_final(PG_FUNCTION_ARGS)
+conversion_rate_final(PG_FUNCTION_ARGS)
 {
-	RetState   *state = ret_state_arg(fcinfo, 0, &cr_desc);
+	RetState   *state = ret_state_arg(fcinfo, 0, &conversion_rate_desc);
 
 	if (state->v[CR_VISITORS] == 0)
 		PG_RETURN_NULL();

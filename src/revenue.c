@@ -152,17 +152,17 @@ revenue_percent(FunctionCallInfo fcinfo, int field)
 }
 
 /* 100 * sum(end) / sum(start) */
-PG_FUNCTION_INFO_V1(nrr_final);
+PG_FUNCTION_INFO_V1(net_revenue_retention_final);
 Datum
-nrr_final(PG_FUNCTION_ARGS)
+net_revenue_retention_final(PG_FUNCTION_ARGS)
 {
 	return revenue_percent(fcinfo, REV_END);
 }
 
 /* 100 * sum(min(start, end)) / sum(start) = 100 * (start - lost) / start */
-PG_FUNCTION_INFO_V1(grr_final);
+PG_FUNCTION_INFO_V1(gross_revenue_retention_final);
 Datum
-grr_final(PG_FUNCTION_ARGS)
+gross_revenue_retention_final(PG_FUNCTION_ARGS)
 {
 	return revenue_percent(fcinfo, REV_START);
 }

@@ -379,9 +379,9 @@ RETENTION_STEP_FUNCTIONS(churn_multi_sfunc, churn_multi_inv, churn_multi_step)
 
 /* ---------- final functions ---------- */
 
-PG_FUNCTION_INFO_V1(churn_final);
+PG_FUNCTION_INFO_V1(churn_rate_final);
 Datum
-churn_final(PG_FUNCTION_ARGS)
+churn_rate_final(PG_FUNCTION_ARGS)
 {
 	RetState   *state = ret_state_arg(fcinfo, 0, &churn_desc);
 	int64		n = state->v[CH_AT_START];
@@ -391,9 +391,9 @@ churn_final(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(100.0 * (double) (n - state->v[CH_RETAINED]) / (double) n);
 }
 
-PG_FUNCTION_INFO_V1(retention_final);
+PG_FUNCTION_INFO_V1(retention_rate_final);
 Datum
-retention_final(PG_FUNCTION_ARGS)
+retention_rate_final(PG_FUNCTION_ARGS)
 {
 	RetState   *state = ret_state_arg(fcinfo, 0, &churn_desc);
 	int64		n = state->v[CH_AT_START];

@@ -1,4 +1,4 @@
--- Descriptive customer lifetime value (SPEC section 6): clv_simple and
+-- Descriptive customer lifetime value: clv_simple and
 -- saas_ltv.  Gross margin is a fraction 0..1; churn_rate a percentage.
 
 CREATE FUNCTION @extschema@.clv_simple(avg_order_value pg_catalog.float8,

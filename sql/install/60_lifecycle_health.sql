@@ -1,4 +1,4 @@
--- Lifecycle (SPEC section 7) and health score (SPEC section 8).
+-- Lifecycle and health score.
 
 CREATE FUNCTION @extschema@.lifecycle(period_start pg_catalog.date)
 RETURNS pg_catalog.text AS 'MODULE_PATHNAME', 'lifecycle'

@@ -1,4 +1,3 @@
-
 -- retention_catalog: one row per user-facing function signature of the
 -- extension, for people and BI tools browsing what is there.  The
 -- signatures come from the system catalogs (the functions that pg_depend

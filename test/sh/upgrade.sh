@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Upgrade path: the released 1.0 script installs against the current
-# library, ALTER EXTENSION retention UPDATE takes it to the current version,
-# and the result is the same extension as a fresh install, object for object
+# library, ALTER EXTENSION retention UPDATE takes it to 1.1 and then to the
+# current version, and the result is the same extension as a fresh install,
+# object for object
 # (test/sh/objects.psql: functions with every attribute, aggregates, types
 # with storage, operators, casts, comments, membership).  States stored
-# under 1.0 read the same after the update.  The comparison is shown to
+# under 1.0 and 1.1 read the same after the updates.  The comparison is shown to
 # catch a changed comment, volatility and a missing member.  Under a hostile
 # search_path the update captures nothing either.
 . "$(dirname "$0")/tap.bash"
-plan 13
+plan 15
 HERE=$(cd "$(dirname "$0")" && pwd)
 P=ret_upgrade_
 cleanup() {
@@ -23,8 +24,8 @@ current=$(sql -c "SELECT default_version FROM pg_available_extensions WHERE name
 
 out=$(sql -d ${P}up -c "CREATE EXTENSION retention VERSION '1.0'" 2>&1)
 ok $? "the 1.0 script installs against the current library" || diag "$out"
-is "$(sql -c "SELECT string_agg(source || '->' || target, ' ' ORDER BY source, target) FROM pg_extension_update_paths('retention') WHERE path IS NOT NULL AND source = '1.0'")" \
-	"1.0->$current" "an update path leads from 1.0 to $current"
+is "$(sql -c "SELECT path FROM pg_extension_update_paths('retention') WHERE source = '1.0' AND target = '$current'")" \
+	"1.0--1.1--$current" "the update path from 1.0 to $current goes through every release"
 
 # States and numbers under 1.0.
 STORED=$(cat <<'SQL'
@@ -45,8 +46,23 @@ SELECT g % 3 AS k, nps_state(g % 11) AS n, csat_state(g % 5 + 1) AS c,
 SQL
 before=$(sql -d ${P}up -c "$STORED" 2>&1)
 
+out=$(sql -d ${P}up -c "ALTER EXTENSION retention UPDATE TO '1.1'" 2>&1)
+ok $? "ALTER EXTENSION retention UPDATE TO '1.1' from 1.0" || diag "$out"
+# States of the order metrics under 1.1, whose support functions 1.2 renames.
+sql -d ${P}up >/dev/null <<'SQL'
+CREATE TABLE kept11 AS
+SELECT g % 3 AS k, repeat_purchase_ratio_state(g % 17) AS rpr,
+       time_between_purchases_state(g % 17, timestamptz '2026-01-01 00:00+00' + g * interval '1 hour') AS tbp,
+       cohort_retention_state((g % 17)::text, timestamptz '2026-01-01 00:00+00' + (g % 17) * interval '1 day',
+                              timestamptz '2026-01-01 00:00+00' + g * interval '1 day', interval '1 month') AS co
+  FROM generate_series(1, 300) g GROUP BY g % 3;
+CREATE VIEW kept11_view AS SELECT k, repeat_purchase_ratio(rpr) AS rpr, time_between_purchases(tbp) AS tbp, cohort_retention(co) AS co FROM kept11 GROUP BY k;
+SQL
+STORED11="SELECT * FROM kept11_view ORDER BY k"
+before11=$(sql -d ${P}up -c "$STORED11" 2>&1)
+
 out=$(sql -d ${P}up -c "ALTER EXTENSION retention UPDATE" 2>&1)
-ok $? "ALTER EXTENSION retention UPDATE from 1.0" || diag "$out"
+ok $? "ALTER EXTENSION retention UPDATE from 1.1" || diag "$out"
 is "$(sql -d ${P}up -c "SELECT extversion FROM pg_extension WHERE extname = 'retention'")" "$current" "the extension is now $current"
 sql -d ${P}fresh -c "CREATE EXTENSION retention" >/dev/null
 up=$(objects ${P}up)
@@ -54,8 +70,9 @@ fresh=$(objects ${P}fresh)
 [ "$(printf '%s\n' "$fresh" | grep -c '^proc ')" -gt 100 ] && [ "$(printf '%s\n' "$fresh" | grep -c '^aggregate ')" -gt 50 ] &&
 	[ "$(printf '%s\n' "$fresh" | grep -c '^comment ')" -gt 100 ] && [ "$(printf '%s\n' "$fresh" | grep -c '^type ')" -gt 20 ]
 ok $? "the object listing covers functions, aggregates, types and comments ($(printf '%s\n' "$fresh" | wc -l) lines)"
-is "$up" "$fresh" "1.0 + UPDATE has exactly the objects of a fresh $current install"
+is "$up" "$fresh" "1.0, updated to 1.1 and then to $current, has exactly the objects of a fresh $current install"
 is "$(sql -d ${P}up -c "$STORED" 2>&1)" "$before" "states stored under 1.0 read the same numbers and text after the update"
+is "$(sql -d ${P}up -c "$STORED11" 2>&1)" "$before11" "states stored under 1.1, and a view over them, read the same after the update"
 is "$(sql -d ${P}up -c "SELECT nps(s), repeat_purchase_ratio(s % 3) FROM generate_series(1, 10) s" 2>&1)" \
 	"$(sql -d ${P}fresh -c "SELECT nps(s), repeat_purchase_ratio(s % 3) FROM generate_series(1, 10) s" 2>&1)" \
 	"old and new metrics work in the updated database"

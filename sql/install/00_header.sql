@@ -1,0 +1,23 @@
+\echo Use "CREATE EXTENSION retention" to load this file. \quit
+
+-- retention install script: sql/install/*.sql in name order, one file per
+-- metric family, concatenated by the Makefile.  Every object is declared
+-- literally.
+--
+-- Every metric m with state type m_state has four aggregates:
+--   m(args)             the metric                  (sfunc, inverse, final)
+--   m_state(args)       the state, for rollups      (sfunc, inverse)
+--   m(m_state)          the metric of merged states (combine, uncombine, final)
+--   m_state(m_state)    merged state                (combine, uncombine)
+-- each with a combine function, moving-aggregate support and PARALLEL SAFE;
+-- test/catalog.sql checks that every state type has them.  Support
+-- functions are named after what they serve: <state>_in/_out/_recv/_send,
+-- <state>_combine and _uncombine, <metric>_sfunc, _inv and _final.  A
+-- keyed transition function has one C symbol per customer key type
+-- (<name>_int4 .. <name>_uuid): the type is fixed by the SQL signature,
+-- never read from the call expression (Citus has none to read).
+--
+-- The script runs as a superuser even when a database owner creates the
+-- extension (retention.control says trusted), with the search_path of the
+-- one who runs it, so every name it uses is qualified (@extschema@ or
+-- pg_catalog); test/sh/privileges.sh installs under a hostile schema.
