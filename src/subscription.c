@@ -121,41 +121,44 @@ typedef struct ChurnTypes
 } ChurnTypes;
 
 /*
- * The argument types of this call, looked up on the first row.  A function
- * is declared for fixed argument types, so they never change for a flinfo.
+ * The argument types of this call, looked up on the first row.  They come
+ * from the datums, never from the call expression (Citus calls transition
+ * functions without one): the period's range type is the activity's range
+ * type, or its multirange's, by the SQL signatures.  A row whose period and
+ * activity are both NULL has no type to read; the period is required, so
+ * that row is the NULL-period error.
  */
 static pg_noinline ChurnTypes *
 churn_types_lookup(FunctionCallInfo fcinfo, bool multirange)
 {
 	ChurnTypes *ct;
-	Oid			type;
 	TypeCacheEntry *tc;
 	PeriodKind	kind;
 
-	/* The activity's type: from the call expression, else from the datum. */
-	type = get_fn_expr_argtype(fcinfo->flinfo, 1);
-	if (!OidIsValid(type) && !PG_ARGISNULL(1))
-		type = multirange ? MultirangeTypeGetOid(PG_GETARG_MULTIRANGE_P(1)) :
-			RangeTypeGetOid(PG_GETARG_RANGE_P(1));
-	if (!OidIsValid(type))
-		elog(ERROR, "could not determine the activity's type");
-
-	tc = lookup_type_cache(type, multirange ? TYPECACHE_MULTIRANGE_INFO : TYPECACHE_RANGE_INFO);
-	if (multirange)
-		tc = tc->rngtype;
+	if (!PG_ARGISNULL(2))
+		tc = lookup_type_cache(RangeTypeGetOid(PG_GETARG_RANGE_P(2)), TYPECACHE_RANGE_INFO);
+	else if (!PG_ARGISNULL(1) && multirange)
+		tc = lookup_type_cache(MultirangeTypeGetOid(PG_GETARG_MULTIRANGE_P(1)),
+							   TYPECACHE_MULTIRANGE_INFO)->rngtype;
+	else if (!PG_ARGISNULL(1))
+		tc = lookup_type_cache(RangeTypeGetOid(PG_GETARG_RANGE_P(1)), TYPECACHE_RANGE_INFO);
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("period must not be null"),
+				 errhint("A period is a bounded range [start, end), the same in every row of a group.")));
 	if (tc == NULL || tc->rngelemtype == NULL)
-		elog(ERROR, "type %u is not a %s type", type, multirange ? "multirange" : "range");
+		elog(ERROR, "the activity's type is not a range or multirange type");
 	kind = period_kind_of(tc->rngelemtype->type_id);
 	if (kind == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("activity of type %s is not supported", format_type_be(type)),
+				 errmsg("activity of type %s is not supported", format_type_be(tc->type_id)),
 				 errhint("Use a daterange, tsrange or tstzrange, or a multirange of one.")));
 
 	ct = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ChurnTypes));
 	ct->range = tc;
 	ct->kind = kind;
-	/* the period has the activity's range type (the SQL signatures say so) */
 	period_cache_init(&ct->period, tc->type_id, ERRCODE_INVALID_PARAMETER_VALUE);
 	period_cache_note_constant(&ct->period, fcinfo, 2);
 	fcinfo->flinfo->fn_extra = ct;
