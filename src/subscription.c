@@ -132,7 +132,7 @@ static pg_noinline ChurnTypes *
 churn_types_lookup(FunctionCallInfo fcinfo, bool multirange)
 {
 	ChurnTypes *ct;
-	TypeCacheEntry *tc;
+	TypeCacheEntry *tc = NULL;	/* ereport(ERROR) below does not return */
 	PeriodKind	kind;
 
 	if (!PG_ARGISNULL(2))
