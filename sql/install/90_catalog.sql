@@ -104,6 +104,8 @@ WITH ext_proc AS (
     ('clv_state', 'clv', 'state', 'Stored orders of a group; read with clv'),
     ('cohort_retention', 'cohort', 'percent', 'Cohort retention per period since each cohort start, an array of percents (element k = period k)'),
     ('cohort_retention_state', 'cohort', 'state', 'Stored customers with cohort start and active periods; read with cohort_retention'),
+    ('window_funnel', 'product', 'count', 'Funnel level per user: steps reached in order within the window, 0 to the number of steps (ClickHouse windowFunnel)'),
+    ('window_funnel_state', 'product', 'state', 'Stored event times and the funnel steps they satisfy; read with window_funnel'),
     ('lifecycle', 'lifecycle', 'label', 'Window function: new, retained or resurrected per customer and period'),
     ('health_score', 'health', 'score', 'Weighted mean of health components, 0 to 100')
 )
