@@ -81,7 +81,8 @@ static const KsDesc wrapped_desc = {"cohort_retention_state", KS_LAYOUT_COHORT, 
 typedef enum WrapKind
 {
 	WRAP_PERIODS = 1,			/* cohort_periods_state */
-	WRAP_RECURRING = 2			/* recurring_retention_state */
+	WRAP_RECURRING = 2,			/* recurring_retention_state */
+	WRAP_BRACKETS = 3			/* cohort_retention_brackets_state */
 } WrapKind;
 
 typedef enum RetentionMode
@@ -90,7 +91,11 @@ typedef enum RetentionMode
 	MODE_ON_OR_AFTER = 2
 } RetentionMode;
 
-static const char *const kind_type_names[] = {NULL, "cohort_periods_state", "recurring_retention_state"};
+static const char *const kind_type_names[] = {NULL, "cohort_periods_state", "recurring_retention_state",
+"cohort_retention_brackets_state"};
+
+/* At most this many brackets (the bounds of a row are searched per row). */
+#define MAX_BRACKETS		1000
 static const char *const mode_names[] = {NULL, "on", "on_or_after"};
 
 #define WRAP_VERSION		1
@@ -100,8 +105,10 @@ static const char *const mode_names[] = {NULL, "on", "on_or_after"};
 #define WRAP_KNOWN_FLAGS	(WRAP_PARAMS_SET | WRAP_OBSERVED | WRAP_DATE)
 
 /*
- * The flat form: this header, then (when WRAP_PARAMS_SET) the wrapped
- * cohort_retention_state as a complete varlena, 8-byte aligned.
+ * The flat form: this header, then (when WRAP_PARAMS_SET) for brackets the
+ * bracket bounds (observed holds their number; each an Interval, 16 bytes),
+ * and the wrapped cohort_retention_state as a complete varlena, 8-byte
+ * aligned.
  */
 typedef struct WrapFlat
 {
@@ -127,9 +134,13 @@ typedef struct WrapState
 	bool		has_observed;
 	bool		observed_is_date;
 	int64		observed;
+	int32		nbrackets;		/* brackets: their number and bounds */
+	Interval   *brackets;
 	Datum		inner;			/* the cohort_retention_state, once set */
 	bool		inner_set;
 } WrapState;
+
+#define WRAP_BRACKETS_SIZE(n)	((Size) (n) * sizeof(Interval))
 
 static Size wrap_get_flat_size(ExpandedObjectHeader *eohptr);
 static void wrap_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size);
@@ -138,6 +149,13 @@ static const ExpandedObjectMethods wrap_methods = {
 	wrap_get_flat_size,
 	wrap_flatten_into
 };
+
+/* Interval order (PostgreSQL's: a month is 30 days, a day 24 hours). */
+static int
+bracket_cmp(const Interval *a, const Interval *b)
+{
+	return DatumGetInt32(DirectFunctionCall2(interval_cmp, IntervalPGetDatum(a), IntervalPGetDatum(b)));
+}
 
 /* ---------- memory and the calls into cohort.c ---------- */
 
@@ -149,6 +167,17 @@ static const ExpandedObjectMethods wrap_methods = {
 typedef struct WrapFnCache
 {
 	FmgrInfo	inner_flinfo;
+	/* brackets: the last array argument (its bytes) and its bounds */
+	Size		brackets_len;
+	char	   *brackets_bytes;
+	int32		nbrackets;
+	Interval   *brackets;
+	/* ... and the bracket bounds of the last cohort start */
+	bool		bounds_valid;
+	bool		bounds_is_date;
+	int64		bounds_start;
+	pg_tz	   *bounds_tz;
+	int64	   *bounds;
 	MemoryContext aggcxt;
 	MemoryContext shared;
 	MemoryContextCallback reset;
@@ -281,6 +310,25 @@ wrap_set_params(WrapState *w, uint8 mode, bool has_observed, bool is_date, int64
 				 errhint("Use one observed_until per group and per rollup.")));
 }
 
+/* Set the brackets of a wrapper, or check them against its own (22023). */
+static void
+wrap_set_brackets(WrapState *w, int32 n, const Interval *b)
+{
+	if (!w->params_set)
+	{
+		w->brackets = MemoryContextAlloc(w->hdr.eoh_context, WRAP_BRACKETS_SIZE(n));
+		memcpy(w->brackets, b, WRAP_BRACKETS_SIZE(n));
+		w->nbrackets = n;
+		w->params_set = true;
+		return;
+	}
+	if (w->nbrackets != n || memcmp(w->brackets, b, WRAP_BRACKETS_SIZE(n)) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("brackets change within one group"),
+				 errhint("Use the same brackets for every row of a group and every merged state.")));
+}
+
 /* ---------- the flat form ---------- */
 
 static void pg_attribute_noreturn()
@@ -316,6 +364,25 @@ wrap_check_flat(const WrapFlat *f, Size size, WrapKind kind, int sqlstate)
 			bad_state(kind, sqlstate, "A state without parameters has nothing else.");
 		return NULL;
 	}
+	if (kind == WRAP_BRACKETS)
+	{
+		const Interval *b = (const Interval *) ((const char *) f + WRAP_HEADER_SIZE);
+		int			i;
+
+		if (f->mode != 0 || f->flags != WRAP_PARAMS_SET)
+			bad_state(kind, sqlstate, "A brackets state has no mode or observed_until.");
+		if (f->observed < 2 || f->observed > MAX_BRACKETS ||
+			size < WRAP_HEADER_SIZE + WRAP_BRACKETS_SIZE(f->observed) + VARHDRSZ)
+			bad_state(kind, sqlstate, "The number of brackets is out of range.");
+		for (i = 1; i < f->observed; i++)
+			if (bracket_cmp(&b[i - 1], &b[i]) >= 0)
+				bad_state(kind, sqlstate, "The brackets are not strictly increasing.");
+		inner = (struct varlena *) ((char *) f + WRAP_HEADER_SIZE + WRAP_BRACKETS_SIZE(f->observed));
+		if (VARATT_IS_EXTENDED(inner) ||
+			VARSIZE(inner) != size - WRAP_HEADER_SIZE - WRAP_BRACKETS_SIZE(f->observed))
+			bad_state(kind, sqlstate, "The wrapped cohort_retention_state does not fill the value.");
+		return inner;
+	}
 	if (kind == WRAP_RECURRING ? (f->mode != 0 || (f->flags & (WRAP_OBSERVED | WRAP_DATE))) :
 		(f->mode != MODE_ON && f->mode != MODE_ON_OR_AFTER))
 		bad_state(kind, sqlstate, "The mode is not known.");
@@ -345,8 +412,17 @@ wrap_write_header(const WrapState *w, WrapFlat *f, Size size)
 		f->flags = WRAP_PARAMS_SET | (w->has_observed ? WRAP_OBSERVED : 0) |
 			(w->observed_is_date ? WRAP_DATE : 0);
 		f->mode = w->mode;
-		f->observed = w->observed;
+		f->observed = w->kind == WRAP_BRACKETS ? w->nbrackets : w->observed;
+		if (w->kind == WRAP_BRACKETS)
+			memcpy((char *) f + WRAP_HEADER_SIZE, w->brackets, WRAP_BRACKETS_SIZE(w->nbrackets));
 	}
+}
+
+/* The bytes between the header and the wrapped state. */
+static Size
+wrap_extra_size(const WrapState *w)
+{
+	return w->kind == WRAP_BRACKETS && w->params_set ? WRAP_BRACKETS_SIZE(w->nbrackets) : 0;
 }
 
 static Size
@@ -365,7 +441,8 @@ wrap_inner_size(const WrapState *w)
 static Size
 wrap_get_flat_size(ExpandedObjectHeader *eohptr)
 {
-	return WRAP_HEADER_SIZE + wrap_inner_size((WrapState *) eohptr);
+	return WRAP_HEADER_SIZE + wrap_extra_size((WrapState *) eohptr) +
+		wrap_inner_size((WrapState *) eohptr);
 }
 
 static void
@@ -373,17 +450,18 @@ wrap_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_siz
 {
 	WrapState  *w = (WrapState *) eohptr;
 	Size		inner_size = wrap_inner_size(w);
+	Size		off = WRAP_HEADER_SIZE + wrap_extra_size(w);
 	Pointer		p;
 
-	Assert(allocated_size == WRAP_HEADER_SIZE + inner_size);
+	Assert(allocated_size == off + inner_size);
 	wrap_write_header(w, (WrapFlat *) result, allocated_size);
 	if (!w->inner_set)
 		return;
 	p = DatumGetPointer(w->inner);
 	if (VARATT_IS_EXTERNAL_EXPANDED(p))
-		EOH_flatten_into(DatumGetEOHP(w->inner), (char *) result + WRAP_HEADER_SIZE, inner_size);
+		EOH_flatten_into(DatumGetEOHP(w->inner), (char *) result + off, inner_size);
 	else
-		memcpy((char *) result + WRAP_HEADER_SIZE, p, inner_size);
+		memcpy((char *) result + off, p, inner_size);
 }
 
 /*
@@ -418,6 +496,12 @@ wrap_view(Datum d, WrapKind kind, WrapState *view)
 		view->has_observed = (f->flags & WRAP_OBSERVED) != 0;
 		view->observed_is_date = (f->flags & WRAP_DATE) != 0;
 		view->observed = f->observed;
+		if (kind == WRAP_BRACKETS)
+		{
+			view->observed = 0;
+			view->nbrackets = (int32) f->observed;
+			view->brackets = (Interval *) ((char *) f + WRAP_HEADER_SIZE);
+		}
 		view->inner = PointerGetDatum(inner);
 		view->inner_set = true;
 	}
@@ -442,7 +526,10 @@ wrap_for_update(FunctionCallInfo fcinfo, int argno, WrapKind kind)
 	wrap_view(PG_GETARG_DATUM(argno), kind, &view);
 	if (!view.params_set)
 		return w;
-	wrap_set_params(w, view.mode, view.has_observed, view.observed_is_date, view.observed);
+	if (kind == WRAP_BRACKETS)
+		wrap_set_brackets(w, view.nbrackets, view.brackets);
+	else
+		wrap_set_params(w, view.mode, view.has_observed, view.observed_is_date, view.observed);
 	/* a flat copy of the wrapped state: cohort.c expands it on first use */
 	size = wrap_inner_size(&view);
 	copy = MemoryContextAlloc(w->hdr.eoh_context, size);
@@ -519,7 +606,9 @@ wrap_call_combine(FunctionCallInfo fcinfo, WrapState *w, Datum other)
 	sub->args[0].isnull = false;
 	sub->args[1].value = other;
 	sub->args[1].isnull = false;
-	result = cohort_retention_state_combine(sub);
+	/* the brackets' sets are keyset.c's own, under this file's description */
+	result = w->kind == WRAP_BRACKETS ? ks_combine(sub, &wrapped_desc) :
+		cohort_retention_state_combine(sub);
 	if (sub->isnull)
 		elog(ERROR, "cohort_retention_state_combine returned NULL");
 	w->inner = result;
@@ -606,6 +695,196 @@ RECURRING_ENTRY(date_sfunc_int8, cohort_retention_date_sfunc_int8)
 RECURRING_ENTRY(date_sfunc_text, cohort_retention_date_sfunc_text)
 RECURRING_ENTRY(date_sfunc_uuid, cohort_retention_date_sfunc_uuid)
 
+/*
+ * cohort_retention_brackets: (state, customer_id, cohort_start, active_at,
+ * brackets interval[]).  The wrapped set is filled here, through keyset.h:
+ * per customer bit 0 (the customer is in the cohort) and bit k for bracket
+ * k, [cohort_start + brackets[k], cohort_start + brackets[k + 1]).  Its
+ * period is a placeholder (1 microsecond) that nothing reads.
+ */
+static void pg_attribute_noreturn()
+bad_brackets(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("brackets are out of range"),
+			 errdetail("%s", detail),
+			 errhint("Brackets are at least two strictly increasing intervals, e.g. ARRAY['0 days', '7 days', '30 days']::interval[].")));
+}
+
+/* The brackets argument, checked (cached by its bytes per call site). */
+static void
+brackets_arg(FunctionCallInfo fcinfo, int argno, WrapFnCache *c)
+{
+	ArrayType  *a;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("brackets must not be NULL"),
+				 errhint("Brackets are at least two strictly increasing intervals, e.g. ARRAY['0 days', '7 days', '30 days']::interval[].")));
+	a = PG_GETARG_ARRAYTYPE_P(argno);
+	if (c->brackets_bytes != NULL && VARSIZE(a) == c->brackets_len &&
+		memcmp(a, c->brackets_bytes, c->brackets_len) == 0)
+		return;
+	if (ARR_NDIM(a) > 1)
+		bad_brackets("Brackets are a one-dimensional array.");
+	deconstruct_array(a, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE, &elems, &nulls, &n);
+	if (n < 2)
+		bad_brackets(psprintf("%d brackets bound no period; at least two are needed.", n));
+	if (n > MAX_BRACKETS)
+		bad_brackets(psprintf("%d brackets are more than the %d allowed.", n, MAX_BRACKETS));
+	for (i = 0; i < n; i++)
+		if (nulls[i])
+			bad_brackets(psprintf("Bracket %d is NULL.", i + 1));
+	for (i = 1; i < n; i++)
+		if (bracket_cmp(DatumGetIntervalP(elems[i - 1]), DatumGetIntervalP(elems[i])) >= 0)
+			bad_brackets(psprintf("Bracket %d (%s) is not after bracket %d (%s).", i + 1,
+								  DatumGetCString(DirectFunctionCall1(interval_out, elems[i])), i,
+								  DatumGetCString(DirectFunctionCall1(interval_out, elems[i - 1]))));
+	if (c->brackets_bytes)
+		pfree(c->brackets_bytes);
+	if (c->brackets)
+		pfree(c->brackets);
+	if (c->bounds)
+		pfree(c->bounds);
+	c->brackets_bytes = MemoryContextAlloc(c->inner_flinfo.fn_mcxt, VARSIZE(a));
+	memcpy(c->brackets_bytes, a, VARSIZE(a));
+	c->brackets_len = VARSIZE(a);
+	c->brackets = MemoryContextAlloc(c->inner_flinfo.fn_mcxt, WRAP_BRACKETS_SIZE(n));
+	for (i = 0; i < n; i++)
+		c->brackets[i] = *DatumGetIntervalP(elems[i]);
+	c->nbrackets = n;
+	c->bounds = MemoryContextAlloc(c->inner_flinfo.fn_mcxt, n * sizeof(int64));
+	c->bounds_valid = false;
+}
+
+static const char *
+shown_time(int64 v, bool is_date)
+{
+	return shown_observed(is_date, v);
+}
+
+/*
+ * The bracket (1 .. n - 1) of an activity, 0 when outside every bracket;
+ * a date's bounds are timestamps (date + interval), compared at midnight.
+ */
+static int64
+bracket_of(WrapFnCache *c, int64 start, int64 active, bool is_date)
+{
+	int64		t = is_date ? active * USECS_PER_DAY : active;
+	int			lo,
+				hi;
+
+	if (is_date ? DATE_NOT_FINITE((DateADT) start) : TIMESTAMP_NOT_FINITE(start))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("cohort_start %s is out of range", shown_time(start, is_date)),
+				 errhint("cohort_start is a finite %s.", is_date ? "date" : "time")));
+	if (is_date ? DATE_NOT_FINITE((DateADT) active) : TIMESTAMP_NOT_FINITE(active))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("active_at %s is out of range", shown_time(active, is_date)),
+				 errhint("active_at is a finite %s.", is_date ? "date" : "time")));
+	if (active < start)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("active_at %s is before its cohort_start %s",
+						shown_time(active, is_date), shown_time(start, is_date)),
+				 errhint("Activity is counted from the cohort start on: filter out earlier rows, or start the cohort at the customer's first activity.")));
+	if (!c->bounds_valid || c->bounds_start != start || c->bounds_is_date != is_date ||
+		c->bounds_tz != session_timezone)
+	{
+		int			i;
+
+		c->bounds_valid = false;
+		for (i = 0; i < c->nbrackets; i++)
+			c->bounds[i] = is_date ?
+				DatumGetTimestamp(DirectFunctionCall2(date_pl_interval, DateADTGetDatum((DateADT) start),
+													  IntervalPGetDatum(&c->brackets[i]))) :
+				DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval, TimestampTzGetDatum(start),
+														IntervalPGetDatum(&c->brackets[i])));
+		for (i = 1; i < c->nbrackets; i++)
+			if (c->bounds[i] <= c->bounds[i - 1])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("brackets %d and %d meet at one time after cohort_start %s", i, i + 1,
+								shown_time(start, is_date)),
+						 errhint("Brackets mixing months and days can coincide for some starts; use brackets of one kind.")));
+		c->bounds_start = start;
+		c->bounds_is_date = is_date;
+		c->bounds_tz = session_timezone;
+		c->bounds_valid = true;
+	}
+	if (t < c->bounds[0] || t >= c->bounds[c->nbrackets - 1])
+		return 0;
+	/* the last bound <= t: bounds[lo] <= t < bounds[hi] */
+	lo = 0;
+	hi = c->nbrackets - 1;
+	while (hi - lo > 1)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (c->bounds[mid] <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
+static Datum
+brackets_step(FunctionCallInfo fcinfo, CustomerKeyType keytype, bool is_date)
+{
+	WrapState  *w = wrap_for_update(fcinfo, 0, WRAP_BRACKETS);
+	WrapFnCache *c = wrap_fn_cache(fcinfo);
+	LOCAL_FCINFO(sub, 2);
+	KeySet	   *ks;
+	KsKey		key;
+	int64		start,
+				start_ts,
+				idx;
+
+	brackets_arg(fcinfo, 4, c);
+	wrap_set_brackets(w, c->nbrackets, c->brackets);
+	InitFunctionCallInfoData(*sub, &c->inner_flinfo, 2, fcinfo->fncollation, fcinfo->context, NULL);
+	sub->args[0].value = w->inner;
+	sub->args[0].isnull = !w->inner_set;
+	sub->args[1] = fcinfo->args[1];
+	ks = ks_for_update(sub, 0, &wrapped_desc);
+	ks_set_period(ks, 0, 1);
+	w->inner = EOHPGetRWDatum(&ks->hdr);
+	w->inner_set = true;
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		WRAP_RETURN(w);
+	start = is_date ? (int64) PG_GETARG_DATEADT(2) : PG_GETARG_TIMESTAMPTZ(2);
+	idx = bracket_of(c, start, is_date ? (int64) PG_GETARG_DATEADT(3) : PG_GETARG_TIMESTAMPTZ(3), is_date);
+	/* the set keeps a date's midnight UTC, as cohort.c does */
+	start_ts = is_date ? start * USECS_PER_DAY : start;
+	ks_row_key(sub, ks, 1, keytype, false, 0, &key);
+	ks_cohort_mark(ks, &key, start_ts, 0);
+	if (idx > 0)
+		ks_cohort_mark(ks, &key, start_ts, idx);
+	WRAP_RETURN(w);
+}
+
+#define BRACKETS_ENTRY(suffix, keytype, is_date) \
+	PG_FUNCTION_INFO_V1(cohort_retention_brackets_##suffix); \
+	Datum cohort_retention_brackets_##suffix(PG_FUNCTION_ARGS) { return brackets_step(fcinfo, keytype, is_date); }
+
+BRACKETS_ENTRY(sfunc_int4, CUSTOMER_KEY_INT4, false)
+BRACKETS_ENTRY(sfunc_int8, CUSTOMER_KEY_INT8, false)
+BRACKETS_ENTRY(sfunc_text, CUSTOMER_KEY_TEXT, false)
+BRACKETS_ENTRY(sfunc_uuid, CUSTOMER_KEY_UUID, false)
+BRACKETS_ENTRY(date_sfunc_int4, CUSTOMER_KEY_INT4, true)
+BRACKETS_ENTRY(date_sfunc_int8, CUSTOMER_KEY_INT8, true)
+BRACKETS_ENTRY(date_sfunc_text, CUSTOMER_KEY_TEXT, true)
+BRACKETS_ENTRY(date_sfunc_uuid, CUSTOMER_KEY_UUID, true)
+
 static Datum
 wrap_combine(FunctionCallInfo fcinfo, WrapKind kind)
 {
@@ -623,7 +902,10 @@ wrap_combine(FunctionCallInfo fcinfo, WrapKind kind)
 	wrap_view(PG_GETARG_DATUM(1), kind, &view);
 	if (view.params_set)
 	{
-		wrap_set_params(w, view.mode, view.has_observed, view.observed_is_date, view.observed);
+		if (kind == WRAP_BRACKETS)
+			wrap_set_brackets(w, view.nbrackets, view.brackets);
+		else
+			wrap_set_params(w, view.mode, view.has_observed, view.observed_is_date, view.observed);
 		wrap_call_combine(fcinfo, w, view.inner);
 	}
 	WRAP_RETURN(w);
@@ -634,6 +916,13 @@ Datum
 cohort_periods_state_combine(PG_FUNCTION_ARGS)
 {
 	return wrap_combine(fcinfo, WRAP_PERIODS);
+}
+
+PG_FUNCTION_INFO_V1(cohort_retention_brackets_state_combine);
+Datum
+cohort_retention_brackets_state_combine(PG_FUNCTION_ARGS)
+{
+	return wrap_combine(fcinfo, WRAP_BRACKETS);
 }
 
 PG_FUNCTION_INFO_V1(recurring_retention_state_combine);
@@ -1040,6 +1329,59 @@ recurring_retention_final(PG_FUNCTION_ARGS)
 											 FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
+/*
+ * cohort_retention_brackets: element k = 100 * the customers with bit k
+ * (active in bracket k) / the customers (bit 0), for k = 1 .. n - 1.
+ */
+PG_FUNCTION_INFO_V1(cohort_retention_brackets_final);
+Datum
+cohort_retention_brackets_final(PG_FUNCTION_ARGS)
+{
+	WrapState	view;
+	KeySet	   *ks = wrap_read_set(fcinfo, WRAP_BRACKETS, &view);
+	char	   *e;
+	uint64		i,
+				seen = 0;
+	int64	   *active;
+	Datum	   *elems;
+	int			k,
+				n;
+
+	if (ks == NULL)
+		PG_RETURN_NULL();
+	n = view.nbrackets - 1;
+	active = palloc0((n + 1) * sizeof(int64));
+	KS_FOREACH(ks, e, i)
+	{
+		uint64		nw = ks_cohort_nwords(ks, e),
+					wi;
+
+		/* a forged set may hold bits beyond the brackets: error, not count */
+		for (wi = 0; wi < nw; wi++)
+		{
+			uint64		word = ks_cohort_word(ks, e, wi);
+
+			while (word != 0)
+			{
+				uint64		p = wi * 64 + pg_rightmost_one_pos64(word);
+
+				word &= word - 1;
+				if (p > (uint64) n)
+					bad_state(WRAP_BRACKETS, ERRCODE_DATA_CORRUPTED, "A customer is active in a bracket beyond the brackets.");
+				active[p]++;
+			}
+		}
+		if (active[0] != (int64) ++seen)
+			bad_state(WRAP_BRACKETS, ERRCODE_DATA_CORRUPTED, "A customer is not marked as a member of the cohort.");
+		if ((seen & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	elems = palloc(n * sizeof(Datum));
+	for (k = 1; k <= n; k++)
+		elems[k - 1] = Float8GetDatum(100.0 * (double) active[k] / (double) ks->nentries);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
 /* ---------- text and binary forms ---------- */
 
 /*
@@ -1062,6 +1404,16 @@ wrap_out(FunctionCallInfo fcinfo, WrapKind kind)
 		appendStringInfoString(&buf, "empty");
 		PG_RETURN_CSTRING(buf.data);
 	}
+	if (kind == WRAP_BRACKETS)
+	{
+		int			i;
+
+		appendStringInfoString(&buf, "brackets=");
+		for (i = 0; i < view.nbrackets; i++)
+			appendStringInfo(&buf, "%s%d:%d:" INT64_FORMAT, i > 0 ? "," : "",
+							 view.brackets[i].month, view.brackets[i].day, view.brackets[i].time);
+		appendStringInfoChar(&buf, ' ');
+	}
 	if (kind == WRAP_PERIODS)
 	{
 		appendStringInfo(&buf, "mode=%s ", mode_names[view.mode]);
@@ -1083,6 +1435,8 @@ bad_text(WrapKind kind, const char *str, const char *detail)
 			 errdetail("%s", detail),
 			 kind == WRAP_PERIODS ?
 			 errhint("The form is \"v1 mode=<on|on_or_after> [observed_until=<n>us|<n>d] | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it.") :
+			 kind == WRAP_BRACKETS ?
+			 errhint("The form is \"v1 brackets=<months>:<days>:<microseconds>,... | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it.") :
 			 errhint("The form is \"v1 | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it.")));
 }
 
@@ -1091,11 +1445,12 @@ static WrapFlat *
 wrap_build(const WrapState *w, struct varlena *inner)
 {
 	Size		inner_size = inner ? VARSIZE(inner) : 0;
-	WrapFlat   *f = palloc(WRAP_HEADER_SIZE + inner_size);
+	Size		off = WRAP_HEADER_SIZE + wrap_extra_size(w);
+	WrapFlat   *f = palloc(off + inner_size);
 
-	wrap_write_header(w, f, WRAP_HEADER_SIZE + inner_size);
+	wrap_write_header(w, f, off + inner_size);
 	if (inner)
-		memcpy((char *) f + WRAP_HEADER_SIZE, inner, inner_size);
+		memcpy((char *) f + off, inner, inner_size);
 	return f;
 }
 
@@ -1115,6 +1470,48 @@ wrap_in(FunctionCallInfo fcinfo, WrapKind kind)
 	if (strcmp(p, "empty") == 0)
 		PG_RETURN_POINTER(wrap_build(&w, NULL));
 	w.params_set = true;
+	if (kind == WRAP_BRACKETS)
+	{
+		Interval	b[MAX_BRACKETS];
+		int			n = 0;
+
+		if (strncmp(p, "brackets=", 9) != 0)
+			bad_text(kind, str, "The brackets come first.");
+		p += 9;
+		for (;;)
+		{
+			char	   *end;
+			long		v;
+
+			if (n == MAX_BRACKETS)
+				bad_text(kind, str, "There are too many brackets.");
+			errno = 0;
+			v = strtol(p, &end, 10);
+			if (errno != 0 || end == p || *end != ':' || v < PG_INT32_MIN || v > PG_INT32_MAX)
+				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
+			b[n].month = (int32) v;
+			p = end + 1;
+			v = strtol(p, &end, 10);
+			if (errno != 0 || end == p || *end != ':' || v < PG_INT32_MIN || v > PG_INT32_MAX)
+				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
+			b[n].day = (int32) v;
+			p = end + 1;
+			b[n].time = strtoi64(p, &end, 10);
+			if (errno != 0 || end == p)
+				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
+			p = end;
+			n++;
+			if (*p != ',')
+				break;
+			p++;
+		}
+		if (*p != ' ')
+			bad_text(kind, str, "The brackets end with a space.");
+		p++;
+		w.nbrackets = n;
+		w.brackets = palloc(WRAP_BRACKETS_SIZE(n));
+		memcpy(w.brackets, b, WRAP_BRACKETS_SIZE(n));
+	}
 	if (kind == WRAP_PERIODS)
 	{
 		if (strncmp(p, "mode=on_or_after ", 17) == 0)
@@ -1175,7 +1572,18 @@ wrap_send(FunctionCallInfo fcinfo, WrapKind kind)
 	pq_sendbyte(&buf, view.params_set ? (WRAP_PARAMS_SET | (view.has_observed ? WRAP_OBSERVED : 0) |
 										 (view.observed_is_date ? WRAP_DATE : 0)) : 0);
 	pq_sendbyte(&buf, view.params_set ? view.mode : 0);
-	pq_sendint64(&buf, view.params_set ? view.observed : 0);
+	pq_sendint64(&buf, !view.params_set ? 0 : kind == WRAP_BRACKETS ? view.nbrackets : view.observed);
+	if (view.params_set && kind == WRAP_BRACKETS)
+	{
+		int			i;
+
+		for (i = 0; i < view.nbrackets; i++)
+		{
+			pq_sendint32(&buf, (uint32) view.brackets[i].month);
+			pq_sendint32(&buf, (uint32) view.brackets[i].day);
+			pq_sendint64(&buf, view.brackets[i].time);
+		}
+	}
 	if (view.params_set)
 	{
 		bytea	   *inner = DatumGetByteaPP(DirectFunctionCall1(cohort_retention_state_send, view.inner));
@@ -1200,13 +1608,28 @@ wrap_recv(FunctionCallInfo fcinfo, WrapKind kind)
 	h.mode = (uint8) pq_getmsgbyte(buf);
 	h.observed = pq_getmsgint64(buf);
 	SET_VARSIZE(&h, WRAP_HEADER_SIZE);
+	w.kind = kind;
+	if (kind == WRAP_BRACKETS && (h.flags & WRAP_PARAMS_SET))
+	{
+		int			i;
+
+		if (h.observed < 2 || h.observed > MAX_BRACKETS)
+			bad_state(kind, ERRCODE_INVALID_BINARY_REPRESENTATION, "The number of brackets is out of range.");
+		w.nbrackets = (int32) h.observed;
+		w.brackets = palloc(WRAP_BRACKETS_SIZE(w.nbrackets));
+		for (i = 0; i < w.nbrackets; i++)
+		{
+			w.brackets[i].month = (int32) pq_getmsgint(buf, 4);
+			w.brackets[i].day = (int32) pq_getmsgint(buf, 4);
+			w.brackets[i].time = pq_getmsgint64(buf);
+		}
+	}
 	if (h.flags & WRAP_PARAMS_SET)
 		inner = (struct varlena *) DatumGetPointer(DirectFunctionCall1(cohort_retention_state_recv,
 																	   PointerGetDatum(buf)));
 	else
 		pq_getmsgend(buf);
 	/* the header is checked with the wrapped state in place */
-	w.kind = kind;
 	w.params_set = (h.flags & WRAP_PARAMS_SET) != 0;
 	f = wrap_build(&w, inner);
 	f->version = h.version;
@@ -1230,3 +1653,4 @@ wrap_recv(FunctionCallInfo fcinfo, WrapKind kind)
 
 WRAP_IO_FUNCTIONS(cohort_periods_state, WRAP_PERIODS)
 WRAP_IO_FUNCTIONS(recurring_retention_state, WRAP_RECURRING)
+WRAP_IO_FUNCTIONS(cohort_retention_brackets_state, WRAP_BRACKETS)

@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(74);
+SELECT plan(92);
 SET LOCAL TimeZone = 'UTC';
 
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text
@@ -88,6 +88,30 @@ SELECT is(recurring_retention(c, t, '1 month', timestamptz '2023-12-01'), ARRAY[
           'an origin a month earlier: lag 4 has no period to start from, NULL') FROM r;
 SELECT is(recurring_retention(c, t, '1 month', timestamptz '2024-01-01'), NULL, 'no rows: NULL') FROM r WHERE false;
 SELECT is(recurring_retention(c, t, '1 month', timestamptz '2024-01-01'), ARRAY[100]::float8[], 'one row') FROM r WHERE c = 1 AND t < '2024-02-01';
+
+-- ===================================================================
+-- Brackets by hand: [0, 7), [7, 30), [30, 90) days.  Customers 1 (days 4
+-- and 69), 2 (days 0 and 32), 3 (day 19) start 1 Jan, customer 4 (day 0)
+-- starts 10 Jan: bracket 1 {1, 2, 4} 3/4, bracket 2 {3} 1/4, 3 {1, 2} 2/4.
+-- ===================================================================
+CREATE TEMP TABLE b AS SELECT * FROM m WHERE c IS NOT NULL UNION ALL SELECT 4, date '2024-01-10', date '2024-01-10' UNION ALL SELECT 5, date '2024-01-01', NULL;
+SELECT is(cohort_retention_brackets(c, s, t, ARRAY['0 days', '7 days', '30 days', '90 days']::interval[]), ARRAY[75, 25, 50]::float8[], 'brackets, by hand') FROM b;
+SELECT is(cohort_retention_brackets(c::text, s::timestamptz, t::timestamptz, ARRAY['0 days', '7 days', '30 days', '90 days']::interval[]), ARRAY[75, 25, 50]::float8[],
+          'brackets, timestamptz form, text keys') FROM b;
+SELECT is(cohort_retention_brackets(c, s, t, ARRAY['1 day', '7 days']::interval[]), ARRAY[25]::float8[],
+          'a customer active outside every bracket still counts in the denominator (day 4 of customer 1 only)') FROM b;
+SELECT is(cohort_retention_brackets(c, s, t, ARRAY['0 days', '1 month', '2 months', '3 months']::interval[]), cohort_retention(c, s, t, '1 month'),
+          'monthly brackets equal monthly periods (every customer active in period 0)') FROM b WHERE t IS NOT NULL;
+SELECT is(cohort_retention_brackets(c, s, t, ARRAY['0 days', '7 days']::interval[]), NULL, 'brackets: no rows, NULL') FROM b WHERE false;
+SELECT throws_ok($$SELECT cohort_retention_brackets(1, now(), now(), ARRAY['7 days']::interval[])$$, '22023', 'brackets are out of range', 'one bracket bound is 22023');
+SELECT throws_ok($$SELECT cohort_retention_brackets(1, now(), now(), ARRAY['7 days', '1 day']::interval[])$$, '22023', 'brackets are out of range', 'decreasing brackets are 22023');
+SELECT throws_ok($$SELECT cohort_retention_brackets(1, now(), now(), ARRAY['1 day', '1 day']::interval[])$$, '22023', 'brackets are out of range', 'equal brackets are 22023');
+SELECT throws_ok($$SELECT cohort_retention_brackets(1, now(), now(), ARRAY['1 day', NULL]::interval[])$$, '22023', 'brackets are out of range', 'a NULL bracket is 22023');
+SELECT throws_ok($$SELECT cohort_retention_brackets(1, now(), now(), NULL::interval[])$$, '22004', 'brackets must not be NULL', 'NULL brackets are 22004');
+SELECT throws_ok($$SELECT cohort_retention_brackets(1, date '2024-02-01', date '2024-01-31', ARRAY['0 days', '7 days']::interval[])$$, '22023', NULL,
+                 'brackets: activity before the cohort start is 22023');
+SELECT throws_ok($$SELECT cohort_retention_brackets(c, now(), now(), b) FROM (VALUES (1, ARRAY['0 days', '7 days']::interval[]), (2, ARRAY['0 days', '8 days']::interval[])) v(c, b)$$,
+                 '22023', 'brackets change within one group', 'brackets that change within a group are 22023');
 
 -- ===================================================================
 -- No rows, NULLs, bad input
@@ -191,6 +215,30 @@ SELECT is((SELECT bool_and(x) FROM (
     SELECT cohort_retention(k, s::date, a::date, '1 month', 'on', date '2024-01-15') =
            (SELECT array_agg(r ORDER BY o) FROM unnest(cohort_retention(k, (s::date)::timestamptz, (a::date)::timestamptz, '1 month', 'on', timestamptz '2024-01-15')) WITH ORDINALITY u(r, o)) AS x
     FROM events GROUP BY cohort) q), true, 'the date form equals the timestamptz form at midnights');
+
+-- Brackets against plain SQL: per cohort, customers active in each bracket.
+CREATE FUNCTION pg_temp.ref_brackets(b interval[]) RETURNS TABLE (cohort timestamptz, r float8[]) LANGUAGE sql STABLE AS $$
+WITH cust AS (SELECT cohort, k, min(s) AS s FROM events WHERE k IS NOT NULL AND a IS NOT NULL GROUP BY cohort, k),
+     act AS (SELECT DISTINCT e.cohort, e.k, i FROM events e, generate_series(1, array_length(b, 1) - 1) i
+             WHERE e.k IS NOT NULL AND e.a >= e.s + b[i] AND e.a < e.s + b[i + 1])
+SELECT c.cohort, array_agg(100.0::float8 * (SELECT count(*) FROM act WHERE act.cohort = c.cohort AND act.i = g) / c.n ORDER BY g)
+FROM (SELECT cohort, count(*) AS n FROM cust GROUP BY cohort) c, generate_series(1, array_length(b, 1) - 1) g
+GROUP BY c.cohort, c.n
+$$;
+SELECT results_eq($$SELECT cohort, cohort_retention_brackets(k, s, a, ARRAY['0 days', '1 day', '7 days', '30 days', '90 days', '1 year']::interval[]) FROM events GROUP BY 1 ORDER BY 1$$,
+                  $$SELECT * FROM pg_temp.ref_brackets(ARRAY['0 days', '1 day', '7 days', '30 days', '90 days', '1 year']::interval[]) ORDER BY 1$$,
+                  'differential: brackets of days and a year');
+SELECT results_eq($$SELECT cohort, cohort_retention_brackets(cuuid, s, a, ARRAY['2 days', '3 months', '6 months']::interval[]) FROM events GROUP BY 1 ORDER BY 1$$,
+                  $$SELECT * FROM pg_temp.ref_brackets(ARRAY['2 days', '3 months', '6 months']::interval[]) ORDER BY 1$$,
+                  'differential: brackets of months, uuid keys');
+SELECT is((SELECT cohort_retention_brackets(x) FROM (SELECT cohort_retention_brackets_state(ctext, s, a, ARRAY['0 days', '30 days', '60 days']::interval[]) x FROM events GROUP BY a::date) q),
+          (SELECT cohort_retention_brackets(ctext, s, a, ARRAY['0 days', '30 days', '60 days']::interval[]) FROM events),
+          'brackets rollup: daily states merged give the direct result');
+SELECT is((SELECT s::text::cohort_retention_brackets_state::text = s::text FROM (SELECT cohort_retention_brackets_state(ctext, s, a, ARRAY['0 days', '30 days', '60 days']::interval[]) s FROM events) q), true,
+          'brackets: text round trip');
+SELECT throws_ok($$SELECT 'v1 brackets=0:7:0,0:1:0 | v1 int period=1us {1:1:0:1}'::cohort_retention_brackets_state$$, '22P02', NULL, 'forged: decreasing brackets');
+SELECT throws_ok($$SELECT cohort_retention_brackets('v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:1:0:101}'::cohort_retention_brackets_state)$$, 'XX001', NULL,
+                 'forged: a bracket beyond the brackets is an error when read');
 
 -- Recurring retention against the plain SQL of its definition.
 CREATE FUNCTION pg_temp.ref_recurring(p interval, o timestamptz) RETURNS float8[] LANGUAGE sql STABLE AS $$

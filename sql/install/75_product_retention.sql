@@ -1222,3 +1222,275 @@ CREATE AGGREGATE @extschema@.recurring_retention_state(@extschema@.recurring_ret
 );
 COMMENT ON AGGREGATE @extschema@.recurring_retention_state(@extschema@.recurring_retention_state) IS
     'Merges stored recurring_retention_state values into one (multi-level rollups)';
+
+-- cohort_retention_brackets(customer_id, cohort_start, active_at, brackets): the
+-- state wraps the brackets and a cohort_retention_state in which bit k marks
+-- activity in bracket k (bit 0: the customer belongs to the cohort).
+CREATE TYPE @extschema@.cohort_retention_brackets_state;
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_state_in(pg_catalog.cstring)
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_state_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_state_out(@extschema@.cohort_retention_brackets_state)
+RETURNS pg_catalog.cstring AS 'MODULE_PATHNAME', 'cohort_retention_brackets_state_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_state_recv(pg_catalog.internal)
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_state_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_state_send(@extschema@.cohort_retention_brackets_state)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'cohort_retention_brackets_state_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.cohort_retention_brackets_state (
+    INPUT = @extschema@.cohort_retention_brackets_state_in,
+    OUTPUT = @extschema@.cohort_retention_brackets_state_out,
+    RECEIVE = @extschema@.cohort_retention_brackets_state_recv,
+    SEND = @extschema@.cohort_retention_brackets_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.cohort_retention_brackets_state IS
+    'Partial bracket retention: the brackets and, per customer, its cohort start and the brackets it was active in (a cohort_retention_state inside)';
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_state_in(pg_catalog.cstring) IS
+    'Input function of cohort_retention_brackets_state (validates everything)';
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_state_out(@extschema@.cohort_retention_brackets_state) IS
+    'Output function of cohort_retention_brackets_state';
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_state_recv(pg_catalog.internal) IS
+    'Binary input function of cohort_retention_brackets_state (validates everything)';
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_state_send(@extschema@.cohort_retention_brackets_state) IS
+    'Binary output function of cohort_retention_brackets_state';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_state_combine(@extschema@.cohort_retention_brackets_state, @extschema@.cohort_retention_brackets_state)
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_state_combine'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_state_combine(@extschema@.cohort_retention_brackets_state, @extschema@.cohort_retention_brackets_state) IS
+    'Merges two cohort_retention_brackets_state values (the combine function of every aggregate over cohort_retention_brackets_state)';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_final(@extschema@.cohort_retention_brackets_state)
+RETURNS pg_catalog.float8[] AS 'MODULE_PATHNAME', 'cohort_retention_brackets_final'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_final(@extschema@.cohort_retention_brackets_state) IS
+    'Bracket retention (percent) per bracket, from a cohort_retention_brackets_state';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[])
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_sfunc_int4'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'Adds a row (customer_id int4, cohort_start timestamptz, active_at timestamptz, brackets interval[]) to a cohort_retention_brackets_state';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'Bracket retention (percent): element k = 100 * the cohort''s customers active in [cohort_start + brackets[k], cohort_start + brackets[k + 1]) / its customers';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'The cohort_retention_brackets_state of rows (customer_id int4, cohort_start timestamptz, active_at timestamptz, brackets interval[]), for rollups: store it, then read it with cohort_retention_brackets(cohort_retention_brackets_state)';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_date_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.int4, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[])
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_date_sfunc_int4'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_date_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.int4, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'Adds a row (customer_id int4, cohort_start date, active_at date, brackets interval[]) to a cohort_retention_brackets_state';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.int4, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_date_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.int4, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'Bracket retention (percent), from dates: element k = 100 * the cohort''s customers active in [cohort_start + brackets[k], cohort_start + brackets[k + 1]) / its customers';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.int4, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_date_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.int4, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'The cohort_retention_brackets_state of rows (customer_id int4, cohort_start date, active_at date, brackets interval[]), for rollups: store it, then read it with cohort_retention_brackets(cohort_retention_brackets_state)';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[])
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_sfunc_int8'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'Adds a row (customer_id int8, cohort_start timestamptz, active_at timestamptz, brackets interval[]) to a cohort_retention_brackets_state';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'Bracket retention (percent): element k = 100 * the cohort''s customers active in [cohort_start + brackets[k], cohort_start + brackets[k + 1]) / its customers';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'The cohort_retention_brackets_state of rows (customer_id int8, cohort_start timestamptz, active_at timestamptz, brackets interval[]), for rollups: store it, then read it with cohort_retention_brackets(cohort_retention_brackets_state)';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_date_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.int8, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[])
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_date_sfunc_int8'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_date_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.int8, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'Adds a row (customer_id int8, cohort_start date, active_at date, brackets interval[]) to a cohort_retention_brackets_state';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.int8, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_date_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.int8, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'Bracket retention (percent), from dates: element k = 100 * the cohort''s customers active in [cohort_start + brackets[k], cohort_start + brackets[k + 1]) / its customers';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.int8, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_date_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.int8, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'The cohort_retention_brackets_state of rows (customer_id int8, cohort_start date, active_at date, brackets interval[]), for rollups: store it, then read it with cohort_retention_brackets(cohort_retention_brackets_state)';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[])
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_sfunc_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'Adds a row (customer_id text, cohort_start timestamptz, active_at timestamptz, brackets interval[]) to a cohort_retention_brackets_state';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'Bracket retention (percent): element k = 100 * the cohort''s customers active in [cohort_start + brackets[k], cohort_start + brackets[k + 1]) / its customers';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'The cohort_retention_brackets_state of rows (customer_id text, cohort_start timestamptz, active_at timestamptz, brackets interval[]), for rollups: store it, then read it with cohort_retention_brackets(cohort_retention_brackets_state)';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_date_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.text, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[])
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_date_sfunc_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_date_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.text, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'Adds a row (customer_id text, cohort_start date, active_at date, brackets interval[]) to a cohort_retention_brackets_state';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.text, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_date_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.text, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'Bracket retention (percent), from dates: element k = 100 * the cohort''s customers active in [cohort_start + brackets[k], cohort_start + brackets[k + 1]) / its customers';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.text, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_date_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.text, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'The cohort_retention_brackets_state of rows (customer_id text, cohort_start date, active_at date, brackets interval[]), for rollups: store it, then read it with cohort_retention_brackets(cohort_retention_brackets_state)';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[])
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_sfunc_uuid'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'Adds a row (customer_id uuid, cohort_start timestamptz, active_at timestamptz, brackets interval[]) to a cohort_retention_brackets_state';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'Bracket retention (percent): element k = 100 * the cohort''s customers active in [cohort_start + brackets[k], cohort_start + brackets[k + 1]) / its customers';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, brackets pg_catalog.interval[]) IS
+    'The cohort_retention_brackets_state of rows (customer_id uuid, cohort_start timestamptz, active_at timestamptz, brackets interval[]), for rollups: store it, then read it with cohort_retention_brackets(cohort_retention_brackets_state)';
+
+CREATE FUNCTION @extschema@.cohort_retention_brackets_date_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.uuid, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[])
+RETURNS @extschema@.cohort_retention_brackets_state AS 'MODULE_PATHNAME', 'cohort_retention_brackets_date_sfunc_uuid'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_retention_brackets_date_sfunc(@extschema@.cohort_retention_brackets_state, customer_id pg_catalog.uuid, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'Adds a row (customer_id uuid, cohort_start date, active_at date, brackets interval[]) to a cohort_retention_brackets_state';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.uuid, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_date_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(customer_id pg_catalog.uuid, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'Bracket retention (percent), from dates: element k = 100 * the cohort''s customers active in [cohort_start + brackets[k], cohort_start + brackets[k + 1]) / its customers';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.uuid, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) (
+    SFUNC = @extschema@.cohort_retention_brackets_date_sfunc,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(customer_id pg_catalog.uuid, cohort_start pg_catalog.date, active_at pg_catalog.date, brackets pg_catalog.interval[]) IS
+    'The cohort_retention_brackets_state of rows (customer_id uuid, cohort_start date, active_at date, brackets interval[]), for rollups: store it, then read it with cohort_retention_brackets(cohort_retention_brackets_state)';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets(@extschema@.cohort_retention_brackets_state) (
+    SFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    FINALFUNC = @extschema@.cohort_retention_brackets_final,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets(@extschema@.cohort_retention_brackets_state) IS
+    'Bracket retention (percent), merging stored cohort_retention_brackets_state values';
+
+CREATE AGGREGATE @extschema@.cohort_retention_brackets_state(@extschema@.cohort_retention_brackets_state) (
+    SFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    STYPE = @extschema@.cohort_retention_brackets_state,
+    COMBINEFUNC = @extschema@.cohort_retention_brackets_state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cohort_retention_brackets_state(@extschema@.cohort_retention_brackets_state) IS
+    'Merges stored cohort_retention_brackets_state values into one (multi-level rollups)';

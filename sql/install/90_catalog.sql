@@ -104,6 +104,8 @@ WITH ext_proc AS (
     ('clv_state', 'clv', 'state', 'Stored orders of a group; read with clv'),
     ('cohort_retention', 'cohort', 'percent', 'Cohort retention per period since each cohort start, an array of percents (element k = period k)'),
     ('cohort_retention_state', 'cohort', 'state', 'Stored customers with cohort start and active periods; read with cohort_retention'),
+    ('cohort_retention_brackets', 'product', 'percent', 'Bracket retention: per bracket [start + b[k], start + b[k+1]), percent of the cohort''s customers active in it'),
+    ('cohort_retention_brackets_state', 'product', 'state', 'Stored brackets and customers with the brackets they were active in; read with cohort_retention_brackets'),
     ('cohort_periods', 'product', 'record', 'Long form of cohort retention: one (period, customers, active, rate) per period, by mode and observed_until'),
     ('cohort_periods_state', 'product', 'state', 'Stored customers with cohort start and active periods, with a mode and observed_until; read with cohort_retention or cohort_periods'),
     ('recurring_retention', 'product', 'percent', 'Recurring retention per lag: percent of customers active in a period who are active again k - 1 periods later, pooled over periods'),

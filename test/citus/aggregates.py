@@ -144,6 +144,8 @@ def feed(agg, name, typ, argtypes):
     if name == 'observed_until' and agg in ('cohort_retention', 'cohort_periods'):
         return {'timestamp with time zone': "timestamptz '2024-05-01 00:00+00'",
                 'date': "date '2024-05-01'"}.get(typ)
+    if name == 'brackets' and typ == 'interval[]':
+        return "ARRAY['0 days', '7 days', '30 days', '90 days']::interval[]"
     if name == 'mode' and typ == 'text':
         return "'on_or_after'"
     if name == 'origin':
