@@ -4,7 +4,8 @@
  *	  Product-analytics retention over the cohort bitmaps (SPEC section 10):
  *	  cohort_retention(..., period, mode [, observed_until]), the long form
  *	  cohort_periods(...) and recurring_retention(customer_id, active_at,
- *	  period, origin).
+ *	  period, origin); and the wrapper states they and cohort_brackets.c
+ *	  share (cohort_wrap.h).
  *
  * Every one of them needs, per customer, its cohort start and the periods
  * it was active in: exactly what a cohort_retention_state holds (keyset.c
@@ -56,6 +57,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "cohort_wrap.h"
 #include "customer_key.h"
 #include "expanded.h"
 #include "keyset.h"
@@ -75,15 +77,8 @@ extern Datum cohort_retention_state_recv(PG_FUNCTION_ARGS);
 extern Datum cohort_retention_state_send(PG_FUNCTION_ARGS);
 extern Datum cohort_retention_state_combine(PG_FUNCTION_ARGS);
 
-/* The wrapped state's description, for reading it through keyset.h. */
-static const KsDesc wrapped_desc = {"cohort_retention_state", KS_LAYOUT_COHORT, NULL};
-
-typedef enum WrapKind
-{
-	WRAP_PERIODS = 1,			/* cohort_periods_state */
-	WRAP_RECURRING = 2,			/* recurring_retention_state */
-	WRAP_BRACKETS = 3			/* cohort_retention_brackets_state */
-} WrapKind;
+/* the wrapped state's description (cohort_wrap.h) */
+const KsDesc wrapped_desc = {"cohort_retention_state", KS_LAYOUT_COHORT, NULL};
 
 typedef enum RetentionMode
 {
@@ -93,9 +88,6 @@ typedef enum RetentionMode
 
 static const char *const kind_type_names[] = {NULL, "cohort_periods_state", "recurring_retention_state",
 "cohort_retention_brackets_state"};
-
-/* At most this many brackets (the bounds of a row are searched per row). */
-#define MAX_BRACKETS		1000
 static const char *const mode_names[] = {NULL, "on", "on_or_after"};
 
 #define WRAP_VERSION		1
@@ -125,23 +117,6 @@ typedef struct WrapFlat
 
 StaticAssertDecl(sizeof(WrapFlat) == 24, "the wrapper header takes 24 bytes");
 
-typedef struct WrapState
-{
-	ExpandedObjectHeader hdr;
-	WrapKind	kind;
-	bool		params_set;
-	uint8		mode;
-	bool		has_observed;
-	bool		observed_is_date;
-	int64		observed;
-	int32		nbrackets;		/* brackets: their number and bounds */
-	Interval   *brackets;
-	Datum		inner;			/* the cohort_retention_state, once set */
-	bool		inner_set;
-} WrapState;
-
-#define WRAP_BRACKETS_SIZE(n)	((Size) (n) * sizeof(Interval))
-
 static Size wrap_get_flat_size(ExpandedObjectHeader *eohptr);
 static void wrap_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size);
 
@@ -151,39 +126,15 @@ static const ExpandedObjectMethods wrap_methods = {
 };
 
 /* Interval order (PostgreSQL's: a month is 30 days, a day 24 hours). */
-static int
-bracket_cmp(const Interval *a, const Interval *b)
+int
+wrap_interval_cmp(const Interval *a, const Interval *b)
 {
 	return DatumGetInt32(DirectFunctionCall2(interval_cmp, IntervalPGetDatum(a), IntervalPGetDatum(b)));
 }
 
 /* ---------- memory and the calls into cohort.c ---------- */
 
-/*
- * Per call site (fn_extra): the FmgrInfo under which cohort.c's functions
- * are called (their own fn_extra is keyset.c's cache), and the context
- * shared by the wrappers of one aggregate context (see funnel.c).
- */
-typedef struct WrapFnCache
-{
-	FmgrInfo	inner_flinfo;
-	/* brackets: the last array argument (its bytes) and its bounds */
-	Size		brackets_len;
-	char	   *brackets_bytes;
-	int32		nbrackets;
-	Interval   *brackets;
-	/* ... and the bracket bounds of the last cohort start */
-	bool		bounds_valid;
-	bool		bounds_is_date;
-	int64		bounds_start;
-	pg_tz	   *bounds_tz;
-	int64	   *bounds;
-	MemoryContext aggcxt;
-	MemoryContext shared;
-	MemoryContextCallback reset;
-} WrapFnCache;
-
-static WrapFnCache *
+WrapFnCache *
 wrap_fn_cache(FunctionCallInfo fcinfo)
 {
 	WrapFnCache *c = (WrapFnCache *) fcinfo->flinfo->fn_extra;
@@ -273,8 +224,8 @@ mode_arg(FunctionCallInfo fcinfo, int argno)
 	return 0;					/* keep the compiler quiet */
 }
 
-static char *
-shown_observed(bool is_date, int64 v)
+char *
+wrap_shown_time(bool is_date, int64 v)
 {
 	if (is_date)
 		return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum((DateADT) v)));
@@ -305,13 +256,13 @@ wrap_set_params(WrapState *w, uint8 mode, bool has_observed, bool is_date, int64
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("observed_until changes from %s to %s within one group",
-						w->has_observed ? shown_observed(w->observed_is_date, w->observed) : "none",
-						has_observed ? shown_observed(is_date, observed) : "none"),
+						w->has_observed ? wrap_shown_time(w->observed_is_date, w->observed) : "none",
+						has_observed ? wrap_shown_time(is_date, observed) : "none"),
 				 errhint("Use one observed_until per group and per rollup.")));
 }
 
 /* Set the brackets of a wrapper, or check them against its own (22023). */
-static void
+void
 wrap_set_brackets(WrapState *w, int32 n, const Interval *b)
 {
 	if (!w->params_set)
@@ -331,8 +282,8 @@ wrap_set_brackets(WrapState *w, int32 n, const Interval *b)
 
 /* ---------- the flat form ---------- */
 
-static void pg_attribute_noreturn()
-bad_state(WrapKind kind, int sqlstate, const char *detail)
+void
+wrap_bad_state(WrapKind kind, int sqlstate, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(sqlstate),
@@ -351,17 +302,17 @@ wrap_check_flat(const WrapFlat *f, Size size, WrapKind kind, int sqlstate)
 	struct varlena *inner;
 
 	if (size < WRAP_HEADER_SIZE)
-		bad_state(kind, sqlstate, "The value is too short.");
+		wrap_bad_state(kind, sqlstate, "The value is too short.");
 	if (f->version != WRAP_VERSION)
-		bad_state(kind, sqlstate, psprintf("Version %d is not known.", f->version));
+		wrap_bad_state(kind, sqlstate, psprintf("Version %d is not known.", f->version));
 	if (f->kind != kind)
-		bad_state(kind, sqlstate, "The value is a state of another type.");
+		wrap_bad_state(kind, sqlstate, "The value is a state of another type.");
 	if ((f->flags & ~WRAP_KNOWN_FLAGS) != 0 || f->reserved != 0)
-		bad_state(kind, sqlstate, "Unknown flags or reserved fields are set.");
+		wrap_bad_state(kind, sqlstate, "Unknown flags or reserved fields are set.");
 	if (!(f->flags & WRAP_PARAMS_SET))
 	{
 		if (f->flags != 0 || f->mode != 0 || f->observed != 0 || size != WRAP_HEADER_SIZE)
-			bad_state(kind, sqlstate, "A state without parameters has nothing else.");
+			wrap_bad_state(kind, sqlstate, "A state without parameters has nothing else.");
 		return NULL;
 	}
 	if (kind == WRAP_BRACKETS)
@@ -370,33 +321,33 @@ wrap_check_flat(const WrapFlat *f, Size size, WrapKind kind, int sqlstate)
 		int			i;
 
 		if (f->mode != 0 || f->flags != WRAP_PARAMS_SET)
-			bad_state(kind, sqlstate, "A brackets state has no mode or observed_until.");
+			wrap_bad_state(kind, sqlstate, "A brackets state has no mode or observed_until.");
 		if (f->observed < 2 || f->observed > MAX_BRACKETS ||
 			size < WRAP_HEADER_SIZE + WRAP_BRACKETS_SIZE(f->observed) + VARHDRSZ)
-			bad_state(kind, sqlstate, "The number of brackets is out of range.");
+			wrap_bad_state(kind, sqlstate, "The number of brackets is out of range.");
 		for (i = 1; i < f->observed; i++)
-			if (bracket_cmp(&b[i - 1], &b[i]) >= 0)
-				bad_state(kind, sqlstate, "The brackets are not strictly increasing.");
+			if (wrap_interval_cmp(&b[i - 1], &b[i]) >= 0)
+				wrap_bad_state(kind, sqlstate, "The brackets are not strictly increasing.");
 		inner = (struct varlena *) ((char *) f + WRAP_HEADER_SIZE + WRAP_BRACKETS_SIZE(f->observed));
 		if (VARATT_IS_EXTENDED(inner) ||
 			VARSIZE(inner) != size - WRAP_HEADER_SIZE - WRAP_BRACKETS_SIZE(f->observed))
-			bad_state(kind, sqlstate, "The wrapped cohort_retention_state does not fill the value.");
+			wrap_bad_state(kind, sqlstate, "The wrapped cohort_retention_state does not fill the value.");
 		return inner;
 	}
 	if (kind == WRAP_RECURRING ? (f->mode != 0 || (f->flags & (WRAP_OBSERVED | WRAP_DATE))) :
 		(f->mode != MODE_ON && f->mode != MODE_ON_OR_AFTER))
-		bad_state(kind, sqlstate, "The mode is not known.");
+		wrap_bad_state(kind, sqlstate, "The mode is not known.");
 	if (!(f->flags & WRAP_OBSERVED) && ((f->flags & WRAP_DATE) || f->observed != 0))
-		bad_state(kind, sqlstate, "A state without observed_until has no observed_until.");
+		wrap_bad_state(kind, sqlstate, "A state without observed_until has no observed_until.");
 	if ((f->flags & WRAP_OBSERVED) &&
 		((f->flags & WRAP_DATE) ? (f->observed < PG_INT32_MIN || f->observed > PG_INT32_MAX ||
 								   DATE_NOT_FINITE((DateADT) f->observed)) :
 		 (!IS_VALID_TIMESTAMP(f->observed) || TIMESTAMP_NOT_FINITE(f->observed))))
-		bad_state(kind, sqlstate, "observed_until is out of range.");
+		wrap_bad_state(kind, sqlstate, "observed_until is out of range.");
 	inner = (struct varlena *) ((char *) f + WRAP_HEADER_SIZE);
 	if (size < WRAP_HEADER_SIZE + VARHDRSZ || VARATT_IS_EXTENDED(inner) ||
 		VARSIZE(inner) != size - WRAP_HEADER_SIZE)
-		bad_state(kind, sqlstate, "The wrapped cohort_retention_state does not fill the value.");
+		wrap_bad_state(kind, sqlstate, "The wrapped cohort_retention_state does not fill the value.");
 	return inner;
 }
 
@@ -479,7 +430,7 @@ wrap_view(Datum d, WrapKind kind, WrapState *view)
 		WrapState  *w = (WrapState *) DatumGetEOHP(d);
 
 		if (w->kind != kind)
-			bad_state(kind, ERRCODE_DATA_CORRUPTED, "The value is a state of another type.");
+			wrap_bad_state(kind, ERRCODE_DATA_CORRUPTED, "The value is a state of another type.");
 		*view = *w;
 		return;
 	}
@@ -510,7 +461,7 @@ wrap_view(Datum d, WrapKind kind, WrapState *view)
 /* ---------- transition and combine ---------- */
 
 /* Argument argno to update in place: our own read-write wrapper, or a copy. */
-static WrapState *
+WrapState *
 wrap_for_update(FunctionCallInfo fcinfo, int argno, WrapKind kind)
 {
 	WrapState  *w = (WrapState *) rw_expanded_arg(fcinfo, argno, &wrap_methods);
@@ -541,8 +492,6 @@ wrap_for_update(FunctionCallInfo fcinfo, int argno, WrapKind kind)
 	w->inner_set = true;
 	return w;
 }
-
-#define WRAP_RETURN(w)	PG_RETURN_DATUM(EOHPGetRWDatum(&(w)->hdr))
 
 /*
  * Call cohort.c's transition function fn on the wrapped state with the row
@@ -640,7 +589,7 @@ periods_step(FunctionCallInfo fcinfo, PGFunction inner, bool is_date)
 		if (is_date ? DATE_NOT_FINITE((DateADT) observed) : TIMESTAMP_NOT_FINITE(observed))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("observed_until %s is out of range", shown_observed(is_date, observed)),
+					 errmsg("observed_until %s is out of range", wrap_shown_time(is_date, observed)),
 					 errhint("observed_until is a finite %s.", is_date ? "date" : "time")));
 	}
 	wrap_set_params(w, mode, has_observed, is_date, observed);
@@ -695,197 +644,8 @@ RECURRING_ENTRY(date_sfunc_int8, cohort_retention_date_sfunc_int8)
 RECURRING_ENTRY(date_sfunc_text, cohort_retention_date_sfunc_text)
 RECURRING_ENTRY(date_sfunc_uuid, cohort_retention_date_sfunc_uuid)
 
-/*
- * cohort_retention_brackets: (state, customer_id, cohort_start, active_at,
- * brackets interval[]).  The wrapped set is filled here, through keyset.h:
- * per customer bit 0 (the customer is in the cohort) and bit k for bracket
- * k, [cohort_start + brackets[k], cohort_start + brackets[k + 1]).  Its
- * period is a placeholder (1 microsecond) that nothing reads.
- */
-static void pg_attribute_noreturn()
-bad_brackets(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("brackets are out of range"),
-			 errdetail("%s", detail),
-			 errhint("Brackets are at least two strictly increasing intervals, e.g. ARRAY['0 days', '7 days', '30 days']::interval[].")));
-}
 
-/* The brackets argument, checked (cached by its bytes per call site). */
-static void
-brackets_arg(FunctionCallInfo fcinfo, int argno, WrapFnCache *c)
-{
-	ArrayType  *a;
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n,
-				i;
-
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("brackets must not be NULL"),
-				 errhint("Brackets are at least two strictly increasing intervals, e.g. ARRAY['0 days', '7 days', '30 days']::interval[].")));
-	a = PG_GETARG_ARRAYTYPE_P(argno);
-	if (c->brackets_bytes != NULL && VARSIZE(a) == c->brackets_len &&
-		memcmp(a, c->brackets_bytes, c->brackets_len) == 0)
-		return;
-	if (ARR_NDIM(a) > 1)
-		bad_brackets("Brackets are a one-dimensional array.");
-	deconstruct_array(a, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE, &elems, &nulls, &n);
-	if (n < 2)
-		bad_brackets(psprintf("%d brackets bound no period; at least two are needed.", n));
-	if (n > MAX_BRACKETS)
-		bad_brackets(psprintf("%d brackets are more than the %d allowed.", n, MAX_BRACKETS));
-	for (i = 0; i < n; i++)
-		if (nulls[i])
-			bad_brackets(psprintf("Bracket %d is NULL.", i + 1));
-	for (i = 1; i < n; i++)
-		if (bracket_cmp(DatumGetIntervalP(elems[i - 1]), DatumGetIntervalP(elems[i])) >= 0)
-			bad_brackets(psprintf("Bracket %d (%s) is not after bracket %d (%s).", i + 1,
-								  DatumGetCString(DirectFunctionCall1(interval_out, elems[i])), i,
-								  DatumGetCString(DirectFunctionCall1(interval_out, elems[i - 1]))));
-	if (c->brackets_bytes)
-		pfree(c->brackets_bytes);
-	if (c->brackets)
-		pfree(c->brackets);
-	if (c->bounds)
-		pfree(c->bounds);
-	c->brackets_bytes = MemoryContextAlloc(c->inner_flinfo.fn_mcxt, VARSIZE(a));
-	memcpy(c->brackets_bytes, a, VARSIZE(a));
-	c->brackets_len = VARSIZE(a);
-	c->brackets = MemoryContextAlloc(c->inner_flinfo.fn_mcxt, WRAP_BRACKETS_SIZE(n));
-	for (i = 0; i < n; i++)
-		c->brackets[i] = *DatumGetIntervalP(elems[i]);
-	c->nbrackets = n;
-	c->bounds = MemoryContextAlloc(c->inner_flinfo.fn_mcxt, n * sizeof(int64));
-	c->bounds_valid = false;
-}
-
-static const char *
-shown_time(int64 v, bool is_date)
-{
-	return shown_observed(is_date, v);
-}
-
-/*
- * The bracket (1 .. n - 1) of an activity, 0 when outside every bracket;
- * a date's bounds are timestamps (date + interval), compared at midnight.
- */
-static int64
-bracket_of(WrapFnCache *c, int64 start, int64 active, bool is_date)
-{
-	int64		t = is_date ? active * USECS_PER_DAY : active;
-	int			lo,
-				hi;
-
-	if (is_date ? DATE_NOT_FINITE((DateADT) start) : TIMESTAMP_NOT_FINITE(start))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("cohort_start %s is out of range", shown_time(start, is_date)),
-				 errhint("cohort_start is a finite %s.", is_date ? "date" : "time")));
-	if (is_date ? DATE_NOT_FINITE((DateADT) active) : TIMESTAMP_NOT_FINITE(active))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("active_at %s is out of range", shown_time(active, is_date)),
-				 errhint("active_at is a finite %s.", is_date ? "date" : "time")));
-	if (active < start)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("active_at %s is before its cohort_start %s",
-						shown_time(active, is_date), shown_time(start, is_date)),
-				 errhint("Activity is counted from the cohort start on: filter out earlier rows, or start the cohort at the customer's first activity.")));
-	if (!c->bounds_valid || c->bounds_start != start || c->bounds_is_date != is_date ||
-		c->bounds_tz != session_timezone)
-	{
-		int			i;
-
-		c->bounds_valid = false;
-		for (i = 0; i < c->nbrackets; i++)
-			c->bounds[i] = is_date ?
-				DatumGetTimestamp(DirectFunctionCall2(date_pl_interval, DateADTGetDatum((DateADT) start),
-													  IntervalPGetDatum(&c->brackets[i]))) :
-				DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval, TimestampTzGetDatum(start),
-														IntervalPGetDatum(&c->brackets[i])));
-		for (i = 1; i < c->nbrackets; i++)
-			if (c->bounds[i] <= c->bounds[i - 1])
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("brackets %d and %d meet at one time after cohort_start %s", i, i + 1,
-								shown_time(start, is_date)),
-						 errhint("Brackets mixing months and days can coincide for some starts; use brackets of one kind.")));
-		c->bounds_start = start;
-		c->bounds_is_date = is_date;
-		c->bounds_tz = session_timezone;
-		c->bounds_valid = true;
-	}
-	if (t < c->bounds[0] || t >= c->bounds[c->nbrackets - 1])
-		return 0;
-	/* the last bound <= t: bounds[lo] <= t < bounds[hi] */
-	lo = 0;
-	hi = c->nbrackets - 1;
-	while (hi - lo > 1)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (c->bounds[mid] <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo + 1;
-}
-
-static Datum
-brackets_step(FunctionCallInfo fcinfo, CustomerKeyType keytype, bool is_date)
-{
-	WrapState  *w = wrap_for_update(fcinfo, 0, WRAP_BRACKETS);
-	WrapFnCache *c = wrap_fn_cache(fcinfo);
-	LOCAL_FCINFO(sub, 2);
-	KeySet	   *ks;
-	KsKey		key;
-	int64		start,
-				start_ts,
-				idx;
-
-	brackets_arg(fcinfo, 4, c);
-	wrap_set_brackets(w, c->nbrackets, c->brackets);
-	InitFunctionCallInfoData(*sub, &c->inner_flinfo, 2, fcinfo->fncollation, fcinfo->context, NULL);
-	sub->args[0].value = w->inner;
-	sub->args[0].isnull = !w->inner_set;
-	sub->args[1] = fcinfo->args[1];
-	ks = ks_for_update(sub, 0, &wrapped_desc);
-	ks_set_period(ks, 0, 1);
-	w->inner = EOHPGetRWDatum(&ks->hdr);
-	w->inner_set = true;
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-		WRAP_RETURN(w);
-	start = is_date ? (int64) PG_GETARG_DATEADT(2) : PG_GETARG_TIMESTAMPTZ(2);
-	idx = bracket_of(c, start, is_date ? (int64) PG_GETARG_DATEADT(3) : PG_GETARG_TIMESTAMPTZ(3), is_date);
-	/* the set keeps a date's midnight UTC, as cohort.c does */
-	start_ts = is_date ? start * USECS_PER_DAY : start;
-	ks_row_key(sub, ks, 1, keytype, false, 0, &key);
-	ks_cohort_mark(ks, &key, start_ts, 0);
-	if (idx > 0)
-		ks_cohort_mark(ks, &key, start_ts, idx);
-	WRAP_RETURN(w);
-}
-
-#define BRACKETS_ENTRY(suffix, keytype, is_date) \
-	PG_FUNCTION_INFO_V1(cohort_retention_brackets_##suffix); \
-	Datum cohort_retention_brackets_##suffix(PG_FUNCTION_ARGS) { return brackets_step(fcinfo, keytype, is_date); }
-
-BRACKETS_ENTRY(sfunc_int4, CUSTOMER_KEY_INT4, false)
-BRACKETS_ENTRY(sfunc_int8, CUSTOMER_KEY_INT8, false)
-BRACKETS_ENTRY(sfunc_text, CUSTOMER_KEY_TEXT, false)
-BRACKETS_ENTRY(sfunc_uuid, CUSTOMER_KEY_UUID, false)
-BRACKETS_ENTRY(date_sfunc_int4, CUSTOMER_KEY_INT4, true)
-BRACKETS_ENTRY(date_sfunc_int8, CUSTOMER_KEY_INT8, true)
-BRACKETS_ENTRY(date_sfunc_text, CUSTOMER_KEY_TEXT, true)
-BRACKETS_ENTRY(date_sfunc_uuid, CUSTOMER_KEY_UUID, true)
-
-static Datum
+Datum
 wrap_combine(FunctionCallInfo fcinfo, WrapKind kind)
 {
 	WrapState  *w;
@@ -918,13 +678,6 @@ cohort_periods_state_combine(PG_FUNCTION_ARGS)
 	return wrap_combine(fcinfo, WRAP_PERIODS);
 }
 
-PG_FUNCTION_INFO_V1(cohort_retention_brackets_state_combine);
-Datum
-cohort_retention_brackets_state_combine(PG_FUNCTION_ARGS)
-{
-	return wrap_combine(fcinfo, WRAP_BRACKETS);
-}
-
 PG_FUNCTION_INFO_V1(recurring_retention_state_combine);
 Datum
 recurring_retention_state_combine(PG_FUNCTION_ARGS)
@@ -935,7 +688,7 @@ recurring_retention_state_combine(PG_FUNCTION_ARGS)
 /* ---------- reading the bitmaps ---------- */
 
 /* The wrapped set of a wrapper argument, ready to iterate; NULL if none. */
-static KeySet *
+KeySet *
 wrap_read_set(FunctionCallInfo fcinfo, WrapKind kind, WrapState *view)
 {
 	LOCAL_FCINFO(sub, 1);
@@ -1097,7 +850,7 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 				ereport(ERROR,
 						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 						 errmsg("observed_until %s is more than " INT64_FORMAT " periods after a cohort_start",
-								shown_observed(w->observed_is_date, w->observed), KS_MAX_PERIOD + 1),
+								wrap_shown_time(w->observed_is_date, w->observed), KS_MAX_PERIOD + 1),
 						 errhint("Use a longer period or an earlier observed_until.")));
 			last = Max(last, ended);
 		}
@@ -1327,59 +1080,6 @@ recurring_retention_final(PG_FUNCTION_ARGS)
 	dims[0] = (int) (J + 1);
 	PG_RETURN_ARRAYTYPE_P(construct_md_array(elems, nulls, 1, dims, lbs, FLOAT8OID, sizeof(float8),
 											 FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-}
-
-/*
- * cohort_retention_brackets: element k = 100 * the customers with bit k
- * (active in bracket k) / the customers (bit 0), for k = 1 .. n - 1.
- */
-PG_FUNCTION_INFO_V1(cohort_retention_brackets_final);
-Datum
-cohort_retention_brackets_final(PG_FUNCTION_ARGS)
-{
-	WrapState	view;
-	KeySet	   *ks = wrap_read_set(fcinfo, WRAP_BRACKETS, &view);
-	char	   *e;
-	uint64		i,
-				seen = 0;
-	int64	   *active;
-	Datum	   *elems;
-	int			k,
-				n;
-
-	if (ks == NULL)
-		PG_RETURN_NULL();
-	n = view.nbrackets - 1;
-	active = palloc0((n + 1) * sizeof(int64));
-	KS_FOREACH(ks, e, i)
-	{
-		uint64		nw = ks_cohort_nwords(ks, e),
-					wi;
-
-		/* a forged set may hold bits beyond the brackets: error, not count */
-		for (wi = 0; wi < nw; wi++)
-		{
-			uint64		word = ks_cohort_word(ks, e, wi);
-
-			while (word != 0)
-			{
-				uint64		p = wi * 64 + pg_rightmost_one_pos64(word);
-
-				word &= word - 1;
-				if (p > (uint64) n)
-					bad_state(WRAP_BRACKETS, ERRCODE_DATA_CORRUPTED, "A customer is active in a bracket beyond the brackets.");
-				active[p]++;
-			}
-		}
-		if (active[0] != (int64) ++seen)
-			bad_state(WRAP_BRACKETS, ERRCODE_DATA_CORRUPTED, "A customer is not marked as a member of the cohort.");
-		if ((seen & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
-	elems = palloc(n * sizeof(Datum));
-	for (k = 1; k <= n; k++)
-		elems[k - 1] = Float8GetDatum(100.0 * (double) active[k] / (double) ks->nentries);
-	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
 /* ---------- text and binary forms ---------- */
@@ -1614,7 +1314,7 @@ wrap_recv(FunctionCallInfo fcinfo, WrapKind kind)
 		int			i;
 
 		if (h.observed < 2 || h.observed > MAX_BRACKETS)
-			bad_state(kind, ERRCODE_INVALID_BINARY_REPRESENTATION, "The number of brackets is out of range.");
+			wrap_bad_state(kind, ERRCODE_INVALID_BINARY_REPRESENTATION, "The number of brackets is out of range.");
 		w.nbrackets = (int32) h.observed;
 		w.brackets = palloc(WRAP_BRACKETS_SIZE(w.nbrackets));
 		for (i = 0; i < w.nbrackets; i++)
