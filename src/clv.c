@@ -80,6 +80,19 @@ append_double(StringInfo buf, double d)
 }
 
 /*
+ * A double for a message, in its shortest exact form: "7.000000001", where
+ * %g would print "7 and 7 days" for two different time units.
+ */
+static const char *
+num(double d)
+{
+	char	   *tmp = palloc(DOUBLE_SHORTEST_DECIMAL_LEN + 1);
+
+	double_to_shortest_decimal_buf(d, tmp);
+	return tmp;
+}
+
+/*
  * A sum of amounts as a double-double: hi + lo with hi = fl(hi + lo), about
  * 106 bits.  Summing the repeat amounts this way makes monetary values
  * exact to the last bit of a double for any realistic customer, and the
@@ -334,7 +347,7 @@ positive_interval_arg(FunctionCallInfo fcinfo, int argno, const char *name)
 	if (!(days > 0) || !isfinite(days))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be positive: %g days", name, days),
+				 errmsg("%s must be positive: %s days", name, num(days)),
 				 errhint("Give a positive interval such as '1 week'.")));
 	return days;
 }
@@ -690,8 +703,8 @@ cs_set_params(ClvSummaryState *s, uint8 form, int64 obs_ts, DateADT obs_day,
 	if (s->unit_days != unit_days)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time_unit changes within one group: %g and %g days",
-						s->unit_days, unit_days),
+				 errmsg("time_unit changes within one group: %s and %s days",
+						num(s->unit_days), num(unit_days)),
 				 errhint("Every row of a customer, and every state merged together, must use the same time_unit.")));
 }
 
@@ -740,7 +753,7 @@ finite_amount(double amount)
 	if (unlikely(!isfinite(amount)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("order amount %g is out of range", amount),
+				 errmsg("order amount %s is out of range", num(amount)),
 				 errhint("An amount is a finite number.")));
 	return amount;
 }
@@ -1384,32 +1397,32 @@ check_summary(double x, double tx, double T, bool have_m, double m)
 	if (!isfinite(x) || x < 0 || x != floor(x) || x > PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("frequency %g is not a non-negative integer", x),
+				 errmsg("frequency %s is not a non-negative integer", num(x)),
 				 errhint("frequency is the number of repeat purchase days, 0 or more.")));
 	if (!isfinite(T) || !(T >= 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("age %g is negative or not finite", T),
+				 errmsg("age %s is negative or not finite", num(T)),
 				 errhint("age is the time from the first purchase to the end of the observation, 0 or more.")));
 	if (T == 0 && x > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("frequency %g at age 0", x),
+				 errmsg("frequency %s at age 0", num(x)),
 				 errhint("A customer first seen at the end of the observation (age 0) has no repeat purchases.")));
 	if (!isfinite(tx) || tx < 0 || tx > T)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("recency %g is outside 0 .. age %g", tx, T),
+				 errmsg("recency %s is outside 0 .. age %s", num(tx), num(T)),
 				 errhint("recency is the time from the first to the last purchase, between 0 and age.")));
 	if (x == 0 && tx != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("recency %g with frequency 0", tx),
+				 errmsg("recency %s with frequency 0", num(tx)),
 				 errhint("A customer without repeat purchases has recency 0.")));
 	if (have_m && x > 0 && (!isfinite(m) || !(m > 0)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("monetary value %g of a repeat customer is not positive", m),
+				 errmsg("monetary value %s of a repeat customer is not positive", num(m)),
 				 errhint("monetary is the mean amount of the repeat purchases, greater than 0.")));
 }
 
@@ -1770,8 +1783,8 @@ cm_check(const ClvModel *m)
 		if (!isfinite(cm_get(&m->par, i)) || !(cm_get(&m->par, i) > 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("clv_model parameter %s = %g is not positive",
-							cm_params[i].name, cm_get(&m->par, i)),
+					 errmsg("clv_model parameter %s = %s is not positive",
+							cm_params[i].name, num(cm_get(&m->par, i))),
 					 errhint("Every model parameter is a finite number greater than 0.")));
 }
 
@@ -1871,8 +1884,12 @@ cm_parse(const char *str, int code)
 		{
 			if (v.type != jbvNumeric)
 				bad_text(T, str, code, psprintf("\"%s\" is not a number.", key));
-			num = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
+			/* no error (and no 400-digit message) for a number out of range */
+			num = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
 													 NumericGetDatum(v.val.numeric)));
+			if (!isfinite(num))
+				bad_text(T, str, code,
+						 psprintf("\"%s\" is beyond the range of double precision (about 1.8e308).", key));
 		}
 		for (i = 0; i < CM_NPARAMS; i++)
 			if (strcmp(key, cm_params[i].name) == 0)
@@ -2034,62 +2051,102 @@ horizon_arg(FunctionCallInfo fcinfo, int argno)
 	if (!isfinite(t) || t < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("horizon t = %g is not a non-negative number", t),
+				 errmsg("horizon t = %s is not a non-negative number", num(t)),
 				 errhint("t is a number of time units, 0 or more.")));
 	return t;
+}
+
+/*
+ * The model argument of a prediction, checked; NULL when its fit did not
+ * converge ("converged": false), with a WARNING once per query and call
+ * site: a model that is not an optimum gives numbers that look fine and
+ * are not (every customer alive, say).  clv() does the same.
+ */
+static ClvModel *
+usable_model(FunctionCallInfo fcinfo, int argno)
+{
+	ClvModel   *m = cm_arg(fcinfo, argno);
+
+	cm_check(m);
+	if ((m->flags & CM_HAS_CONVERGED) && !(m->flags & CM_CONVERGED))
+	{
+		if (fcinfo->flinfo->fn_extra == NULL)
+		{
+			ereport(WARNING,
+					(errmsg("the clv_model's fit did not converge; its predictions are NULL"),
+					 errhint("Fit again with more customers, or check the summaries (clv_model_params shows \"converged\").")));
+			fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, 1);
+		}
+		return NULL;
+	}
+	return m;
+}
+
+/* A prediction that overflowed double precision is 22003, never infinity. */
+static inline double
+finite_prediction(const char *what, double value)
+{
+	if (unlikely(!isfinite(value)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is out of range for type double precision", what),
+				 errhint("The model's parameters are too extreme for this customer.")));
+	return value;
 }
 
 PG_FUNCTION_INFO_V1(clv_expected_purchases);
 Datum
 clv_expected_purchases(PG_FUNCTION_ARGS)
 {
-	ClvModel   *m = cm_arg(fcinfo, 0);
+	ClvModel   *m = usable_model(fcinfo, 0);
 	double		t = horizon_arg(fcinfo, 1);
 	double		x = PG_GETARG_FLOAT8(2),
 				tx = PG_GETARG_FLOAT8(3),
 				T = PG_GETARG_FLOAT8(4);
 
-	cm_check(m);
 	check_summary(x, tx, T, false, 0);
-	PG_RETURN_FLOAT8(clv_expected_purchases_calc(&m->par, t, x, tx, T));
+	if (m == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(finite_prediction("clv_expected_purchases",
+									   clv_expected_purchases_calc(&m->par, t, x, tx, T)));
 }
 
 PG_FUNCTION_INFO_V1(clv_p_alive);
 Datum
 clv_p_alive(PG_FUNCTION_ARGS)
 {
-	ClvModel   *m = cm_arg(fcinfo, 0);
+	ClvModel   *m = usable_model(fcinfo, 0);
 	double		x = PG_GETARG_FLOAT8(1),
 				tx = PG_GETARG_FLOAT8(2),
 				T = PG_GETARG_FLOAT8(3);
 
-	cm_check(m);
 	check_summary(x, tx, T, false, 0);
-	PG_RETURN_FLOAT8(clv_p_alive_calc(&m->par, x, tx, T));
+	if (m == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(finite_prediction("clv_p_alive", clv_p_alive_calc(&m->par, x, tx, T)));
 }
 
 PG_FUNCTION_INFO_V1(clv_expected_order_value);
 Datum
 clv_expected_order_value(PG_FUNCTION_ARGS)
 {
-	ClvModel   *m = cm_arg(fcinfo, 0);
+	ClvModel   *m = usable_model(fcinfo, 0);
 	double		x = PG_GETARG_FLOAT8(1),
 				mon = PG_GETARG_FLOAT8(2),
 				result;
 
-	cm_check(m);
 	check_summary(x, 0, 1, true, mon);
-	if (!(m->flags & CM_HAS_GG) ||
+	if (m == NULL || !(m->flags & CM_HAS_GG) ||
 		!clv_expected_value_calc(&m->par, x, mon, &result))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(result);
+	PG_RETURN_FLOAT8(finite_prediction("clv_expected_order_value", result));
 }
 
 PG_FUNCTION_INFO_V1(clv_predict);
 Datum
 clv_predict(PG_FUNCTION_ARGS)
 {
-	ClvModel   *m = cm_arg(fcinfo, 0);
+	ClvModel   *m = usable_model(fcinfo, 0);
 	double		t = horizon_arg(fcinfo, 1);
 	double		x = PG_GETARG_FLOAT8(2),
 				tx = PG_GETARG_FLOAT8(3),
@@ -2098,22 +2155,23 @@ clv_predict(PG_FUNCTION_ARGS)
 				d = PG_GETARG_FLOAT8(6),
 				value;
 
-	cm_check(m);
 	check_summary(x, tx, T, true, mon);
 	if (!isfinite(d) || d < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("discount_rate %g is not a non-negative number", d),
+				 errmsg("discount_rate %s is not a non-negative number", num(d)),
 				 errhint("discount_rate is per time unit, e.g. 0.01 for 1%% a week; 0 for none.")));
 	if (d > 0 && t > 1e6)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("horizon t = %g is too long to discount unit by unit", t),
+				 errmsg("horizon t = %s is too long to discount unit by unit", num(t)),
 				 errhint("Use at most 1000000 time units with a discount rate.")));
-	if (!(m->flags & CM_HAS_GG) ||
+	if (m == NULL || !(m->flags & CM_HAS_GG) ||
 		!clv_expected_value_calc(&m->par, x, mon, &value))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(value * clv_discounted_purchases(&m->par, t, x, tx, T, d));
+	value = finite_prediction("clv_predict expected order value", value);
+	PG_RETURN_FLOAT8(finite_prediction("clv_predict",
+									   value * clv_discounted_purchases(&m->par, t, x, tx, T, d)));
 }
 
 /* ==================================================================
@@ -2297,8 +2355,8 @@ co_set_params(ClvOrdersState *s, int kind, double horizon_days)
 	if (s->horizon_days != horizon_days)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("horizon changes within one group: %g and %g days",
-						s->horizon_days, horizon_days),
+				 errmsg("horizon changes within one group: %s and %s days",
+						num(s->horizon_days), num(horizon_days)),
 				 errhint("Every row of a group, and every state merged together, must use the same horizon.")));
 }
 
@@ -2691,7 +2749,7 @@ clv_final(PG_FUNCTION_ARGS)
 		if (days > 1 && !(cs[ncust].m > 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("monetary value %g of a repeat customer is not positive", cs[ncust].m),
+					 errmsg("monetary value %s of a repeat customer is not positive", num(cs[ncust].m)),
 					 errhint("clv needs positive order amounts for customers with repeat purchases.")));
 		ncust++;
 	}
@@ -2737,8 +2795,10 @@ clv_final(PG_FUNCTION_ARGS)
 		CHECK_FOR_INTERRUPTS();
 		if (!clv_expected_value_calc(&model->par, cs[i].x, cs[i].m, &value))
 			PG_RETURN_NULL();
-		sum += value * clv_expected_purchases_calc(&model->par, horizon,
-												   cs[i].x, cs[i].tx, cs[i].T);
+		sum += finite_prediction("clv expected order value", value) *
+			clv_expected_purchases_calc(&model->par, horizon,
+										cs[i].x, cs[i].tx, cs[i].T);
+		finite_prediction("clv", sum);
 	}
 	PG_RETURN_FLOAT8(sum / ncust);
 }

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(210);
+SELECT plan(229);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -439,6 +439,54 @@ SELECT throws_ok($$SELECT '{"r":"1","alpha":4,"a":0.793,"b":1}'::clv_model$$, '2
 
 -- ===================== predictions =====================
 CREATE TEMP TABLE hm AS SELECT '{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'::clv_model AS m;
+
+-- finite numbers, NULL where documented, or 22003 (references from mpmath's
+-- hyp2f1 at 80 digits, 700 for r = 1e-300)
+SET LOCAL statement_timeout = '5s';
+SELECT ok(abs(clv_expected_purchases('{"r":0.243,"alpha":4.4,"a":1e12,"b":2.4}', 1, 0, 0, 38) / 0.005648578613848133112 - 1) < 1e-12,
+          'expected purchases with a = 1e12: the convergent form (no 100 M terms), equals the mpmath reference');
+SELECT ok(abs(clv_expected_purchases('{"r":1e-300,"alpha":4.4,"a":0.8,"b":2.4}', 39, 0, 0, 38) / 8.3463878836047736098e-301 - 1) < 1e-12,
+          'expected purchases with r = 1e-300: positive, equals the mpmath reference (was -1.8e-15)');
+SELECT ok((SELECT abs(clv_expected_purchases(m, 1e-9, 2, 30.43, 38.86) / 3.7660390365616091875e-11 - 1) < 1e-12 FROM hm),
+          'expected purchases over a horizon of 1e-9: exact (log(1 - z) by log1p)');
+RESET statement_timeout;
+SELECT throws_ok($$SELECT clv_expected_purchases(m, 1e15, 221, 103.43, 103.57) FROM hm$$, '22003', NULL,
+                 'expected purchases: a horizon of 1e15 weeks is refused before summing (22003)');
+SELECT throws_ok($$SELECT clv_expected_order_value('{"r":1,"alpha":1,"a":1,"b":1,"p":1e300,"q":2,"v":1e300}', 0, 0)$$, '22003', NULL,
+                 'expected order value beyond double precision is 22003, not Infinity');
+SELECT throws_ok($$SELECT clv_predict('{"r":1,"alpha":1,"a":1,"b":1,"p":1e300,"q":2,"v":1e300}', 10, 2, 5, 10, 3, 0)$$, '22003', NULL,
+                 'clv_predict beyond double precision is 22003, not Infinity');
+SELECT is(clv_simple(1e200, 1e200, 0), 0::float8, 'clv_simple: a zero lifespan gives 0, not NaN');
+SELECT throws_ok($$SELECT clv_simple(1e200, 1e200, 1)$$, '22003', NULL, 'clv_simple: an overflowing product is 22003');
+SELECT is(saas_ltv(0, 1e-322), 0::float8, 'saas_ltv: no revenue gives 0, not NaN, even for a subnormal churn rate');
+SELECT throws_ok($$SELECT saas_ltv(1, 1e-322)$$, '22003', NULL, 'saas_ltv: an overflowing value is 22003');
+-- a model whose fit did not converge predicts NULL (with a WARNING), as clv() does
+SELECT is(clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1,"converged":false}', 1, 1, 2), NULL, 'P(alive) of an unconverged model is NULL');
+SELECT is(clv_expected_purchases('{"r":1,"alpha":1,"a":0.5,"b":1,"converged":false}', 10, 1, 1, 2), NULL,
+          'expected purchases of an unconverged model are NULL');
+SELECT is(clv_expected_order_value('{"r":1,"alpha":1,"a":1,"b":1,"p":1,"q":2,"v":1,"converged":false}', 1, 2), NULL,
+          'expected order value of an unconverged model is NULL');
+SELECT is(clv_predict('{"r":1,"alpha":1,"a":0.5,"b":1,"p":1,"q":2,"v":1,"converged":false}', 10, 1, 1, 2, 3, 0), NULL,
+          'clv_predict of an unconverged model is NULL');
+SELECT ok(clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1,"converged":true}', 1, 1, 2) > 0
+          AND clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1}', 1, 1, 2) > 0, 'a converged or hand-written model predicts');
+SELECT throws_ok($$SELECT clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1,"converged":false}', -1, 1, 2)$$, '22023', NULL,
+                 'an unconverged model still checks its arguments');
+-- messages: short, exact numbers
+SELECT throws_ok($$SELECT '{"r":1e400,"alpha":4.4,"a":0.8,"b":2.4}'::clv_model$$, '22P02', NULL,
+                 'clv_model: a parameter beyond double precision is 22P02');
+CREATE FUNCTION pg_temp.error_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE q;
+    RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLERRM;
+END $$;
+SELECT ok(length(pg_temp.error_of($q$SELECT ('{"r":1' || repeat('0', 400) || ',"alpha":4.4,"a":0.8,"b":2.4}')::clv_model$q$)) < 300,
+          'clv_model: a 401-digit parameter gives a short message');
+SELECT is(pg_temp.error_of($q$SELECT clv_summary(d, 1.0::float8, date '2024-12-31', u) FROM (VALUES (date '2024-01-01', interval '1 week'), (date '2024-02-01', interval '1 week 0.0001 seconds')) v(d, u)$q$),
+          'time_unit changes within one group: 7 and 7.0000000011574075 days',
+          'clv_summary: a time-unit mismatch names both units exactly (not "7 and 7 days")');
 
 SELECT is((SELECT round(clv_expected_purchases(m, 39, 221, 103.43, 103.57)::numeric, 9) FROM hm), 70.178468668,
           'heavy buyer (221, 103.43, 103.57): finite, equals a 400-digit reference');
