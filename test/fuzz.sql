@@ -90,6 +90,12 @@ UNION ALL SELECT 'clv_state', clv_state(c, t, a, '30 days')::text
   FROM (VALUES ('x'::text, '2026-01-01'::timestamptz, 10::float8), ('x', '2026-01-15', 20)) v(c, t, a)
 UNION ALL SELECT 'clv_state', clv_state(c, t, a, '7 days')::text
   FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2026-01-01'::timestamptz, 1::float8)) v(c, t, a)
+UNION ALL SELECT 'mrr_movements_state', mrr_movements_state(c, m, r)::text
+  FROM (VALUES (1, '2026-01-01'::date, 100.5), (1, '2026-02-01', 150), (2, '2026-01-01', 0), (1, '2026-04-01', 10)) v(c, m, r)
+UNION ALL SELECT 'mrr_movements_state', mrr_movements_state(c, m, r)::text
+  FROM (VALUES ('q"u\o,t=e:'::text, '2026-01-01'::date, 1::float8), ('b', '2026-03-01', 2)) v(c, m, r)
+UNION ALL SELECT 'mrr_movements_state', mrr_movements_state(c, m, r)::text
+  FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2026-01-01'::date, 5.25)) v(c, m, r)
 UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '1 month')::text
   FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz, '2026-01-01 10:00+00'::timestamptz),
                (1, '2026-01-01 10:00+00', '2026-03-05'), (2, '2026-01-03', '2026-01-03'),

@@ -104,6 +104,8 @@ WITH ext_proc AS (
     ('clv_state', 'clv', 'state', 'Stored orders of a group; read with clv'),
     ('cohort_retention', 'cohort', 'percent', 'Cohort retention per period since each cohort start, an array of percents (element k = period k)'),
     ('cohort_retention_state', 'cohort', 'state', 'Stored customers with cohort start and active periods; read with cohort_retention'),
+    ('mrr_movements', 'saas', 'record', 'The MRR bridge per calendar month (new, expansion, contraction, churn, reactivation), an array of mrr_movement'),
+    ('mrr_movements_state', 'saas', 'state', 'Stored MRR per customer and month; read with mrr_movements'),
     ('lifecycle', 'lifecycle', 'label', 'Window function: new, retained or resurrected per customer and period'),
     ('health_score', 'health', 'score', 'Weighted mean of health components, 0 to 100')
 )

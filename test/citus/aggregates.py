@@ -178,6 +178,10 @@ def feed(agg, name, typ, argtypes):
             return null_some(f"{TS0} + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
         if typ == 'date':
             return null_some("date '2024-01-01' + (k % 30)::int + (s % 200)::int")
+    if name == 'month' and typ == 'date':
+        return null_some("date_trunc('month', day)::date")
+    if name == 'mrr' and typ in ('numeric', 'double precision'):
+        return null_some(f"(amount * (1 + s % 3))::{'numeric' if typ == 'numeric' else 'float8'}")
     if name == 'active_on' and typ == 'date':
         return null_some("date '2024-01-01' + (s % 40)::int")
     return None
