@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(48);
+SELECT plan(50);
 SET LOCAL TimeZone = 'UTC';
 SET LOCAL DateStyle = 'ISO, YMD';
 
@@ -271,13 +271,15 @@ SELECT is((SELECT count(*) FROM unnest(ARRAY[
         'v2 grain=month key=int 1=2024-01:1.0000',
         'v1 grain=month key=int 1=2024-01:1.0000 ']) t
      WHERE pg_temp.sqlstate_of(t) = '22P02'), 14::bigint, 'forged or malformed text states: 22P02');
-SELECT is(pg_temp.recv_sqlstate('\x01010100000001000000000000000100005edc0000000000000001'::bytea), 'accepted',
+SELECT is(pg_temp.recv_sqlstate('\x01010101000000000100000000000000010000000000005edc0000000000000001'::bytea), 'accepted',
     'a valid binary state is accepted');
 SELECT is(pg_temp.recv_sqlstate(b), '22P03', 'a forged binary state: 22P03 (' || d || ')')
-  FROM (VALUES ('\x02010100000001000000000000000100005edc0000000000000001'::bytea, 'version'),
-               ('\x01020100000001000000000000000100005edc0000000000000001', 'grain'),
-               ('\x01010100000001000000000000000100005edc00000000000000', 'truncated'),
-               ('\x01010100000001000000000000000100005edcffffffffffffffff', 'negative amount')) v(b, d);
+  FROM (VALUES ('\x02010101000000000100000000000000010000000000005edc0000000000000001'::bytea, 'version'),
+               ('\x01020101000000000100000000000000010000000000005edc0000000000000001', 'grain'),
+               ('\x01010102000000000100000000000000010000000000005edc0000000000000001', 'another state type'),
+               ('\x01010101000000000100000000000000010000000100005edc0000000000000001', 'a cohort in a bridge'),
+               ('\x01010101000000000100000000000000010000000000005edc00000000000000', 'truncated'),
+               ('\x01010101000000000100000000000000010000000000005edcffffffffffffffff', 'negative amount')) v(b, d);
 
 -- ---------- documentation ----------
 SELECT ok((SELECT bool_and(obj_description(p.oid, 'pg_proc') IS NOT NULL) FROM pg_proc p
