@@ -8,6 +8,10 @@
 -- inverse, final and combine functions) are not user-facing: they are the
 -- ones pg_type and pg_aggregate point at, and are left out.
 --
+-- The upgrade from 1.1 runs this file again after the install files that
+-- are new since 1.1 (see the Makefile): CREATE OR REPLACE keeps the view's
+-- columns, grants and dependants, and brings its unit rows up to date.
+--
 -- A view has no volatility of its own; everything it calls is STABLE or
 -- IMMUTABLE, so it reads a consistent snapshot of the catalogs like any
 -- query.  Catalog references, functions and operators are qualified with
@@ -15,7 +19,7 @@
 -- capture any of them (an operator in the target schema that matches the
 -- argument types exactly would otherwise win over pg_catalog's).
 
-CREATE VIEW @extschema@.retention_catalog AS
+CREATE OR REPLACE VIEW @extschema@.retention_catalog AS
 WITH ext_proc AS (
     SELECT p.oid, p.proname, p.prokind, p.pronargs, p.proargtypes, p.prorettype
       FROM pg_catalog.pg_proc p
@@ -112,6 +116,17 @@ WITH ext_proc AS (
     ('recurring_retention_state', 'product', 'state', 'Stored customers with their active periods after an origin; read with recurring_retention'),
     ('window_funnel', 'product', 'count', 'Funnel level per user: steps reached in order within the window, 0 to the number of steps (ClickHouse windowFunnel)'),
     ('window_funnel_state', 'product', 'state', 'Stored event times and the funnel steps they satisfy; read with window_funnel'),
+    ('mrr_movements', 'saas', 'record', 'The MRR bridge per calendar month (new, expansion, contraction, churn, reactivation), an array of mrr_movement'),
+    ('mrr_movements_state', 'saas', 'state', 'Stored MRR per customer and month; read with mrr_movements'),
+    ('cohort_revenue_retention', 'saas', 'percent', 'Net or gross MRR retention by cohort, an array of percents (element k = month k - 1 after the cohort start)'),
+    ('cohort_revenue_retention_state', 'saas', 'state', 'Stored MRR per customer, cohort start and month; read with cohort_revenue_retention'),
+    ('arpa', 'saas', 'currency', 'Average revenue per account: MRR / customers with MRR > 0'),
+    ('arpa_state', 'saas', 'state', 'Stored MRR per customer; read with arpa'),
+    ('cac', 'saas', 'currency', 'Customer acquisition cost: spend / new customers'),
+    ('ltv_cac_ratio', 'saas', 'ratio', 'LTV to CAC ratio: ltv / cac'),
+    ('cac_payback_months', 'saas', 'months', 'Months to recover CAC: cac / (arpa * gross_margin)'),
+    ('trial_conversion_rate', 'saas', 'percent', 'Percent of trials converted within a window of their start'),
+    ('trial_conversion_rate_state', 'saas', 'state', 'Stored trials, conversions and window; read with trial_conversion_rate'),
     ('lifecycle', 'lifecycle', 'label', 'Window function: new, retained or resurrected per customer and period'),
     ('health_score', 'health', 'score', 'Weighted mean of health components, 0 to 100')
 )
