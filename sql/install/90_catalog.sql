@@ -108,6 +108,17 @@ WITH ext_proc AS (
     ('clv_state', 'clv', 'state', 'Stored orders of a group; read with clv'),
     ('cohort_retention', 'cohort', 'percent', 'Cohort retention per period since each cohort start, an array of percents (element k = period k)'),
     ('cohort_retention_state', 'cohort', 'state', 'Stored customers with cohort start and active periods; read with cohort_retention'),
+    ('mrr_movements', 'saas', 'record', 'The MRR bridge per calendar month (new, expansion, contraction, churn, reactivation), an array of mrr_movement'),
+    ('mrr_movements_state', 'saas', 'state', 'Stored MRR per customer and month; read with mrr_movements'),
+    ('cohort_revenue_retention', 'saas', 'percent', 'Net or gross MRR retention by cohort, an array of percents (element k = month k - 1 after the cohort start)'),
+    ('cohort_revenue_retention_state', 'saas', 'state', 'Stored MRR per customer, cohort start and month; read with cohort_revenue_retention'),
+    ('arpa', 'saas', 'currency', 'Average revenue per account: MRR / customers with MRR > 0'),
+    ('arpa_state', 'saas', 'state', 'Stored MRR per customer; read with arpa'),
+    ('cac', 'saas', 'currency', 'Customer acquisition cost: spend / new customers'),
+    ('ltv_cac_ratio', 'saas', 'ratio', 'LTV to CAC ratio: ltv / cac'),
+    ('cac_payback_months', 'saas', 'months', 'Months to recover CAC: cac / (arpa * gross_margin)'),
+    ('trial_conversion_rate', 'saas', 'percent', 'Percent of trials converted within a window of their start'),
+    ('trial_conversion_rate_state', 'saas', 'state', 'Stored trials, conversions and window; read with trial_conversion_rate'),
     ('lifecycle', 'lifecycle', 'label', 'Window function: new, retained or resurrected per customer and period'),
     ('health_score', 'health', 'score', 'Weighted mean of health components, 0 to 100')
 )
