@@ -116,6 +116,10 @@ UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '7 da
   FROM (VALUES ('x'::text, '2026-01-01'::date, '2026-01-20'::date), ('y', '2026-01-01', '2026-01-01')) v(c, s, t)
 UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '1 day')::text
   FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2026-01-01'::timestamptz, '2026-01-02'::timestamptz)) v(c, s, t)
+UNION ALL SELECT 'window_funnel_state', window_funnel_state('1 hour', t, a, b, c)::text
+  FROM (VALUES ('2026-01-01 10:00+00'::timestamptz, true, false, false), ('2026-01-01 10:20+00', false, true, false),
+               ('2026-01-01 10:20+00', true, false, true), ('2026-01-01 12:00+00', false, false, true)) v(t, a, b, c)
+UNION ALL SELECT 'window_funnel_state', 'v1 {}'
 UNION ALL SELECT 'clv_model', clv_fit(f, r, a, m)::text
   FROM (SELECT (g % 5)::float8, (g % 5) * 3::float8, 40::float8,
                CASE WHEN g % 5 > 0 THEN 10 + g % 7 ELSE 0 END::float8

@@ -108,6 +108,8 @@ WITH ext_proc AS (
     ('clv_state', 'clv', 'state', 'Stored orders of a group; read with clv'),
     ('cohort_retention', 'cohort', 'percent', 'Cohort retention per period since each cohort start, an array of percents (element k = period k)'),
     ('cohort_retention_state', 'cohort', 'state', 'Stored customers with cohort start and active periods; read with cohort_retention'),
+    ('window_funnel', 'product', 'count', 'Funnel level per user: steps reached in order within the window, 0 to the number of steps (ClickHouse windowFunnel)'),
+    ('window_funnel_state', 'product', 'state', 'Stored event times and the funnel steps they satisfy; read with window_funnel'),
     ('mrr_movements', 'saas', 'record', 'The MRR bridge per calendar month (new, expansion, contraction, churn, reactivation), an array of mrr_movement'),
     ('mrr_movements_state', 'saas', 'state', 'Stored MRR per customer and month; read with mrr_movements'),
     ('cohort_revenue_retention', 'saas', 'percent', 'Net or gross MRR retention by cohort, an array of percents (element k = month k - 1 after the cohort start)'),

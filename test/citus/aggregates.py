@@ -191,6 +191,13 @@ def feed(agg, name, typ, argtypes):
             return null_some(f"{TS0} + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
         if typ == 'date':
             return null_some("date '2024-01-01' + (k % 30)::int + (s % 200)::int")
+    if name == 'window' and typ == 'interval':
+        return "interval '30 days'"
+    if name == 'ts' and typ == 'timestamp with time zone':
+        return null_some(ORDER_TS)
+    if name == 'steps' and typ == 'boolean[]':
+        return ('VARIADIC ARRAY[amount > 0, amount > 20, '
+                'CASE WHEN s % 5 = 0 THEN NULL ELSE amount > 50 END]')
     if name == 'month' and typ == 'date':
         return null_some("date_trunc('month', day)::date")
     if name == 'mrr' and typ in ('numeric', 'double precision'):
