@@ -130,6 +130,18 @@ UNION ALL SELECT 'window_funnel_state', window_funnel_state('1 hour', t, a, b, c
   FROM (VALUES ('2026-01-01 10:00+00'::timestamptz, true, false, false), ('2026-01-01 10:20+00', false, true, false),
                ('2026-01-01 10:20+00', true, false, true), ('2026-01-01 12:00+00', false, false, true)) v(t, a, b, c)
 UNION ALL SELECT 'window_funnel_state', 'v1 {}'
+UNION ALL SELECT 'cohort_periods_state', cohort_periods_state(c, s, t, '1 month', 'on_or_after', '2026-04-01'::timestamptz)::text
+  FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz, '2026-01-01 10:00+00'::timestamptz),
+               (1, '2026-01-01 10:00+00', '2026-03-05'), (2, '2026-01-03', '2026-01-03')) v(c, s, t)
+UNION ALL SELECT 'cohort_periods_state', cohort_periods_state(c, s, t, '7 days', 'on', '2026-02-01'::date)::text
+  FROM (VALUES ('x'::text, '2026-01-01'::date, '2026-01-20'::date), ('y', '2026-01-01', '2026-01-01')) v(c, s, t)
+UNION ALL SELECT 'cohort_periods_state', 'v1 empty'
+UNION ALL SELECT 'recurring_retention_state', recurring_retention_state(c, t, '1 month', '2026-01-01'::timestamptz)::text
+  FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz), (1, '2026-03-05'), (2, '2026-02-03')) v(c, t)
+UNION ALL SELECT 'cohort_retention_brackets_state', cohort_retention_brackets_state(c, s, t, ARRAY['0 days', '7 days', '1 month']::interval[])::text
+  FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz, '2026-01-01 10:00+00'::timestamptz),
+               (1, '2026-01-01 10:00+00', '2026-01-15'), (2, '2026-01-03', '2026-03-03')) v(c, s, t)
+UNION ALL SELECT 'cohort_retention_brackets_state', 'v1 empty'
 UNION ALL SELECT 'clv_model', clv_fit(f, r, a, m)::text
   FROM (SELECT (g % 5)::float8, (g % 5) * 3::float8, 40::float8,
                CASE WHEN g % 5 > 0 THEN 10 + g % 7 ELSE 0 END::float8
