@@ -75,6 +75,16 @@ UNION ALL SELECT 'dso_tstz_state', dso_state(a, i, p, tstzrange('2026-01-01', '2
   FROM (VALUES (100.0, '2025-12-20'::timestamptz, NULL::timestamptz), (50.5, '2026-01-10', '2026-01-20')) v(a, i, p)
 UNION ALL SELECT 'avg_days_to_pay_state', avg_days_to_pay_state(a, i, p)::text
   FROM (VALUES (100.0, '2025-12-20'::date, '2026-01-05'::date), (3.25, '2026-01-10', '2026-01-20')) v(a, i, p)
+UNION ALL SELECT 'ar_aging_state', ar_aging_state(a, i, d, p, '2026-03-31')::text
+  FROM (VALUES (100.0, '2025-12-20'::date, '2026-01-19'::date, NULL::date), (50.5, '2026-03-10', '2026-04-09', NULL),
+               (7, '2026-01-15', '2026-02-14', '2026-03-01'), (9.25, '2025-10-01', '2025-10-31', NULL)) v(a, i, d, p)
+UNION ALL SELECT 'dso_countback_state', dso_countback_state(a, i, p, '2026-03-31')::text
+  FROM (VALUES (100.0, '2025-12-20'::date, NULL::date), (50.5, '2026-03-10', NULL), (7, '2026-01-15', '2026-03-01')) v(a, i, p)
+UNION ALL SELECT 'best_possible_dso_state', best_possible_dso_state(a, i, d, p, daterange('2026-01-01', '2026-02-01'))::text
+  FROM (VALUES (100.0, '2025-12-20'::date, '2026-02-19'::date, NULL::date), (50.5, '2026-01-10', '2026-01-20', NULL)) v(a, i, d, p)
+UNION ALL SELECT 'cei_state', cei_state(a, i, d, p, daterange('2026-01-01', '2026-02-01'))::text
+  FROM (VALUES (100.0, '2025-12-20'::date, '2026-02-19'::date, NULL::date), (50.5, '2026-01-10', '2026-01-20', NULL),
+               (30, '2025-11-10', '2025-12-10', '2026-01-05')) v(a, i, d, p)
 UNION ALL SELECT 'clv_summary_state', clv_summary_state(t, a, '2026-03-01'::timestamptz, '1 week')::text
   FROM (VALUES ('2026-01-01 10:00+00'::timestamptz, 10.0::float8), ('2026-01-01 18:00+00', 5),
                ('2026-01-20', 7.5), ('2026-02-10', 12)) v(t, a)
