@@ -40,6 +40,7 @@
 #include "amount.h"
 #include "clv.h"
 #include "clv_internal.h"
+#include "customer_key.h"
 #include "expanded.h"
 #include "state.h"
 
@@ -81,7 +82,6 @@ typedef struct ClvOrder
 #define CO_HDR			MAXALIGN(sizeof(ClvOrdersState))
 #define CO_DATA(s)		((char *) (s) + CO_HDR)
 #define CO_RECSIZE(kl)	(sizeof(ClvOrder) + TYPEALIGN(8, (kl)))
-#define CO_MAXKEY		1024
 
 static const char *const key_names[] = {"none", "int8", "text", "uuid"};
 
@@ -290,13 +290,10 @@ clv_orders_step(FunctionCallInfo fcinfo, int variant)
 	{
 		text	   *t = PG_GETARG_TEXT_PP(1);
 
+		/* keys are compared by their bytes, as the order metrics' are */
+		customer_key_check_collation(fcinfo);
 		key = VARDATA_ANY(t);
 		keylen = VARSIZE_ANY_EXHDR(t);
-		if (keylen > CO_MAXKEY)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("customer_id of %d bytes is too long", keylen),
-					 errhint("A customer key is at most %d bytes.", CO_MAXKEY)));
 	}
 	co_append(&e->s, clv_ts_day_cached(fcinfo, ts),
 			  clv_order_amount_arg(fcinfo, 3, (variant & CO_AMOUNT_NUMERIC) != 0),
@@ -523,7 +520,7 @@ co_parse(const char *str, int code)
 			!clv_parse_double(part[1], &amount))
 			clv_bad_text(T, str, code, "An order is not day:amount:hexkey.");
 		len = strlen(part[2]);
-		if (len % 2 != 0 || len / 2 > CO_MAXKEY ||
+		if (len % 2 != 0 ||
 			(kind == CO_KEY_INT8 && len != 16) || (kind == CO_KEY_UUID && len != 32))
 			clv_bad_text(T, str, code, "An order's customer key has the wrong length.");
 		key = palloc(len / 2 + 1);
