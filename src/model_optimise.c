@@ -74,7 +74,7 @@ nelder_mead(Objective *obj, double *x, double step, double *fx)
 {
 	int			n = obj->n;
 	double		p[MODEL_MAX_PARAMS + 1][MODEL_MAX_PARAMS];
-	double		f[MODEL_MAX_PARAMS + 1];
+	double		f[MODEL_MAX_PARAMS + 1] = {0};
 	double		centroid[MODEL_MAX_PARAMS],
 				xr[MODEL_MAX_PARAMS],
 				xe[MODEL_MAX_PARAMS],
@@ -83,6 +83,8 @@ nelder_mead(Objective *obj, double *x, double step, double *fx)
 				j,
 				start = obj->evaluations;
 
+	if (n < 1 || n > MODEL_MAX_PARAMS)
+		elog(ERROR, "nelder_mead: %d parameters", n);
 	for (i = 0; i <= n; i++)
 	{
 		memcpy(p[i], x, sizeof(double) * n);
