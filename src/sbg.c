@@ -265,9 +265,11 @@ sbg_model_parse(const char *str, int code)
 				continue;
 			if (key[0] == 'c')
 			{
-				if (!(num >= 0 && num <= 9e18 && num == floor(num)))
+				if (!(num >= 0 && num <= 9.3e18 && num == floor(num)))
 					sbg_bad_text(str, code, "\"customers\" is a non-negative integer.");
-				m->customers = (int64) num;
+				/* exactly, from the numeric (a double cannot hold every int8) */
+				m->customers = DatumGetInt64(DirectFunctionCall1(numeric_int8,
+																 NumericGetDatum(v.val.numeric)));
 				m->flags |= SM_HAS_CUSTOMERS;
 			}
 			else
