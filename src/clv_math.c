@@ -291,14 +291,14 @@ typedef struct GgData
 	double	   *logm;			/* log(m) of each observation */
 } GgData;
 
-static int
-cmp_double(const void *pa, const void *pb)
-{
-	double		a = *(const double *) pa,
-				b = *(const double *) pb;
-
-	return a < b ? -1 : a > b ? 1 : 0;
-}
+/* Sort doubles, interruptibly (qsort is not: a million customers). */
+#define ST_SORT sort_doubles
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_ELEMENT_TYPE double
+#define ST_COMPARE(a, b) (*(a) < *(b) ? -1 : *(a) > *(b) ? 1 : 0)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* Index of value v in the sorted distinct values u[0..nu). */
 static int32
@@ -334,7 +334,7 @@ bg_prepare(BgData *d, const ClvTriple *t, int n)
 		d->u[2 * i] = t[i].tx;
 		d->u[2 * i + 1] = t[i].T;
 	}
-	qsort(d->u, 2 * n, sizeof(double), cmp_double);
+	sort_doubles(d->u, 2 * n);
 	for (i = 0; i < 2 * n; i++)
 		if (k == 0 || d->u[i] != d->u[k - 1])
 			d->u[k++] = d->u[i];
@@ -343,6 +343,8 @@ bg_prepare(BgData *d, const ClvTriple *t, int n)
 	d->iT = palloc(sizeof(int32) * Max(n, 1));
 	for (i = 0; i < n; i++)
 	{
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 		d->itx[i] = value_index(d->u, k, t[i].tx);
 		d->iT[i] = value_index(d->u, k, t[i].T);
 	}
