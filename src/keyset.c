@@ -39,15 +39,17 @@
  *		Numbers are LEB128 varints, or 8 little-endian bytes each when that
  *		is smaller (flag KSF_FIXED), so an int8 key with its count never
  *		takes more than 16 bytes.
- * Version 2, written inside a parallel query, has the entries in (hash,
- * key) order: the table's own order, so writing it needs no sort, and the
- * leader merges its workers' states by a linear merge of the sorted runs,
- * with no table (ks_merge_flats; KeySet.merged).  Version 1, written
- * otherwise (a stored value, binary send), has them in key order: smaller
- * (int keys and cohort starts as differences), and independent of the
- * machine's byte order (hash_bytes is not).  Both are read.  Either order
- * is strict, so an entry cannot appear twice and the form of a set is
- * unique.
+ * Version 2, written by a partial aggregate (a parallel worker's state on
+ * its way to the leader), has the entries in (hash, key) order: the
+ * table's own order, so writing it needs no sort, and the leader merges
+ * its workers' states by a k-way merge of the sorted runs, with no table
+ * (ks_merge_runs; KeySet.runs and merged).  Version 1, written otherwise
+ * (every stored value, whatever plan built it; binary send), has them in
+ * key order: smaller (int keys and cohort starts as differences),
+ * independent of the machine's byte order (hash_bytes is not), and the one
+ * canonical form of a set.  Both are read, and n stored values of either
+ * order merge in O(entries * log n).  Either order is strict, so an entry
+ * cannot appear twice.
  * Every flat value is read by one validating reader (ks_reader_next), whether
  * it comes from disk, a parallel worker, text input or binary receive: a
  * forged state is an error, never a crash or a wrong number.
@@ -66,6 +68,7 @@
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/execnodes.h"
 #include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -917,6 +920,7 @@ ks_add_entry(KeySet *ks, const KsKey *key, int64 count, int64 first, int64 last)
 	 * be copied; the other layouts keep more than counts.
 	 */
 	if (ks->capacity < KS_BATCH_MIN_SLOTS || (ks->varkeys && key->len > KS_INLINE_MAX) ||
+		ks->merged != NULL || ks->nruns > 0 ||
 		(ks->desc->layout != KS_LAYOUT_COUNT && ks->desc->layout != KS_LAYOUT_SPAN))
 	{
 		ks_merge_entry(ks, key, count, first, last, 1);
@@ -1546,31 +1550,39 @@ ks_write_flat(KeySet *ks, char **v, int version, bool fixed, KsFlat *f, Size siz
 }
 
 /*
- * The expanded-object methods write the hash-ordered form inside a parallel
- * query (a worker's partial state, and the leader's copy of its own): it
- * costs no sort, and the leader merges it walking its table in order.
- * Otherwise (a stored rollup) they write the key-ordered form, which is
- * smaller: its int keys and cohort starts are small differences.
+ * The expanded-object methods write the hash-ordered form for a partial
+ * aggregate (see KeySet.partial: a parallel worker's partial state, and
+ * the leader's own): it costs no sort, and the leader merges those by
+ * their order (ks_merge_runs).  Every other set (a stored rollup, a final
+ * result) gets the key-ordered form, which is smaller (its int keys are
+ * small differences) and the same whatever plan built the set.
  */
+static bool ks_merge_runs(KeySet *ks);
+
 static Size
 ks_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	KeySet	   *ks = (KeySet *) eohptr;
+	int			version = ks->partial ? KS_VERSION_HASH_ORDER : KS_VERSION_KEY_ORDER;
 	MemoryContext old;
 
 	/* a pending entry has cleared flat_size; ks_ordered inserts it */
 	if (ks->flat_size != 0)
 		return ks->flat_size;
-	/* a merged flat value is the form to write in a parallel query */
-	if (ks->merged && IsInParallelMode())
+	if (ks->nruns > 0)
+		(void) ks_merge_runs(ks);
+	/* a merged flat value is the form to write when it has that order */
+	ks->flat_merged = ks->merged != NULL && ks->nruns == 0 && ks->merged->version == version &&
+		(version == KS_VERSION_HASH_ORDER || ks->merged_canonical);
+	if (ks->flat_merged)
 	{
-		ks->flat_version = KS_VERSION_HASH_ORDER;
+		ks->flat_version = version;
 		ks->flat_size = VARSIZE(ks->merged);
 		return ks->flat_size;
 	}
 	if (ks->sorted)
 		pfree(ks->sorted);
-	ks->flat_version = IsInParallelMode() ? KS_VERSION_HASH_ORDER : KS_VERSION_KEY_ORDER;
+	ks->flat_version = version;
 	old = MemoryContextSwitchTo(ks->hdr.eoh_context);
 	ks->sorted = ks_ordered(ks, ks->flat_version);
 	MemoryContextSwitchTo(old);
@@ -1585,7 +1597,7 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	Size		size = ks_get_flat_size(eohptr);
 
 	Assert(allocated_size == size);
-	if (ks->merged)
+	if (ks->flat_merged)
 	{
 		memcpy(result, ks->merged, size);
 		ks->flat_size = 0;
@@ -1992,11 +2004,24 @@ ks_new_for(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	MemoryContext aggcxt;
 	int			agg_kind = AggCheckCallContext(fcinfo, &aggcxt);
+	KeySet	   *ks;
 
 	if (agg_kind == 0)
 		aggcxt = CurrentMemoryContext;
-	return ks_new_in(desc, aggcxt,
-					 agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+	ks = ks_new_in(desc, aggcxt,
+				   agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+
+	/*
+	 * A partial aggregate's state goes to a combine, never to storage (see
+	 * KeySet.partial).  Only the form written depends on this, never a
+	 * result: called otherwise (Citus's wrapper aggregates, say), the set
+	 * is written in key order.
+	 */
+	if (agg_kind == AGG_CONTEXT_AGGREGATE && fcinfo->context != NULL &&
+		IsA(fcinfo->context, AggState) &&
+		DO_AGGSPLIT_SKIPFINAL(((AggState *) fcinfo->context)->aggsplit))
+		ks->partial = true;
+	return ks;
 }
 
 KeySet *
@@ -2025,7 +2050,9 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 		if (ks->hdr.eoh_methods == &ks_methods && ks->desc->layout == desc->layout)
 		{
 			/* a merged flat value has its summaries: no table for a final */
-			if (ks->merged == NULL)
+			if (ks->nruns > 0 && ks->npending == 0)
+				(void) ks_merge_runs(ks);
+			if (ks->merged == NULL || ks->nruns > 0)
 				ks_flush(ks);
 			return ks;
 		}
@@ -2038,50 +2065,49 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 /* ---------- merging flat values without a table ---------- */
 
 /*
- * Flat value d with a 4-byte header (a short one copied), or NULL when it is
- * expanded, compressed or out of line: such a value is not a parallel
- * worker's (reading it twice would cost more than it saves).
+ * Whether two flat values are sorted alike, so that a merge of the two
+ * needs no table: both in key order, or both in hash order.
  */
-static const KsFlat *
-ks_inline_flat(Datum d)
-{
-	Pointer		p = DatumGetPointer(d);
-
-	if (VARATT_IS_EXTERNAL(p) || VARATT_IS_COMPRESSED(p))
-		return NULL;
-	return (const KsFlat *) PG_DETOAST_DATUM(d);
-}
-
 static inline bool
-ks_hash_ordered(const KsFlat *f)
+ks_same_order(const KsFlat *x, const KsFlat *y)
 {
-	return VARSIZE(f) >= KS_HEADER_SIZE && f->version == KS_VERSION_HASH_ORDER;
+	return x->version == y->version;
 }
 
-/* The order of two entries of hash-ordered values: by hash, then key. */
+/* The order of two entries of flat values sorted alike. */
 static inline int
-ks_entry_cmp(const KeySet *ks, const KsEntry *x, const KsEntry *y)
+ks_entry_cmp(const KeySet *ks, bool hashorder, const KsEntry *x, const KsEntry *y)
 {
-	if (x->key.hash != y->key.hash)
+	if (hashorder && x->key.hash != y->key.hash)
 		return x->key.hash < y->key.hash ? -1 : 1;
 	if (!ks->varkeys)
 		return x->key.ival < y->key.ival ? -1 : x->key.ival > y->key.ival;
 	return cmp_bytes(x->key.ptr, x->key.len, y->key.ptr, y->key.len);
 }
 
-/* Write entry e (varint, version 2) at p and count it in the summaries. */
+/*
+ * Write entry e at p as varints, in the order of version (*prev: the
+ * previous int key of version 1), and count it in the summaries.  Adds to
+ * *fixed_size what the entry takes in fixed-width numbers.
+ */
 static char *
-ks_put_entry(KeySet *ks, char *p, const KsEntry *e)
+ks_put_entry(KeySet *ks, char *p, const KsEntry *e, int version, uint64 *prev,
+			 Size *fixed_size)
 {
 	if (!ks->varkeys)
-		p = put_num(p, zigzag(e->key.ival), false);
+	{
+		p = put_num(p, ks_int_code(version, e->key.ival, prev, ks->nentries == 0), false);
+		*fixed_size += 8;
+	}
 	else
 	{
 		p = put_num(p, e->key.len, false);
 		memcpy(p, e->key.ptr, e->key.len);
 		p += e->key.len;
+		*fixed_size += 8 + e->key.len;
 	}
 	p = put_num(p, (uint64) e->count, false);
+	*fixed_size += 8;
 	if (pg_add_s64_overflow(ks->total, e->count, &ks->total))
 		count_out_of_range(ks);
 	ks->nentries++;
@@ -2090,164 +2116,335 @@ ks_put_entry(KeySet *ks, char *p, const KsEntry *e)
 		ks->ngeparam += e->count >= ks->param;
 	if (ks->desc->layout == KS_LAYOUT_SPAN)
 	{
+		int64		span = ks_span(ks, e->first, e->last);
+
 		p = put_num(p, zigzag(e->first), false);
-		p = put_num(p, (uint64) e->last - (uint64) e->first, false);
-		ks->span_sum += e->last - e->first;
+		p = put_num(p, (uint64) span, false);
+		ks->span_sum += span;
+		*fixed_size += 16;
 	}
 	return p;
 }
 
-/*
- * ks's entries become the union of hash-ordered flat values fa and fb (one
- * of them may be ks->merged), merged in one pass over both: no table, and
- * both read in order.  Both are validated as they are read, as ks_decode
- * does.
- */
+/* The binary heap of ks_merge_runs: run indexes by their current entry. */
+typedef struct KsRunHeap
+{
+	const KeySet *ks;
+	bool		hashorder;
+	KsEntry    *cur;			/* the current entry of each run */
+	int		   *heap;
+	int			n;
+} KsRunHeap;
+
+static inline bool
+ks_heap_less(const KsRunHeap *h, int a, int b)
+{
+	return ks_entry_cmp(h->ks, h->hashorder, &h->cur[h->heap[a]], &h->cur[h->heap[b]]) < 0;
+}
+
 static void
-ks_merge_flats(KeySet *ks, const KsFlat *fa, const KsFlat *fb, Size bound)
+ks_heap_down(KsRunHeap *h, int i)
+{
+	for (;;)
+	{
+		int			l = 2 * i + 1,
+					m = i,
+					t;
+
+		if (l < h->n && ks_heap_less(h, l, m))
+			m = l;
+		if (l + 1 < h->n && ks_heap_less(h, l + 1, m))
+			m = l + 1;
+		if (m == i)
+			return;
+		t = h->heap[i];
+		h->heap[i] = h->heap[m];
+		h->heap[m] = t;
+		i = m;
+	}
+}
+
+/* Move the top run on to its next entry (or drop it when done). */
+static void
+ks_heap_advance(KsRunHeap *h, KsReader *readers)
+{
+	int			top = h->heap[0];
+
+	if (!ks_reader_next(&readers[top], &h->cur[top]))
+		h->heap[0] = h->heap[--h->n];
+	if (h->n > 0)
+		ks_heap_down(h, 0);
+}
+
+/*
+ * Merge the runs (and merged, if any) into one flat value of their order,
+ * ks->merged, with the running summaries: a k-way merge through a binary
+ * heap of each run's current entry, O(entries * log runs), each run read
+ * once in order and validated as it is read (ks_reader_next), as ks_decode
+ * would.  This is how a parallel leader merges its workers' states and how
+ * an aggregate over stored states merges them, neither with a table.
+ * False, with nothing changed, when the result could exceed the size limit
+ * of a value (ks_materialize then builds the table).
+ */
+static bool
+ks_merge_runs(KeySet *ks)
 {
 	const KsDesc *desc = ks->desc;
-	KsFlat	   *old = ks->merged;
+	int			n = ks->nruns + (ks->merged ? 1 : 0),
+				i,
+				k = 0;
+	KsFlat	  **in;
+	KsReader   *readers;
+	KsRunHeap	h;
 	KsFlat	   *out;
-	KsReader	ra,
-				rb;
-	KsEntry		ea,
-				eb;
-	bool		ha,
-				hb;
+	Size		inbytes = 0,
+				cap,
+				fixed_size = 0;
+	uint64		prev = 0;
+	int			version;
 	char	   *p;
 
-	ks_reader_init(&ra, fa, VARSIZE(fa), desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
-	ks_reader_init(&rb, fb, VARSIZE(fb), desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
-	/* the table is empty, so the kind and parameter checks need none */
-	ks->merged = NULL;
-	ks_set_kind(ks, fa->keykind);
-	ks_set_kind(ks, fb->keykind);
-	if (fa->flags & KSF_PARAM_SET)
-		ks_set_param(ks, fa->param);
-	if (fb->flags & KSF_PARAM_SET)
-		ks_set_param(ks, fb->param);
+	if (ks->nruns == 0)
+		return true;
+	Assert(ks->npending == 0);
+	in = palloc(n * sizeof(KsFlat *));
+	if (ks->merged)
+		in[k++] = ks->merged;
+	for (i = 0; i < ks->nruns; i++)
+		in[k++] = ks->runs[i];
+	for (i = 0; i < n; i++)
+		inbytes += VARSIZE(in[i]) - KS_HEADER_SIZE;
+
+	/*
+	 * Room for every entry as a varint: at most 10 bytes where a fixed-width
+	 * input has 8.  An entry that would not fit grows the buffer.
+	 */
+	if (inbytes > (MaxAllocSize - KS_HEADER_SIZE) / 5 * 4 - 64)
+	{
+		pfree(in);
+		return false;
+	}
+	cap = KS_HEADER_SIZE + (inbytes + 3) / 4 * 5 + 64;
+	version = in[0]->version;
+	readers = palloc(n * sizeof(KsReader));
+	h.ks = ks;
+	h.hashorder = version == KS_VERSION_HASH_ORDER;
+	h.cur = palloc(n * sizeof(KsEntry));
+	h.heap = palloc(n * sizeof(int));
+	h.n = 0;
+	for (i = 0; i < n; i++)
+	{
+		ks_reader_init(&readers[i], in[i], VARSIZE(in[i]), desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		if (ks_reader_next(&readers[i], &h.cur[i]))
+			h.heap[h.n++] = i;
+	}
+	for (i = h.n / 2 - 1; i >= 0; i--)
+		ks_heap_down(&h, i);
+
 	ks->nentries = 0;
 	ks->total = 0;
 	ks->nge2 = 0;
 	ks->ngeparam = 0;
 	ks->span_sum = 0;
-
-	out = ks_alloc_large(ks->hdr.eoh_context, bound);
+	out = ks_alloc_large(ks->hdr.eoh_context, cap);
 	p = out->data;
-	ha = ks_reader_next(&ra, &ea);
-	hb = ks_reader_next(&rb, &eb);
-	while (ha || hb)
+	while (h.n > 0)
 	{
-		int			c = !hb ? -1 : !ha ? 1 : ks_entry_cmp(ks, &ea, &eb);
+		KsEntry		acc = h.cur[h.heap[0]];
 
-		if (c == 0)
+		/* the key bytes stay valid: they point into the runs */
+		ks_heap_advance(&h, readers);
+		while (h.n > 0 && ks_entry_cmp(ks, h.hashorder, &h.cur[h.heap[0]], &acc) == 0)
 		{
-			/* the same customer in both: one entry */
-			if (pg_add_s64_overflow(ea.count, eb.count, &ea.count))
+			const KsEntry *x = &h.cur[h.heap[0]];
+
+			/* the same customer in another run: one entry */
+			if (pg_add_s64_overflow(acc.count, x->count, &acc.count))
 				count_out_of_range(ks);
-			ea.first = Min(ea.first, eb.first);
-			ea.last = Max(ea.last, eb.last);
-			if (desc->layout == KS_LAYOUT_SPAN)
-				(void) ks_span(ks, ea.first, ea.last);
+			acc.first = Min(acc.first, x->first);
+			acc.last = Max(acc.last, x->last);
+			ks_heap_advance(&h, readers);
 		}
-		p = ks_put_entry(ks, p, c <= 0 ? &ea : &eb);
-		if (c <= 0)
-			ha = ks_reader_next(&ra, &ea);
-		if (c >= 0)
-			hb = ks_reader_next(&rb, &eb);
+		/* the longest entry: four varints of 10 bytes and the key */
+		if ((Size) (p - (char *) out) + 40 + acc.key.len + 10 > cap)
+		{
+			Size		used = p - (char *) out;
+
+			if (cap >= MaxAllocSize / 2)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("%s with " UINT64_FORMAT " customers is too large to store",
+								desc->type_name, ks->nentries),
+						 errdetail("Its stored form would exceed the 1 GB limit of a value.")));
+			cap *= 2;
+			out = repalloc(out, cap);
+			p = (char *) out + used;
+		}
+		p = ks_put_entry(ks, p, &acc, version, &prev, &fixed_size);
 	}
-	Assert(p <= (char *) out + bound);
 	memset(out, 0, KS_HEADER_SIZE);
 	SET_VARSIZE(out, p - (char *) out);
-	out->version = KS_VERSION_HASH_ORDER;
+	out->version = version;
 	out->layout = desc->layout;
 	out->keykind = ks->keykind;
 	out->flags = ks->param_set ? KSF_PARAM_SET : 0;
 	out->param = ks->param_set ? ks->param : 0;
 	out->nentries = ks->nentries;
-	/* give back the room kept for entries in both */
+	/* give back the room kept for entries in several runs */
 	out = repalloc(out, VARSIZE(out));
-	if (old)
-		pfree(old);
+	/* what a flatten from the table writes: varints, unless fixed is smaller */
+	ks->merged_canonical = fixed_size >= (Size) (p - (char *) out) - KS_HEADER_SIZE;
+	for (i = 0; i < n; i++)
+		pfree(in[i]);
+	pfree(in);
+	pfree(readers);
+	pfree(h.cur);
+	pfree(h.heap);
+	ks->nruns = 0;
 	ks->merged = out;
 	ks_changed(ks);
+	return true;
 }
 
 /*
- * Combine two hash-ordered flat values (arguments 0 and 1), or a set that
- * holds one (argument 0) and another (argument 1), into a set that holds
- * their merge.  This is the parallel leader's work: each partial state
- * arrives flattened in hash order.  NULL when another path must be taken.
+ * Add flat value d (a copy in the set's context) to the runs of ks, to be
+ * merged when the set is read; or into its table when it has one or d is
+ * sorted otherwise than its runs.
  */
-static KeySet *
-ks_combine_flats(FunctionCallInfo fcinfo, const KsDesc *desc, const KsFlat *fb)
+static void
+ks_add_run(KeySet *ks, Datum d)
 {
-	Datum		d0 = PG_GETARG_DATUM(0);
-	KeySet	   *a = NULL;
-	const KsFlat *fa;
-	Size		bound;
+	MemoryContext old = MemoryContextSwitchTo(ks->hdr.eoh_context);
+	KsFlat	   *f = (KsFlat *) PG_DETOAST_DATUM_COPY(d);
+	const KsFlat *model;
+	KsReader	r;
 
-	if ((desc->layout != KS_LAYOUT_COUNT && desc->layout != KS_LAYOUT_SPAN) ||
-		AggCheckCallContext(fcinfo, NULL) != AGG_CONTEXT_AGGREGATE ||
-		!ks_hash_ordered(fb))
-		return NULL;
-	if ((a = (KeySet *) rw_expanded_arg(fcinfo, 0, &ks_methods)) != NULL)
+	MemoryContextSwitchTo(old);
+	/* the header now, as ks_decode would; the entries as they are merged */
+	ks_reader_init(&r, f, VARSIZE(f), ks->desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	ks_set_kind(ks, f->keykind);
+	if (f->flags & KSF_PARAM_SET)
+		ks_set_param(ks, f->param);
+	if (f->nentries == 0)
 	{
-		if (a->desc != desc || a->merged == NULL)
-			return NULL;
-		fa = a->merged;
+		pfree(f);
+		return;
 	}
-	else if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d0)) ||
-			 (fa = ks_inline_flat(d0)) == NULL || !ks_hash_ordered(fa))
-		return NULL;
-
-	/*
-	 * Room for every entry of both, each number as a varint: at most 10
-	 * bytes where a fixed-width input has 8.
-	 */
-	bound = (VARSIZE(fa) - KS_HEADER_SIZE) + (VARSIZE(fb) - KS_HEADER_SIZE);
-	if (bound > (MaxAllocSize - KS_HEADER_SIZE) / 5 * 4 - 16)
-		return NULL;
-	bound = KS_HEADER_SIZE + (bound + 3) / 4 * 5 + 16;
-	if (a == NULL)
-		a = ks_new_for(fcinfo, desc);
-	ks_merge_flats(a, fa, fb, bound);
-	return a;
+	model = ks->nruns > 0 ? ks->runs[0] : ks->merged;
+	if (ks->npending > 0 || (model == NULL && ks->nentries > 0) ||
+		(model != NULL && !ks_same_order(model, f)))
+	{
+		ks_flush(ks);
+		ks_decode(f, VARSIZE(f), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		ks_flush(ks);
+		pfree(f);
+		return;
+	}
+	if (ks->nruns == ks->maxruns)
+	{
+		ks->maxruns = Max(8, ks->maxruns * 2);
+		ks->runs = ks->runs ?
+			repalloc(ks->runs, ks->maxruns * sizeof(KsFlat *)) :
+			MemoryContextAlloc(ks->hdr.eoh_context, ks->maxruns * sizeof(KsFlat *));
+	}
+	ks->runs[ks->nruns++] = f;
+	ks_changed(ks);
 }
 
 void
 ks_materialize(KeySet *ks)
 {
 	KsFlat	   *f = ks->merged;
+	KsFlat	  **runs = ks->runs;
+	int			nruns = ks->nruns,
+				i;
 
+	/* the table is empty: the summaries are merged's */
 	ks->merged = NULL;
+	ks->runs = NULL;
+	ks->nruns = ks->maxruns = 0;
 	ks->nentries = 0;
 	ks->total = 0;
 	ks->nge2 = 0;
 	ks->ngeparam = 0;
 	ks->span_sum = 0;
-	ks_decode(f, VARSIZE(f), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
-	pfree(f);
+	if (f)
+	{
+		ks_decode(f, VARSIZE(f), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		pfree(f);
+	}
+	for (i = 0; i < nruns; i++)
+	{
+		ks_decode(runs[i], VARSIZE(runs[i]), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		pfree(runs[i]);
+	}
+	if (runs)
+		pfree(runs);
+	if (ks->npending > 0)
+		ks_flush_rows(ks);
 }
 
+/*
+ * Combine two states.  In an aggregate (not a window, which takes states
+ * back out), a flat state of the count and span layouts joins the runs of
+ * the first (see KeySet.runs), merged when the set is read: the leader of
+ * a parallel query merges its workers' states so, and an aggregate over
+ * stored states merges n of them in O(entries * log n).  Otherwise (a
+ * set with a table, an expanded second state, a window) the entries go
+ * into the first state's table.
+ */
+/*
+ * Whether datum d is a set built by a partial aggregate, whose flat form
+ * (in hash order, no sort) is as good a run as a worker's.
+ */
+static inline bool
+ks_is_partial_set(Datum d, const KsDesc *desc)
+{
+	KeySet	   *b;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		return false;
+	b = (KeySet *) DatumGetEOHP(d);
+	return b->hdr.eoh_methods == &ks_methods && b->desc == desc && b->partial;
+}
+
+/*
+ * The combine function takes NULL (it is not STRICT): so the final
+ * aggregate of a parallel plan always holds a set of its own, which is
+ * written in the canonical key order, and never a copy of its first
+ * partial state in the form that state came in.
+ */
 Datum
 ks_combine(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
-	Datum		d1 = PG_GETARG_DATUM(1);
-	const KsFlat *fb = NULL;
-	KeySet	   *a = NULL;
+	Datum		d1;
+	KeySet	   *a;
 
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d1)) && (fb = ks_inline_flat(d1)) != NULL)
+	if (PG_ARGISNULL(1))
 	{
-		d1 = PointerGetDatum(fb);	/* read once, whichever path */
-		a = ks_combine_flats(fcinfo, desc, fb);
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	if (a == NULL)
+	d1 = PG_GETARG_DATUM(1);
+	a = (KeySet *) rw_expanded_arg(fcinfo, 0, &ks_methods);
+	if ((!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d1)) || ks_is_partial_set(d1, desc)) &&
+		(desc->layout == KS_LAYOUT_COUNT || desc->layout == KS_LAYOUT_SPAN) &&
+		AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE &&
+		(a != NULL ? a->desc == desc :
+		 (PG_ARGISNULL(0) || !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0))))))
 	{
-		a = ks_for_update(fcinfo, 0, desc);
-		ks_merge_datum(a, d1, 1);
+		if (a == NULL)
+		{
+			a = ks_new_for(fcinfo, desc);
+			if (!PG_ARGISNULL(0))
+				ks_add_run(a, PG_GETARG_DATUM(0));
+		}
+		ks_add_run(a, d1);
+		KS_RETURN(a);
 	}
+	a = ks_for_update(fcinfo, 0, desc);
+	ks_merge_datum(a, d1, 1);
 	KS_RETURN(a);
 }
 
@@ -2261,6 +2458,13 @@ ks_uncombine(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	KeySet	   *a;
 
+	/* not STRICT, as the combine function: removing nothing changes nothing */
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
 	if (desc->layout == KS_LAYOUT_SPAN || desc->layout == KS_LAYOUT_COHORT)
 		PG_RETURN_NULL();
 	a = ks_for_update(fcinfo, 0, desc);

@@ -98,6 +98,7 @@ typedef struct KeySet
 	Size		flat_size;
 	int			flat_version;
 	bool		flat_fixed;
+	bool		flat_merged;	/* the flat form is merged, copied */
 	char	  **sorted;
 
 	/*
@@ -111,13 +112,33 @@ typedef struct KeySet
 	struct KsPending *pending;	/* KS_PENDING of them, once the table is large */
 
 	/*
-	 * Or the entries are a flat value in hash order (version 2), the table
-	 * empty: what combining flat values in hash order gives (a parallel
-	 * leader merging its workers' states), by a linear merge that builds no
-	 * table.  The running summaries are kept, so a final function needs no
-	 * table either; any other access builds it first (ks_flush).
+	 * Or the entries are a flat value, the table empty: what merging flat
+	 * values of one order gives (a parallel leader merging its workers'
+	 * states, an aggregate over stored states), by a k-way merge of the
+	 * sorted runs that builds no table.  The running summaries are kept, so
+	 * a final function needs no table either; any other access builds it
+	 * first (ks_flush).
 	 */
 	struct KsFlat *merged;
+	bool		merged_canonical;	/* merged is the form a flatten writes */
+
+	/*
+	 * Flat values combined into the set but not merged yet (the table and
+	 * merged empty, or merged of the same order): all in one order, the
+	 * key order (version 1) or one hash order (version 2).  ks_read merges
+	 * them into merged in O(entries * log runs); ks_flush into the table.
+	 */
+	struct KsFlat **runs;
+	int			nruns;
+	int			maxruns;
+
+	/*
+	 * Built by a partial aggregate (a parallel worker's, or a partial
+	 * aggregate below a Gather or an Append): its flat form goes to a
+	 * combine, not to storage, and is written in hash order (no sort).
+	 * Every other set is written in key order, the canonical stored form.
+	 */
+	bool		partial;
 } KeySet;
 
 /* An entry kept back by ks_add_entry. */
@@ -321,7 +342,7 @@ extern int32 ks_entry_day(const char *bytes, uint32 len);
 /* Insert the rows ks_add_row has kept back. */
 extern void ks_flush_rows(KeySet *ks);
 
-/* Build the table of a set held as a merged flat value (see merged). */
+/* Build the table of a set held as flat values (see merged and runs). */
 extern void ks_materialize(KeySet *ks);
 
 /* Make the table complete: every access to it calls this first. */
@@ -330,7 +351,7 @@ ks_flush(KeySet *ks)
 {
 	if (unlikely(ks->npending > 0))
 		ks_flush_rows(ks);
-	if (unlikely(ks->merged != NULL))
+	if (unlikely(ks->merged != NULL || ks->nruns > 0))
 		ks_materialize(ks);
 }
 

@@ -43,13 +43,13 @@ COMMENT ON FUNCTION @extschema@.cohort_retention_state_send(@extschema@.cohort_r
 
 CREATE FUNCTION @extschema@.cohort_retention_state_combine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_state_combine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_state_combine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state) IS
     'Merges two cohort_retention_state values (the combine function of every aggregate over cohort_retention_state)';
 
 CREATE FUNCTION @extschema@.cohort_retention_state_uncombine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_state_uncombine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_state_uncombine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state) IS
     'Removes the second cohort_retention_state from the first (inverse of the combine, for sliding windows)';
 
