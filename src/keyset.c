@@ -22,8 +22,8 @@
  *
  * Flat form (a varlena):
  *		KsFlat header (24 bytes: version, layout, key kind, flags, parameter,
- *		a reserved zero word, number of entries), then the entries, each as
- *		numbers:
+ *		the seed of a hash-ordered value's hash (else zero), number of
+ *		entries), then the entries, each as numbers:
  *			int key:	version 1: the first key as an order-preserving
  *						unsigned value, then the (positive) difference to the
  *						previous key; version 2: zigzag(key)
@@ -35,7 +35,8 @@
  *						periods (period 0 = bit 0 of word 0; the last word
  *						not 0), then the words
  *		A cohort state (flag KSF_PERIOD) has its period before the entries:
- *		zigzag(months), zigzag(microseconds).
+ *		zigzag(months), zigzag(microseconds); then (flag KSF_ZONE) the
+ *		TimeZone its timestamptz rows were counted in: its length, its name.
  *		Numbers are LEB128 varints, or 8 little-endian bytes each when that
  *		is smaller (flag KSF_FIXED), so an int8 key with its count never
  *		takes more than 16 bytes.
@@ -61,6 +62,7 @@
 #include <sys/mman.h>
 
 #include "access/xact.h"
+#include "access/xlog.h"
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "common/int.h"
@@ -70,12 +72,14 @@
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
 #include "port/pg_bitutils.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
+#include "pgtime.h"
 #include "utils/uuid.h"
 
 #include "expanded.h"
@@ -96,7 +100,8 @@
 #define KSF_PARAM_SET		0x01
 #define KSF_FIXED			0x02
 #define KSF_PERIOD			0x04	/* cohort layout: the period follows */
-#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED | KSF_PERIOD)
+#define KSF_ZONE			0x08	/* cohort layout: the time zone follows */
+#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED | KSF_PERIOD | KSF_ZONE)
 
 #define KS_SIGN_BIT			(UINT64CONST(1) << 63)
 #define KS_ARENA_CHUNK		(64 * 1024)
@@ -110,7 +115,7 @@ typedef struct KsFlat
 	uint8		keykind;
 	uint8		flags;
 	int32		param;
-	uint32		reserved;		/* zero; room for future use */
+	uint32		reserved;		/* version 2: the seed of its hash order; else 0 */
 	uint64		nentries;
 	char		data[FLEXIBLE_ARRAY_MEMBER];
 } KsFlat;
@@ -126,6 +131,8 @@ static const ExpandedObjectMethods ks_methods = {
 };
 
 static const char *const kind_names[] = {"empty", "int", "text", "uuid"};
+
+static uint32 ks_statement_seed(void);
 
 /* ---------- errors ---------- */
 
@@ -152,7 +159,7 @@ bad_text(const KsDesc *desc, const char *str, const char *detail)
 			 errmsg("invalid input syntax for type %s: \"%s\"", desc->type_name, str),
 			 errdetail("%s", detail),
 			 desc->layout == KS_LAYOUT_COHORT ?
-			 errhint("The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> {key:rows:start:periods,...}\", as the output function writes it.") :
+			 errhint("The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> [zone=<TimeZone>] {key:rows:start:periods,...}\", as the output function writes it.") :
 			 errhint("The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.")));
 }
 
@@ -174,6 +181,9 @@ ks_new_in(const KsDesc *desc, MemoryContext parent, MemoryContext shared)
 
 	EOH_init_header(&ks->hdr, &ks_methods, cxt);
 	ks->desc = desc;
+	ks->seed = ks_statement_seed();
+	ks->day_min = PG_INT32_MAX;
+	ks->day_max = PG_INT32_MIN;
 	return ks;
 }
 
@@ -241,11 +251,20 @@ ks_create(const KsDesc *desc, MemoryContext cxt, uint8 kind)
 
 /* ---------- hashing ---------- */
 
-/* murmur3's 64-bit finaliser: every key bit reaches the low bits used. */
+/*
+ * The hash of a key under a seed.  Seed 0 is the unseeded hash of 1.1
+ * (murmur3's 64-bit finaliser, which brings every key bit to the low bits
+ * used; lookup3 for byte keys): the order of 1.1's hash-ordered values.
+ * The finaliser is invertible, so keys chosen by inverting it could put
+ * every customer into one probe chain (hash flooding).  So every set
+ * hashes under a seed of its statement (ks_statement_seed), which the hash
+ * order of a flat value records in its header (see KsFlat.reserved).
+ */
 static inline uint32
-ks_hash_int(int64 v)
+ks_hash_int(int64 v, uint32 seed)
 {
-	uint64		x = (uint64) v;
+	/* the seed spread over 64 bits (the golden ratio's odd multiplier) */
+	uint64		x = (uint64) v ^ ((uint64) seed * UINT64CONST(0x9e3779b97f4a7c15));
 
 	x ^= x >> 33;
 	x *= UINT64CONST(0xff51afd7ed558ccd);
@@ -256,9 +275,56 @@ ks_hash_int(int64 v)
 }
 
 static inline uint32
+ks_hash_bytes(const char *p, uint32 len, uint32 seed)
+{
+	if (seed == 0)
+		return hash_bytes((const unsigned char *) p, len);
+	return (uint32) hash_bytes_extended((const unsigned char *) p, len, seed);
+}
+
+/* The hash of key under seed (int keys: ival; byte keys: ptr and len). */
+static inline uint32
+ks_key_hash(bool varkeys, const KsKey *key, uint32 seed)
+{
+	return varkeys ? ks_hash_bytes(key->ptr, key->len, seed) : ks_hash_int(key->ival, seed);
+}
+
+static inline uint32
 ks_slot_hash(const KeySet *ks, const char *e)
 {
-	return ks->varkeys ? KS_VKEY(e)->hash : ks_hash_int(KS_IKEY(e));
+	return ks->varkeys ? KS_VKEY(e)->hash : ks_hash_int(KS_IKEY(e), ks->seed);
+}
+
+/*
+ * The seed of the sets of the current statement: a mix of the statement's
+ * start time, the process id of its parallel leader and the cluster's
+ * system identifier, so that a parallel leader and its workers (which
+ * share the first two) agree, and an attacker who does not know the exact
+ * start time cannot choose colliding keys beforehand.  Never 0 (1.1's
+ * unseeded hash).
+ */
+static uint32
+ks_statement_seed(void)
+{
+	static TimestampTz cached_start = 0;
+	static int	cached_leader = 0;
+	static uint32 cached_seed = 0;
+	TimestampTz start = GetCurrentStatementStartTimestamp();
+	int			leader = (MyProc != NULL && MyProc->lockGroupLeader != NULL) ?
+		MyProc->lockGroupLeader->pid : MyProcPid;
+
+	if (cached_seed == 0 || start != cached_start || leader != cached_leader)
+	{
+		uint64		x = (uint64) start ^ ((uint64) leader << 40) ^ GetSystemIdentifier();
+
+		x = hash_bytes_uint32_extended((uint32) x, x >> 32);
+		cached_seed = (uint32) x ^ (uint32) (x >> 32);
+		if (cached_seed == 0)
+			cached_seed = 1;
+		cached_start = start;
+		cached_leader = leader;
+	}
+	return cached_seed;
 }
 
 static inline bool
@@ -714,7 +780,7 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, CustomerKeyType keyt
 				if (!day_key)
 				{
 					key->ival = v;
-					key->hash = ks_hash_int(v);
+					key->hash = ks_hash_int(v, ks->seed);
 					return;
 				}
 				ptr = row_buf(fcinfo, c, 8 + KS_DAY_BYTES);
@@ -749,7 +815,7 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, CustomerKeyType keyt
 	}
 	key->ptr = ptr;
 	key->len = len;
-	key->hash = hash_bytes((const unsigned char *) ptr, len);
+	key->hash = ks_hash_bytes(ptr, len, ks->seed);
 }
 
 /* ---------- merging entries ---------- */
@@ -806,11 +872,107 @@ ks_track_pair(KeySet *ks, const char *bytes, uint32 len, int sign)
 	}
 	u.ptr = bytes;
 	u.len = len - KS_DAY_BYTES;
-	u.hash = hash_bytes((const unsigned char *) u.ptr, u.len);
+	u.hash = ks_hash_bytes(u.ptr, u.len, ks->users->seed);
 	d.ival = ks_entry_day(bytes, len);
-	d.hash = ks_hash_int(d.ival);
+	d.hash = ks_hash_int(d.ival, ks->days->seed);
+	if (sign < 0)
+	{
+		char	   *de = ks_find(ks->days, &d);
+
+		/* the day's last user leaves: a bound it was is recomputed later */
+		if (de != NULL && KS_COUNT(ks->days, de) == 1)
+		{
+			if (d.ival == ks->day_min)
+				ks->day_min_stale = true;
+			if (d.ival == ks->day_max)
+				ks->day_max_stale = true;
+		}
+	}
+	else
+	{
+		/* a stale bound is below (above) every day left: a day past it is one */
+		if (d.ival < ks->day_min || (ks->day_min_stale && d.ival == ks->day_min))
+		{
+			ks->day_min = (int32) d.ival;
+			ks->day_min_stale = false;
+		}
+		if (d.ival > ks->day_max || (ks->day_max_stale && d.ival == ks->day_max))
+		{
+			ks->day_max = (int32) d.ival;
+			ks->day_max_stale = false;
+		}
+	}
 	ks_merge_entry(ks->users, &u, 1, 0, 0, sign);
 	ks_merge_entry(ks->days, &d, 1, 0, 0, sign);
+}
+
+/*
+ * Whether day is one of the distinct days of a stickiness set.
+ */
+static bool
+ks_has_day(KeySet *ks, int32 day)
+{
+	KsKey		d = {0};
+
+	d.ival = day;
+	d.hash = ks_hash_int(day, ks->days->seed);
+	return ks_find(ks->days, &d) != NULL;
+}
+
+void
+ks_day_range(KeySet *ks, int32 *dmin, int32 *dmax)
+{
+	uint64		i;
+	char	   *e;
+
+	Assert(ks->days != NULL && ks->days->nentries > 0);
+	if (ks->day_min_stale || ks->day_max_stale)
+	{
+		/*
+		 * Walk from the stale bound to the next day present: a window
+		 * frame that shrinks from one end walks each day once in all (O(1)
+		 * amortised per row).  A walk longer than the number of days (a
+		 * wide gap) scans the days instead.
+		 */
+		uint64		budget = ks->days->nentries + 1;
+		int32		lo = ks->day_min,
+					hi = ks->day_max;
+
+		while (ks->day_min_stale && lo < hi && budget > 0)
+		{
+			lo++;
+			budget--;
+			if (ks_has_day(ks, lo))
+			{
+				ks->day_min = lo;
+				ks->day_min_stale = false;
+			}
+		}
+		while (ks->day_max_stale && hi > ks->day_min && budget > 0)
+		{
+			hi--;
+			budget--;
+			if (ks_has_day(ks, hi))
+			{
+				ks->day_max = hi;
+				ks->day_max_stale = false;
+			}
+		}
+		if (ks->day_min_stale || ks->day_max_stale)
+		{
+			ks->day_min = PG_INT32_MAX;
+			ks->day_max = PG_INT32_MIN;
+			if (ks->days->slots != NULL)	/* it has entries: for the analyzer */
+				KS_FOREACH(ks->days, e, i)
+			{
+				ks->day_min = Min(ks->day_min, (int32) KS_IKEY(e));
+				ks->day_max = Max(ks->day_max, (int32) KS_IKEY(e));
+			}
+			ks->day_min_stale = ks->day_max_stale = false;
+		}
+	}
+	*dmin = ks->day_min;
+	*dmax = ks->day_max;
 }
 
 /*
@@ -1091,6 +1253,54 @@ ks_set_period(KeySet *ks, int32 months, int64 usecs)
 	}
 }
 
+/* Whether name (len bytes) can be a time zone name in a state's text form. */
+static bool
+ks_valid_zone(const char *name, Size len)
+{
+	Size		i;
+
+	if (len < 1 || len > TZ_STRLEN_MAX)
+		return false;
+	for (i = 0; i < len; i++)
+		if (name[i] <= ' ' || name[i] > '~' || name[i] == '{' || name[i] == '}' ||
+			name[i] == '"' || name[i] == '\\' || name[i] == ',')
+			return false;
+	return true;
+}
+
+void
+ks_set_zone(KeySet *ks, const char *name, Size len)
+{
+	if (ks->zone == NULL)
+	{
+		if (!ks_valid_zone(name, len))
+			elog(ERROR, "unexpected time zone name \"%.*s\"", (int) len, name);
+		ks->zone = MemoryContextAlloc(ks->hdr.eoh_context, len + 1);
+		memcpy(ks->zone, name, len);
+		ks->zone[len] = '\0';
+		ks_changed(ks);
+	}
+	else if (strlen(ks->zone) != len || memcmp(ks->zone, name, len) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone changes from %s to %.*s within one %s",
+						ks->zone, (int) len, name, ks->desc->type_name),
+				 errdetail("Periods of timestamptz rows are counted in the wall-clock time of the TimeZone setting the rows were added under."),
+				 errhint("Build every state of a group, and every state merged together, under one TimeZone setting.")));
+}
+
+void
+ks_set_session_zone(KeySet *ks)
+{
+	const char *name;
+
+	if (ks->zone != NULL && ks->zone_tz == session_timezone)
+		return;
+	name = pg_get_timezone_name(session_timezone);
+	ks_set_zone(ks, name, strlen(name));
+	ks->zone_tz = session_timezone;
+}
+
 /* The number of bit words up to the last non-zero one (at least 1). */
 static inline uint64
 ks_cohort_used(const KeySet *ks, const char *e)
@@ -1247,16 +1457,39 @@ cmp_var_items(const KsSortItem *a, const KsSortItem *b)
 	return cmp_var_entries(&a->e, &b->e);
 }
 
+/*
+ * A sort of millions of keys takes seconds: the comparisons let a cancel
+ * in every million or so (a sort holds no resource a cancel could leak).
+ */
+static uint32 ks_sort_ticks;
+
+#define KS_SORT_TICK() \
+	do { if (unlikely((++ks_sort_ticks & 0xFFFFF) == 0)) CHECK_FOR_INTERRUPTS(); } while (0)
+
+static inline int
+cmp_int_items_checked(const KsSortItem *a, const KsSortItem *b)
+{
+	KS_SORT_TICK();
+	return cmp_int_items(a, b);
+}
+
+static inline int
+cmp_var_items_checked(const KsSortItem *a, const KsSortItem *b)
+{
+	KS_SORT_TICK();
+	return cmp_var_items(a, b);
+}
+
 #define ST_SORT ks_sort_int_items
 #define ST_ELEMENT_TYPE KsSortItem
-#define ST_COMPARE(a, b) cmp_int_items(a, b)
+#define ST_COMPARE(a, b) cmp_int_items_checked(a, b)
 #define ST_SCOPE static
 #define ST_DEFINE
 #include "lib/sort_template.h"
 
 #define ST_SORT ks_sort_var_items
 #define ST_ELEMENT_TYPE KsSortItem
-#define ST_COMPARE(a, b) cmp_var_items(a, b)
+#define ST_COMPARE(a, b) cmp_var_items_checked(a, b)
 #define ST_SCOPE static
 #define ST_DEFINE
 #include "lib/sort_template.h"
@@ -1435,6 +1668,8 @@ ks_data_size(KeySet *ks, char **v, int version, bool fixed)
 	if (ks->period_set)
 		total += num_size(zigzag(ks->period_months), fixed) +
 			num_size(zigzag(ks->period_usecs), fixed);
+	if (ks->zone)
+		total += num_size(strlen(ks->zone), fixed) + strlen(ks->zone);
 	for (i = 0; i < ks->nentries; i++)
 	{
 		char	   *e = v[i];
@@ -1503,14 +1738,23 @@ ks_write_flat(KeySet *ks, char **v, int version, bool fixed, KsFlat *f, Size siz
 	f->layout = ks->desc->layout;
 	f->keykind = ks->keykind;
 	f->flags = (ks->param_set ? KSF_PARAM_SET : 0) | (fixed ? KSF_FIXED : 0) |
-		(ks->period_set ? KSF_PERIOD : 0);
+		(ks->period_set ? KSF_PERIOD : 0) | (ks->zone ? KSF_ZONE : 0);
 	f->param = ks->param_set ? ks->param : 0;
+	f->reserved = version == KS_VERSION_HASH_ORDER ? ks->seed : 0;
 	f->nentries = ks->nentries;
 	p = f->data;
 	if (ks->period_set)
 	{
 		p = put_num(p, zigzag(ks->period_months), fixed);
 		p = put_num(p, zigzag(ks->period_usecs), fixed);
+	}
+	if (ks->zone)
+	{
+		Size		len = strlen(ks->zone);
+
+		p = put_num(p, len, fixed);
+		memcpy(p, ks->zone, len);
+		p += len;
 	}
 	for (i = 0; i < ks->nentries; i++)
 	{
@@ -1655,8 +1899,11 @@ typedef struct KsReader
 	bool		varkeys;
 	bool		hashorder;
 	bool		has_period;
+	const char *zone;			/* the time zone (KSF_ZONE), or NULL */
+	Size		zonelen;
 	int32		period_months;
 	int64		period_usecs;
+	uint32		seed;			/* the entries' hashes are under this seed */
 	uint64		i;				/* entries read */
 	uint64		prev;			/* version 1: the previous int key, unsigned */
 	uint64		prev_start;		/* cohort: the previous start */
@@ -1679,8 +1926,13 @@ typedef struct KsEntry
 	uint64		one;
 } KsEntry;
 
+/*
+ * seed: the seed to hash the keys of a key-ordered value under (a
+ * hash-ordered value's own is in its header).
+ */
 static void
-ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int sqlstate)
+ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int sqlstate,
+			   uint32 seed)
 {
 	memset(r, 0, sizeof(KsReader));
 	r->f = f;
@@ -1696,12 +1948,15 @@ ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int 
 		bad_state(desc, sqlstate, psprintf("Unknown key kind %d.", f->keykind));
 	if (f->flags & ~KSF_KNOWN)
 		bad_state(desc, sqlstate, psprintf("Unknown flags %d.", f->flags));
-	if (f->reserved != 0)
+	/* the reserved word holds the hash seed of a hash-ordered value */
+	if (f->reserved != 0 && f->version != KS_VERSION_HASH_ORDER)
 		bad_state(desc, sqlstate, "The reserved word is not zero.");
 	if ((f->flags & KSF_PARAM_SET) ? (desc->param_name == NULL || f->param < 1) : f->param != 0)
 		bad_state(desc, sqlstate, "The parameter is invalid.");
 	if (desc->param_name && f->nentries > 0 && !(f->flags & KSF_PARAM_SET))
 		bad_state(desc, sqlstate, psprintf("A state with customers must have %s.", desc->param_name));
+	if ((f->flags & KSF_ZONE) && (desc->layout != KS_LAYOUT_COHORT || !(f->flags & KSF_PERIOD)))
+		bad_state(desc, sqlstate, "The value has a time zone but no period.");
 	if ((f->flags & KSF_PERIOD) && desc->layout != KS_LAYOUT_COHORT)
 		bad_state(desc, sqlstate, "The value has a period but its type has none.");
 	if (desc->layout == KS_LAYOUT_COHORT && f->nentries > 0 && !(f->flags & KSF_PERIOD))
@@ -1712,6 +1967,7 @@ ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int 
 		bad_state(desc, sqlstate, "The number of entries exceeds the size.");
 	r->fixed = (f->flags & KSF_FIXED) != 0;
 	r->hashorder = f->version == KS_VERSION_HASH_ORDER;
+	r->seed = r->hashorder ? f->reserved : seed;
 	r->varkeys = f->keykind != KS_KEY_INT || desc->layout == KS_LAYOUT_DAY;
 	r->p = f->data;
 	r->end = (const char *) f + size;
@@ -1727,6 +1983,17 @@ ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int 
 		r->has_period = true;
 		r->period_months = (int32) unzigzag(m);
 		r->period_usecs = unzigzag(u);
+	}
+	if (f->flags & KSF_ZONE)
+	{
+		uint64		len;
+
+		if (!get_num(&r->p, r->end, r->fixed, &len) || len > (uint64) (r->end - r->p) ||
+			!ks_valid_zone(r->p, (Size) len))
+			bad_state(desc, sqlstate, "The time zone is invalid.");
+		r->zone = r->p;
+		r->zonelen = (Size) len;
+		r->p += len;
 	}
 }
 
@@ -1764,7 +2031,7 @@ ks_reader_next(KsReader *r, KsEntry *e)
 		}
 		else
 			e->key.ival = unzigzag(v);
-		e->key.hash = ks_hash_int(e->key.ival);
+		e->key.hash = ks_hash_int(e->key.ival, r->seed);
 		if (r->hashorder && r->i > 1 &&
 			(e->key.hash < r->prevhash || (e->key.hash == r->prevhash && e->key.ival <= r->previval)))
 			bad_state(desc, sqlstate, "The entries are not in strictly increasing (hash, key) order.");
@@ -1790,7 +2057,7 @@ ks_reader_next(KsReader *r, KsEntry *e)
 			(r->f->keykind == KS_KEY_INT && len != 8) ||
 			(r->f->keykind == KS_KEY_TEXT && !valid_text_bytes(e->key.ptr, len)))
 			bad_state(desc, sqlstate, "A key is invalid.");
-		e->key.hash = hash_bytes((const unsigned char *) e->key.ptr, e->key.len);
+		e->key.hash = ks_hash_bytes(e->key.ptr, e->key.len, r->seed);
 		if (r->prevptr && (r->hashorder ?
 						   (e->key.hash < r->prevhash || (e->key.hash == r->prevhash &&
 														  cmp_bytes(r->prevptr, r->prevlen, e->key.ptr, e->key.len) >= 0)) :
@@ -1846,6 +2113,15 @@ ks_reader_next(KsReader *r, KsEntry *e)
 			bad_state(desc, sqlstate, "A bitmap is empty or ends with a zero word.");
 		if ((n - 1) * 64 + pg_leftmost_one_pos64(e->words[n - 1]) > (uint64) KS_MAX_PERIOD)
 			bad_state(desc, sqlstate, "A period index is out of range.");
+		/* every active period was marked by a row of the customer */
+		{
+			uint64		active = 0;
+
+			for (w = 0; w < n && active <= count; w++)
+				active += pg_popcount64(e->words[w]);
+			if (active > count)
+				bad_state(desc, sqlstate, "A customer has more active periods than rows.");
+		}
 	}
 	return true;
 }
@@ -1861,14 +2137,17 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	KsReader	r;
 	KsEntry		e;
 
-	ks_reader_init(&r, f, size, desc, sqlstate);
+	ks_reader_init(&r, f, size, desc, sqlstate, into ? into->seed : 0);
 	if (into)
 	{
 		ks_set_kind(into, f->keykind);
-		if ((f->flags & KSF_PARAM_SET) && sign > 0)
+		/* removing a state of another parameter is as wrong as adding one */
+		if (f->flags & KSF_PARAM_SET)
 			ks_set_param(into, f->param);
 		if (r.has_period)
 			ks_set_period(into, r.period_months, r.period_usecs);
+		if (r.zone)
+			ks_set_zone(into, r.zone, r.zonelen);
 		/*
 		 * An empty set about to be filled is sized for the entries at once.
 		 * Every entry takes 2 bytes or more: a forged count allocates no
@@ -1879,6 +2158,9 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	}
 	while (ks_reader_next(&r, &e))
 	{
+		/* a hash-ordered value of another seed: the set's hash */
+		if (into != NULL && r.seed != into->seed)
+			e.key.hash = ks_key_hash(into->varkeys, &e.key, into->seed);
 		if (into == NULL)
 			;
 		else if (desc->layout == KS_LAYOUT_COHORT)
@@ -1928,10 +2210,12 @@ ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 		if (b->varkeys != ks->varkeys)
 			elog(ERROR, "cannot merge %s values with different key representations",
 				 ks->desc->type_name);
-		if (b->param_set && sign > 0)
+		if (b->param_set)
 			ks_set_param(ks, b->param);
 		if (b->period_set)
 			ks_set_period(ks, b->period_months, b->period_usecs);
+		if (b->zone)
+			ks_set_zone(ks, b->zone, strlen(b->zone));
 		KS_FOREACH(b, e, i)
 		{
 			KsKey		key = {0};
@@ -1940,12 +2224,13 @@ ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 			{
 				key.ptr = ks_vkey_ptr(e);
 				key.len = ks_vkey_len(e);
-				key.hash = KS_VKEY(e)->hash;
+				key.hash = b->seed == ks->seed ? KS_VKEY(e)->hash :
+					ks_hash_bytes(key.ptr, key.len, ks->seed);
 			}
 			else
 			{
 				key.ival = KS_IKEY(e);
-				key.hash = ks_hash_int(key.ival);
+				key.hash = ks_hash_int(key.ival, ks->seed);
 			}
 			if (b->desc->layout == KS_LAYOUT_COHORT)
 			{
@@ -2071,7 +2356,8 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 static inline bool
 ks_same_order(const KsFlat *x, const KsFlat *y)
 {
-	return x->version == y->version;
+	return x->version == y->version &&
+		(x->version == KS_VERSION_KEY_ORDER || x->reserved == y->reserved);
 }
 
 /* The order of two entries of flat values sorted alike. */
@@ -2234,7 +2520,8 @@ ks_merge_runs(KeySet *ks)
 	h.n = 0;
 	for (i = 0; i < n; i++)
 	{
-		ks_reader_init(&readers[i], in[i], VARSIZE(in[i]), desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		ks_reader_init(&readers[i], in[i], VARSIZE(in[i]), desc, ERRCODE_INVALID_TEXT_REPRESENTATION,
+					   ks->seed);
 		if (ks_reader_next(&readers[i], &h.cur[i]))
 			h.heap[h.n++] = i;
 	}
@@ -2251,6 +2538,9 @@ ks_merge_runs(KeySet *ks)
 	while (h.n > 0)
 	{
 		KsEntry		acc = h.cur[h.heap[0]];
+
+		/* many small runs: no reader reaches its own check */
+		KS_CHECK_INTERRUPTS(ks->nentries);
 
 		/* the key bytes stay valid: they point into the runs */
 		ks_heap_advance(&h, readers);
@@ -2289,6 +2579,8 @@ ks_merge_runs(KeySet *ks)
 	out->keykind = ks->keykind;
 	out->flags = ks->param_set ? KSF_PARAM_SET : 0;
 	out->param = ks->param_set ? ks->param : 0;
+	/* a hash-ordered result is in the runs' hash order, of their seed */
+	out->reserved = h.hashorder ? in[0]->reserved : 0;
 	out->nentries = ks->nentries;
 	/* give back the room kept for entries in several runs */
 	out = repalloc(out, VARSIZE(out));
@@ -2301,6 +2593,7 @@ ks_merge_runs(KeySet *ks)
 	pfree(h.cur);
 	pfree(h.heap);
 	ks->nruns = 0;
+	ks->runs_bytes = 0;
 	ks->merged = out;
 	ks_changed(ks);
 	return true;
@@ -2321,7 +2614,7 @@ ks_add_run(KeySet *ks, Datum d)
 
 	MemoryContextSwitchTo(old);
 	/* the header now, as ks_decode would; the entries as they are merged */
-	ks_reader_init(&r, f, VARSIZE(f), ks->desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	ks_reader_init(&r, f, VARSIZE(f), ks->desc, ERRCODE_INVALID_TEXT_REPRESENTATION, ks->seed);
 	ks_set_kind(ks, f->keykind);
 	if (f->flags & KSF_PARAM_SET)
 		ks_set_param(ks, f->param);
@@ -2348,7 +2641,18 @@ ks_add_run(KeySet *ks, Datum d)
 			MemoryContextAlloc(ks->hdr.eoh_context, ks->maxruns * sizeof(KsFlat *));
 	}
 	ks->runs[ks->nruns++] = f;
+	ks->runs_bytes += VARSIZE(f);
 	ks_changed(ks);
+
+	/*
+	 * Merge the runs once they hold as much as the merged value (and 1 MB):
+	 * the memory held stays within about twice the merged value, however
+	 * many states come (customers repeat across daily states), and each
+	 * byte is merged O(1) times on average.
+	 */
+	if (ks->nruns >= 2 && ks->runs_bytes >= Max((Size) 1024 * 1024,
+												ks->merged ? VARSIZE(ks->merged) : 0))
+		(void) ks_merge_runs(ks);
 }
 
 void
@@ -2363,6 +2667,7 @@ ks_materialize(KeySet *ks)
 	ks->merged = NULL;
 	ks->runs = NULL;
 	ks->nruns = ks->maxruns = 0;
+	ks->runs_bytes = 0;
 	ks->nentries = 0;
 	ks->total = 0;
 	ks->nge2 = 0;
@@ -2545,6 +2850,8 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 		appendStringInfoString(&buf, " period=");
 		ks_format_period(&buf, ks->period_months, ks->period_usecs);
 	}
+	if (ks->zone)
+		appendStringInfo(&buf, " zone=%s", ks->zone);
 	appendStringInfoString(&buf, " {");
 	for (i = 0; i < ks->nentries; i++)
 	{
@@ -2681,6 +2988,18 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			bad_text(desc, str, "A period is a positive integer followed by mon, d or us.");
 		ks_set_period(ks, months, usecs);
 		p = skip_ws(p);
+		if (strncmp(p, "zone=", 5) == 0)
+		{
+			const char *z = p + 5;
+
+			p = z;
+			while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '{')
+				p++;
+			if (!ks_valid_zone(z, p - z))
+				bad_text(desc, str, "A time zone is a name without spaces, braces, quotes, commas or backslashes.");
+			ks_set_zone(ks, z, p - z);
+			p = skip_ws(p);
+		}
 	}
 	if (*p != '{')
 		bad_text(desc, str, "The entries must be enclosed in braces.");
@@ -2801,12 +3120,12 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			{
 				key.ptr = kb.data;
 				key.len = kb.len;
-				key.hash = hash_bytes((const unsigned char *) kb.data, kb.len);
+				key.hash = ks_hash_bytes(kb.data, kb.len, ks->seed);
 			}
 			else
 			{
 				key.ival = iv;
-				key.hash = ks_hash_int(iv);
+				key.hash = ks_hash_int(iv, ks->seed);
 			}
 			e = ks_insert(ks, &key, &found);
 			if (found)

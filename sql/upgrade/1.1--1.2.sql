@@ -880,3 +880,14 @@ ALTER FUNCTION @extschema@.stickiness_state_combine(@extschema@.stickiness_state
 ALTER FUNCTION @extschema@.stickiness_state_uncombine(@extschema@.stickiness_state, @extschema@.stickiness_state) CALLED ON NULL INPUT;
 ALTER FUNCTION @extschema@.cohort_retention_state_combine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state) CALLED ON NULL INPUT;
 ALTER FUNCTION @extschema@.cohort_retention_state_uncombine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state) CALLED ON NULL INPUT;
+
+-- cohort_retention over timestamptz counts periods in the session's
+-- TimeZone (the state records it): its transition functions are STABLE.
+ALTER FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, pg_catalog.int8, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, pg_catalog.int8, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, pg_catalog.text, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, pg_catalog.text, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, pg_catalog.uuid, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, pg_catalog.uuid, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
