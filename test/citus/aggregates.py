@@ -129,6 +129,13 @@ def feed(agg, name, typ, argtypes):
         rtype = {'daterange': 'date', 'tsrange': 'ts', 'tstzrange': 'tstz'}.get(base)
         if rtype:
             return null_some(activity(rtype, multi))
+    # sbg_fit: one cohort's survivors at the start of periods 0, 1, 2 (each
+    # row adds its customers to its period; the sums fall steeply enough in
+    # every group that no group's counts rise, and the fit converges)
+    if agg == 'sbg_fit' and name == 'period' and typ == 'integer':
+        return '(s % 3)::int4'
+    if agg == 'sbg_fit' and name == 'customers' and typ == 'bigint':
+        return null_some('(CASE s % 3 WHEN 0 THEN 1000 WHEN 1 THEN 300 ELSE 150 END)::int8')
     if name == 'period' and typ in PERIODS:
         return PERIODS[typ]
     if name == 'period' and typ == 'interval':
@@ -154,6 +161,10 @@ def feed(agg, name, typ, argtypes):
                     f"{TS0} + (s % 2000) * interval '7 hours' + (s % 40) * interval '1 day' END")
         if typ == 'date':
             return "CASE WHEN s % 7 = 0 THEN NULL ELSE date '2024-01-01' + (s % 300)::int + (s % 40)::int END"
+    if name == 'due_on' and typ == 'date':
+        return "date '2024-01-01' + (s % 300)::int + (s % 50)::int"
+    if name == 'as_of' and typ == 'date':
+        return "date '2024-06-30'"
     if name == 'observed_until' and agg in ('cohort_retention', 'cohort_periods'):
         return {'timestamp with time zone': "timestamptz '2024-05-01 00:00+00'",
                 'date': "date '2024-05-01'"}.get(typ)
