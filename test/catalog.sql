@@ -84,11 +84,19 @@ SELECT is_empty($$SELECT signature, returns FROM retention_catalog
 SELECT results_eq($$
     SELECT metric, family, kind, signature, returns, unit FROM retention_catalog
      WHERE metric IN ('nps', 'nps_state', 'nps_breakdown') ORDER BY kind, signature$$,
-    $$VALUES ('nps', 'survey', 'aggregate', 'nps(integer)', 'double precision', 'score'),
+    $$VALUES ('nps', 'survey', 'aggregate', 'nps(bigint)', 'double precision', 'score'),
+             ('nps', 'survey', 'aggregate', 'nps(double precision)', 'double precision', 'score'),
+             ('nps', 'survey', 'aggregate', 'nps(integer)', 'double precision', 'score'),
+             ('nps', 'survey', 'aggregate', 'nps(numeric)', 'double precision', 'score'),
+             ('nps', 'survey', 'aggregate', 'nps(smallint)', 'double precision', 'score'),
              ('nps', 'survey', 'merge', 'nps(nps_state)', 'double precision', 'score'),
              ('nps_state', 'survey', 'merge', 'nps_state(nps_state)', 'nps_state', 'state'),
              ('nps_breakdown', 'survey', 'scalar', 'nps_breakdown(nps_state)', 'record', 'record'),
-             ('nps_state', 'survey', 'state', 'nps_state(integer)', 'nps_state', 'state')$$,
+             ('nps_state', 'survey', 'state', 'nps_state(bigint)', 'nps_state', 'state'),
+             ('nps_state', 'survey', 'state', 'nps_state(double precision)', 'nps_state', 'state'),
+             ('nps_state', 'survey', 'state', 'nps_state(integer)', 'nps_state', 'state'),
+             ('nps_state', 'survey', 'state', 'nps_state(numeric)', 'nps_state', 'state'),
+             ('nps_state', 'survey', 'state', 'nps_state(smallint)', 'nps_state', 'state')$$,
     'the NPS family: aggregate, merges, breakdown and state');
 
 SELECT results_eq($$
@@ -119,7 +127,7 @@ SET LOCAL search_path = pg_catalog;
 CREATE TEMP TABLE catalog_other_path AS
     SELECT count(*) AS n FROM public.retention_catalog WHERE signature LIKE 'public.nps(%';
 RESET search_path;
-SELECT is((SELECT n FROM catalog_other_path)::int, 2,
+SELECT is((SELECT n FROM catalog_other_path)::int, 6,
     'with another search_path the signatures are schema-qualified, same rows');
 
 -- A BI role that is not the owner can read it.
