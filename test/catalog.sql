@@ -108,7 +108,11 @@ SELECT results_eq($$
              ('aggregate', 'time_between_purchases(integer,date)', 'interval', 'interval'),
              ('aggregate', 'time_between_purchases(integer,timestamp with time zone)', 'interval', 'interval'),
              ('window', 'lifecycle(date)', 'text', 'label'),
-             ('window', 'lifecycle(date,interval)', 'text', 'label')$$,
+             ('window', 'lifecycle(date,interval)', 'text', 'label'),
+             ('window', 'lifecycle(timestamp with time zone)', 'text', 'label'),
+             ('window', 'lifecycle(timestamp with time zone,interval)', 'text', 'label'),
+             ('window', 'lifecycle(timestamp without time zone)', 'text', 'label'),
+             ('window', 'lifecycle(timestamp without time zone,interval)', 'text', 'label')$$,
     'window functions, a model-returning aggregate and an interval metric');
 
 -- A function added to the extension without a units row is flagged.
@@ -136,7 +140,7 @@ SET LOCAL ROLE retention_catalog_reader;
 SELECT ok((SELECT count(*) FROM retention_catalog) > 150, 'a role that does not own the extension reads the catalog');
 RESET ROLE;
 
-SELECT is((SELECT count(*) FROM retention_catalog WHERE kind = 'window')::int, 2, 'two window functions');
+SELECT is((SELECT count(*) FROM retention_catalog WHERE kind = 'window')::int, 6, 'six window functions (lifecycle of date, timestamptz, timestamp, each with and without a period)');
 SELECT ok((SELECT count(*) FROM retention_catalog WHERE kind = 'merge') >= 18, 'merge forms listed');
 
 SELECT * FROM finish();
