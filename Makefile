@@ -12,7 +12,8 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # they shipped and never rebuilt: retention--1.0.sql, retention--1.1.sql and
 # retention--1.0--1.1.sql.  The upgrade from 1.1 is sql/upgrade/1.1--1.2.sql
 # (changes to objects 1.1 already had) followed by the install files that
-# are new since 1.1.
+# are new since 1.1, and then sql/install/90_catalog.sql again, so that the
+# catalog view lists the metrics the new files added.
 #
 # UPGRADE_NEW: every file of sql/install/ that 1.1 did not have, in name
 # order.  A new install file must be added here too (test/sh/upgrade.sh
@@ -36,7 +37,7 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql))
 	cat $^ > $@
 
 sql/$(EXTENSION)--1.1--$(EXTVERSION).sql: sql/upgrade/1.1--$(EXTVERSION).sql \
-		$(addprefix sql/install/,$(UPGRADE_NEW))
+		$(addprefix sql/install/,$(UPGRADE_NEW)) sql/install/90_catalog.sql
 	cat $^ > $@
 
 .PHONY: bench

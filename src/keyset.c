@@ -760,6 +760,26 @@ count_out_of_range(const KeySet *ks)
 }
 
 /*
+ * A customer's span last - first as an int64 (so that every sum and mean
+ * of spans fits): 22003 when it does not, which takes purchases more than
+ * 292 277 years apart.
+ */
+static inline int64
+ks_span(const KeySet *ks, int64 first, int64 last)
+{
+	int64		span;
+
+	if (unlikely(pg_sub_s64_overflow(last, first, &span)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("time between purchases out of range in %s", ks->desc->type_name),
+				 errdetail("A customer's purchases from %s to %s span more than 9223372036854775807 microseconds.",
+						   pstrdup(timestamptz_to_str(first)), pstrdup(timestamptz_to_str(last))),
+				 errhint("Purchase times of one customer lie within about 292 000 years of each other.")));
+	return span;
+}
+
+/*
  * Add (sign > 0) or remove (sign < 0) count rows of a customer; removing
  * what was never added is an error rather than a wrong number.
  */
@@ -819,6 +839,16 @@ ks_merge_entry(KeySet *ks, const KsKey *key, int64 count, int64 first,
 		ks_changed(ks);
 	}
 	c0 = found ? KS_COUNT(ks, e) : 0;
+	if (span && sign > 0)
+	{
+		/* check the new span before anything changes */
+		if (found)
+		{
+			first = Min(KS_FIRST(ks, e), first);
+			last = Max(KS_LAST(ks, e), last);
+		}
+		(void) ks_span(ks, first, last);
+	}
 	if (span && found)
 		ks->span_sum -= KS_LAST(ks, e) - KS_FIRST(ks, e);
 	if (sign > 0)
@@ -828,8 +858,8 @@ ks_merge_entry(KeySet *ks, const KsKey *key, int64 count, int64 first,
 			count_out_of_range(ks);
 		if (span)
 		{
-			KS_FIRST(ks, e) = found ? Min(KS_FIRST(ks, e), first) : first;
-			KS_LAST(ks, e) = found ? Max(KS_LAST(ks, e), last) : last;
+			KS_FIRST(ks, e) = first;
+			KS_LAST(ks, e) = last;
 		}
 	}
 	else
@@ -2118,6 +2148,8 @@ ks_merge_flats(KeySet *ks, const KsFlat *fa, const KsFlat *fb, Size bound)
 				count_out_of_range(ks);
 			ea.first = Min(ea.first, eb.first);
 			ea.last = Max(ea.last, eb.last);
+			if (desc->layout == KS_LAYOUT_SPAN)
+				(void) ks_span(ks, ea.first, ea.last);
 		}
 		p = ks_put_entry(ks, p, c <= 0 ? &ea : &eb);
 		if (c <= 0)
@@ -2459,7 +2491,8 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			int64		count,
 						first = 0,
 						last = 0;
-			int64		iv = 0;
+			int64		iv = 0,
+						iv_span;
 			bool		found;
 			char	   *e;
 
@@ -2554,6 +2587,8 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 					*p != ':' || (p = parse_int64(p + 1, &last)) == NULL ||
 					first > last || !IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
 					bad_text(desc, str, "A count must be followed by :first:last, valid timestamps in microseconds with first <= last.");
+				if (pg_sub_s64_overflow(last, first, &iv_span))
+					bad_text(desc, str, "A customer's first and last purchase times are more than 9223372036854775807 microseconds apart.");
 				/* one purchase has no span (no sfunc, inverse or merge makes one) */
 				if (count == 1 && first != last)
 					bad_text(desc, str, "A customer with one purchase has a first and a last purchase time that differ.");

@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "common/hashfn.h"
+#include "common/int.h"
 #include "datatype/timestamp.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -158,13 +159,20 @@ purchase_time(FunctionCallInfo fcinfo, bool is_date)
 	if (is_date)
 	{
 		DateADT		d = PG_GETARG_DATEADT(2);
+		int64		t;
 
 		if (DATE_NOT_FINITE(d))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 					 errmsg("purchase date %s is out of range", DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
 					 errhint("A purchase date is finite.")));
-		return (int64) d * USECS_PER_DAY;
+		/* a date beyond the timestamp range has no time in microseconds */
+		if (pg_mul_s64_overflow((int64) d, USECS_PER_DAY, &t) || !IS_VALID_TIMESTAMP(t))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("purchase date %s is out of range", DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
+					 errhint("A purchase date lies within the range of timestamps, 4714-11-24 BC to 294276-12-31.")));
+		return t;
 	}
 	else
 	{

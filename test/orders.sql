@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(100);
+SELECT plan(110);
 SET LOCAL TimeZone = 'UTC';
 
 -- The EXPLAIN (COSTS OFF) text of a query.
@@ -181,9 +181,36 @@ SELECT ok((SELECT pg_column_size(purchase_frequency_state(customer_id)) <= 24 + 
           '20k orders: at most 16 bytes per customer stored');
 SELECT ok((SELECT pg_column_size(purchase_frequency_state(customer_id)) <= 24 + 4 * count(DISTINCT customer_id) FROM orders),
           '20k orders: dense ids take at most 4 bytes per customer');
-SELECT is((SELECT time_between_purchases(c, t) FROM (VALUES (1, timestamptz '4713-11-24 00:00:00+00 BC'), (1, timestamptz '294276-12-31 23:59:59+00')) v(c, t)),
-          (SELECT timestamptz '294276-12-31 23:59:59+00' - timestamptz '4713-11-24 00:00:00+00 BC'),
-          'time_between_purchases: the whole timestamptz range');
+-- Spans and dates at the int64 limit.  The longest span is 2^63 - 1
+-- microseconds = 106751991 days 04:00:54.775807 (by hand: 86400e6 *
+-- 106751991 = 9223372022400000000, and 14454775807 us remain); one
+-- microsecond more overflows (PostgreSQL 15's own timestamptz subtraction
+-- wraps there silently, so it cannot serve as the reference).
+SELECT throws_ok($$SELECT time_between_purchases(c, t) FROM (VALUES (1, timestamptz '4713-11-24 00:00:00+00 BC'), (1, timestamptz '294276-12-31 23:59:59+00')) v(c, t)$$,
+                 '22003', NULL, 'time_between_purchases: a span over the whole timestamptz range is 22003');
+SELECT throws_ok($$SELECT time_between_purchases(c, t) FROM (VALUES (1, date '4713-11-24 BC'), (1, date '294276-12-31')) v(c, t)$$,
+                 '22003', NULL, 'time_between_purchases(date): a span over the whole range is 22003');
+SELECT throws_ok($$SELECT time_between_purchases(1, date '300000-01-01')$$, '22008', NULL,
+                 'time_between_purchases(date): a date beyond the timestamp range is 22008');
+SELECT throws_ok($$SELECT time_between_purchases(1, date '294277-01-01')$$, '22008', NULL,
+                 'time_between_purchases(date): the first date beyond the timestamp range is 22008');
+SELECT is((SELECT time_between_purchases(c, t) FROM (VALUES (1, date '4713-11-24 BC'), (1, date '294276-12-31'), (1, date '4713-11-24 BC')) v(c, t) WHERE false), NULL,
+          'time_between_purchases(date): the extreme dates themselves are accepted (no rows)');
+SELECT is((SELECT time_between_purchases(c, t) FROM (VALUES (1, date '4713-11-24 BC'), (1, date '4713-11-25 BC'), (2, date '294276-12-30'), (2, date '294276-12-31')) v(c, t)),
+          interval '1 day', 'time_between_purchases(date): the first and last dates of the range');
+SELECT is(time_between_purchases('v1 int {1:2:-211813488000000000:9011558548854775807}'::time_between_purchases_state),
+          interval '106751991 days 04:00:54.775807', 'time_between_purchases: the longest span, 2^63 - 1 microseconds');
+SELECT throws_ok($$SELECT 'v1 int {1:2:-211813488000000000:9011558548854775808}'::time_between_purchases_state$$, '22P02', NULL,
+                 'forged: a span of 2^63 microseconds');
+SELECT throws_ok($$SELECT time_between_purchases(s) FROM (VALUES ('v1 int {1:1:-211813488000000000:-211813488000000000}'::time_between_purchases_state),
+                                                                  ('v1 int {1:1:9223371331199999999:9223371331199999999}')) v(s)$$,
+                 '22003', NULL, 'time_between_purchases: merging two valid states into an overflowing span is 22003');
+SELECT throws_ok($$SELECT time_between_purchases_state(s) FROM (VALUES ('v1 int {1:1:-211813488000000000:-211813488000000000}'::time_between_purchases_state),
+                                                                        ('v1 int {1:1:9011558548854775808:9011558548854775808}')) v(s)$$,
+                 '22003', NULL, 'time_between_purchases_state: merging into a span of 2^63 microseconds is 22003');
+SELECT is((SELECT time_between_purchases(s) FROM (VALUES ('v1 int {1:1:-211813488000000000:-211813488000000000}'::time_between_purchases_state),
+                                                         ('v1 int {1:1:9011558548854775807:9011558548854775807}')) v(s)),
+          interval '106751991 days 04:00:54.775807', 'time_between_purchases: merging into the longest span');
 
 -- ===================================================================
 -- State text round trips and forged states

@@ -8,6 +8,10 @@
 -- inverse, final and combine functions) are not user-facing: they are the
 -- ones pg_type and pg_aggregate point at, and are left out.
 --
+-- The upgrade from 1.1 runs this file again after the install files that
+-- are new since 1.1 (see the Makefile): CREATE OR REPLACE keeps the view's
+-- columns, grants and dependants, and brings its unit rows up to date.
+--
 -- A view has no volatility of its own; everything it calls is STABLE or
 -- IMMUTABLE, so it reads a consistent snapshot of the catalogs like any
 -- query.  Catalog references, functions and operators are qualified with
@@ -15,7 +19,7 @@
 -- capture any of them (an operator in the target schema that matches the
 -- argument types exactly would otherwise win over pg_catalog's).
 
-CREATE VIEW @extschema@.retention_catalog AS
+CREATE OR REPLACE VIEW @extschema@.retention_catalog AS
 WITH ext_proc AS (
     SELECT p.oid, p.proname, p.prokind, p.pronargs, p.proargtypes, p.prorettype
       FROM pg_catalog.pg_proc p

@@ -9,7 +9,7 @@
 # catch a changed comment, volatility and a missing member.  Under a hostile
 # search_path the update captures nothing either.
 . "$(dirname "$0")/tap.bash"
-plan 15
+plan 16
 HERE=$(cd "$(dirname "$0")" && pwd)
 P=ret_upgrade_
 cleanup() {
@@ -71,6 +71,8 @@ fresh=$(objects ${P}fresh)
 	[ "$(printf '%s\n' "$fresh" | grep -c '^comment ')" -gt 100 ] && [ "$(printf '%s\n' "$fresh" | grep -c '^type ')" -gt 20 ]
 ok $? "the object listing covers functions, aggregates, types and comments ($(printf '%s\n' "$fresh" | wc -l) lines)"
 is "$up" "$fresh" "1.0, updated to 1.1 and then to $current, has exactly the objects of a fresh $current install"
+is "$(sql -d ${P}up -c "SELECT * FROM retention_catalog" 2>&1)" "$(sql -d ${P}fresh -c "SELECT * FROM retention_catalog" 2>&1)" \
+	"retention_catalog lists the same metrics, units and descriptions after the update as in a fresh install"
 is "$(sql -d ${P}up -c "$STORED" 2>&1)" "$before" "states stored under 1.0 read the same numbers and text after the update"
 is "$(sql -d ${P}up -c "$STORED11" 2>&1)" "$before11" "states stored under 1.1, and a view over them, read the same after the update"
 is "$(sql -d ${P}up -c "SELECT nps(s), repeat_purchase_ratio(s % 3) FROM generate_series(1, 10) s" 2>&1)" \
