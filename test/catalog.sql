@@ -103,6 +103,7 @@ SELECT results_eq($$
     SELECT kind, signature, returns, unit FROM retention_catalog
      WHERE metric IN ('lifecycle', 'clv_fit', 'time_between_purchases') AND kind <> 'merge'
        AND signature NOT LIKE '%(text%' AND signature NOT LIKE '%(uuid%' AND signature NOT LIKE '%(bigint%'
+       AND signature NOT LIKE '%(smallint%' AND signature NOT LIKE '%(numeric%'
      ORDER BY kind, signature$$,
     $$VALUES ('aggregate', 'clv_fit(double precision,double precision,double precision,double precision)', 'clv_model', 'model'),
              ('aggregate', 'time_between_purchases(integer,date)', 'interval', 'interval'),

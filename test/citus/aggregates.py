@@ -64,7 +64,9 @@ TS0 = "timestamptz '2024-01-01 00:00+00'"
 # the order's day as a timestamptz at noon UTC, whatever the TimeZone
 ORDER_TS = "(timestamptz '1997-01-01 12:00+00' + (day - date '1997-01-01') * interval '24 hours')"
 KEYS = {
+    'smallint': 'k::int2',
     'integer': 'k::int4',
+    'numeric': 'k::numeric',
     'bigint': 'k',
     'text': "('c' || k)",
     'uuid': 'md5(k::text)::uuid',
