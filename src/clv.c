@@ -107,39 +107,70 @@ bad_text(const char *tname, const char *str, int code, const char *detail)
 			 errhint("Use the text produced by the type's output function.")));
 }
 
-/* Parse a finite double spanning [s, s+len). */
+/*
+ * Parse a finite double written in its one canonical spelling, the
+ * shortest round-trip form append_double writes ("1e+16", not "+1e16",
+ * "1.0" or " 1"): a state's text has one spelling per value.
+ */
 static bool
 parse_double(const char *s, double *result)
 {
 	char	   *end;
+	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN + 1];
 
 	if (*s == '\0' || isspace((unsigned char) *s))
 		return false;
 	errno = 0;
 	*result = strtod(s, &end);
-	return errno == 0 && *end == '\0' && isfinite(*result);
-}
-
-/* Parse YYYY-MM-DD into a DateADT. */
-static bool
-parse_day(const char *s, DateADT *result)
-{
-	int			y,
-				m,
-				d,
-				n = 0;
-
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] != '\0' ||
-		m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1] ||
-		!IS_VALID_JULIAN(y, m, d))
+	if (errno != 0 || *end != '\0' || !isfinite(*result))
 		return false;
-	*result = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
-	return IS_VALID_DATE(*result);
+	double_to_shortest_decimal_buf(*result, tmp);
+	return strcmp(tmp, s) == 0;
 }
 
 /*
- * Take the next "name=value" token from *cursor (space separated, in this
- * fixed order); returns the value, or errors naming what is missing.
+ * Parse a day as append_day writes it: the year with at least four digits
+ * (a sign for years before 1 BC, year 0 being 1 BC, as j2date counts), two
+ * digits of month and day.  Any year of the date range reads back: 10000
+ * and later, and BC dates before 1000 BC.  Only the canonical spelling is
+ * accepted ("2024-01-01", not "2024-1-1").
+ */
+static bool
+parse_day(const char *s, DateADT *result)
+{
+	const char *p = s;
+	char		tmp[32];
+	long		y;
+	int			m,
+				d;
+	char	   *end;
+
+	if (*p == '-')
+		p++;
+	if (!isdigit((unsigned char) *p))
+		return false;
+	errno = 0;
+	y = strtol(s, &end, 10);
+	if (errno != 0 || end - p > 7 || end[0] != '-' ||
+		!isdigit((unsigned char) end[1]) || !isdigit((unsigned char) end[2]) || end[3] != '-' ||
+		!isdigit((unsigned char) end[4]) || !isdigit((unsigned char) end[5]) || end[6] != '\0')
+		return false;
+	m = (end[1] - '0') * 10 + (end[2] - '0');
+	d = (end[4] - '0') * 10 + (end[5] - '0');
+	if (m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1] ||
+		!IS_VALID_JULIAN(y, m, d))
+		return false;
+	*result = date2j((int) y, m, d) - POSTGRES_EPOCH_JDATE;
+	if (!IS_VALID_DATE(*result))
+		return false;
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", (int) y, m, d);
+	return strcmp(tmp, s) == 0;
+}
+
+/*
+ * Take the next "name=value" token from *cursor (fields separated by one
+ * space, in this fixed order); returns the value, or errors naming what
+ * is missing.
  */
 static char *
 next_field(char **cursor, const char *name, const char *tname, const char *str,
@@ -149,8 +180,6 @@ next_field(char **cursor, const char *name, const char *tname, const char *str,
 			   *end;
 	size_t		len = strlen(name);
 
-	while (*tok == ' ')
-		tok++;
 	if (strncmp(tok, name, len) != 0 || tok[len] != '=')
 		bad_text(tname, str, code, psprintf("Expected field \"%s\".", name));
 	tok += len + 1;
@@ -159,19 +188,35 @@ next_field(char **cursor, const char *name, const char *tname, const char *str,
 	{
 		*end = '\0';
 		*cursor = end + 1;
+		if (**cursor == '\0' || **cursor == ' ')
+			bad_text(tname, str, code, "The fields are not separated by single spaces.");
 	}
 	else
 		*cursor = tok + strlen(tok);
 	return tok;
 }
 
-/* Check the version prefix "v1" and return the rest of the text. */
+/*
+ * Check the version prefix "v1" .. "v<maxversion>" and return the rest of
+ * the text: empty, or the fields after one space.  *version gets the
+ * version read (NULL: only v1 is known).
+ */
 static char *
-skip_version(char *copy, const char *tname, const char *str, int code)
+skip_version(char *copy, const char *tname, const char *str, int code,
+			 int maxversion, int *version)
 {
-	if (strncmp(copy, "v1", 2) != 0 || (copy[2] != '\0' && copy[2] != ' '))
-		bad_text(tname, str, code, "It does not start with the version \"v1\".");
-	return copy + 2;
+	int			v = copy[1] - '0';
+
+	if (copy[0] != 'v' || v < 1 || v > maxversion ||
+		(copy[2] != '\0' && copy[2] != ' '))
+		bad_text(tname, str, code,
+				 maxversion == 1 ? "It does not start with the version \"v1\"." :
+				 psprintf("It does not start with a version \"v1\" to \"v%d\".", maxversion));
+	if (copy[2] == ' ' && (copy[3] == '\0' || copy[3] == ' '))
+		bad_text(tname, str, code, "The fields are not separated by single spaces.");
+	if (version)
+		*version = v;
+	return copy[2] == ' ' ? copy + 3 : copy + 2;
 }
 
 /*
@@ -777,14 +822,12 @@ cs_parse(const char *str, int code)
 {
 	const char *T = "clv_summary_state";
 	char	   *copy = pstrdup(str);
-	char	   *cur = skip_version(copy, T, str, code);
+	char	   *cur = skip_version(copy, T, str, code, 1, NULL);
 	char	   *form,
 			   *val;
 	ClvSummaryState *s;
 	int			n = 0;
 
-	while (*cur == ' ')
-		cur++;
 	if (*cur == '\0')
 		return cs_new(cs_capacity(1));
 
@@ -831,14 +874,16 @@ cs_parse(const char *str, int code)
 		bad_text(T, str, code, "Unexpected text after the days.");
 	if (*val != '\0')
 	{
-		char	   *save = NULL,
-				   *tok;
+		char	   *tok = val;
 
-		for (tok = strtok_r(val, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		while (tok)
 		{
+			char	   *comma = strchr(tok, ',');
 			DateADT		d;
 
 			CHECK_FOR_INTERRUPTS();
+			if (comma)
+				*comma = '\0';
 			if (s->ndays >= s->capacity || !parse_day(tok, &d))
 				bad_text(T, str, code, psprintf("\"%s\" is not a valid day.", tok));
 			if (d > s->observed_day)
@@ -846,6 +891,7 @@ cs_parse(const char *str, int code)
 			if (s->ndays > 0 && d <= s->days[s->ndays - 1])
 				bad_text(T, str, code, "The days are not strictly increasing.");
 			s->days[s->ndays++] = d;
+			tok = comma ? comma + 1 : NULL;
 		}
 	}
 	if (s->ndays == 0 && (s->total != 0 || s->first_amount != 0))
@@ -1354,7 +1400,7 @@ fs_parse(const char *str, int code)
 {
 	const char *T = "clv_fit_state";
 	char	   *copy = pstrdup(str);
-	char	   *cur = skip_version(copy, T, str, code);
+	char	   *cur = skip_version(copy, T, str, code, 1, NULL);
 	char	   *bg,
 			   *gg,
 			   *tok,
@@ -2156,33 +2202,102 @@ clv_state_uncombine(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
+/*
+ * Order records by customer key, then day, then amount: the order of the
+ * canonical text form and of clv()'s summaries.  The comparison is also
+ * where a long sort checks for interrupts (qsort itself does not).
+ */
+static int
+cmp_order(const void *pa, const void *pb)
+{
+	static uint32 calls = 0;
+	const char *a = *(const char *const *) pa;
+	const char *b = *(const char *const *) pb;
+	ClvOrder	oa,
+				ob;
+	int			c;
+
+	if ((++calls & 0xffff) == 0)
+		CHECK_FOR_INTERRUPTS();
+	memcpy(&oa, a, sizeof(oa));
+	memcpy(&ob, b, sizeof(ob));
+	if (oa.keylen != ob.keylen)
+		return oa.keylen < ob.keylen ? -1 : 1;
+	c = memcmp(a + sizeof(ClvOrder), b + sizeof(ClvOrder), oa.keylen);
+	if (c != 0)
+		return c;
+	if (oa.day != ob.day)
+		return oa.day < ob.day ? -1 : 1;
+	/* amounts too, so sums do not depend on the order rows arrived in */
+	if (oa.amount != ob.amount)
+		return oa.amount < ob.amount ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The state's records in canonical order (cmp_order), as pointers into it;
+ * *last gets the latest purchase day.
+ */
+static char **
+co_sorted_records(const ClvOrdersState *s, int64 *count, DateADT *last)
+{
+	char	  **rec = palloc(sizeof(char *) * Max(s->norders, 1));
+	int64		n = 0;
+	int			off = 0;
+
+	*last = 0;
+	while (off < s->used && n < s->norders)
+	{
+		ClvOrder	o;
+
+		memcpy(&o, CO_DATA(s) + off, sizeof(o));
+		rec[n++] = (char *) CO_DATA(s) + off;
+		*last = (n == 1 || o.day > *last) ? o.day : *last;
+		off += CO_RECSIZE(o.keylen);
+	}
+	qsort(rec, n, sizeof(char *), cmp_order);
+	*count = n;
+	return rec;
+}
+
 static const char hexdig[] = "0123456789abcdef";
 
+/*
+ * The text form, version 2: "v2 key=K horizon_days=H orders=day:amount:hex,..."
+ * with the orders sorted by customer key, day and amount, so that the same
+ * orders have one spelling whatever order the rows (or merged states)
+ * arrived in.  Citus's coordinator reads back the text its workers send,
+ * and rollups compare and deduplicate stored values.  Version 1 (1.1) wrote
+ * the orders in arrival order; it is still read.
+ */
 PG_FUNCTION_INFO_V1(clv_state_out);
 Datum
 clv_state_out(PG_FUNCTION_ARGS)
 {
 	ClvOrdersState *s = co_arg(fcinfo, 0);
 	StringInfoData buf;
-	int			off = 0,
-				i;
+	char	  **rec;
+	int64		n,
+				r;
+	DateADT		last;
+	int			i;
 
 	initStringInfo(&buf);
-	appendStringInfoString(&buf, "v1");
+	appendStringInfoString(&buf, "v2");
 	if (!(s->flags & CLV_PARAMS_SET))
 		PG_RETURN_CSTRING(buf.data);
 	appendStringInfo(&buf, " key=%s horizon_days=", key_names[(s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT]);
 	append_double(&buf, s->horizon_days);
 	appendStringInfoString(&buf, " orders=");
-	while (off < s->used)
+	rec = co_sorted_records(s, &n, &last);
+	for (r = 0; r < n; r++)
 	{
 		ClvOrder	o;
-		const unsigned char *k;
+		const unsigned char *k = (const unsigned char *) rec[r] + sizeof(o);
 
-		memcpy(&o, CO_DATA(s) + off, sizeof(o));
-		k = (const unsigned char *) CO_DATA(s) + off + sizeof(o);
+		memcpy(&o, rec[r], sizeof(o));
 		CHECK_FOR_INTERRUPTS();
-		if (off > 0)
+		if (r > 0)
 			appendStringInfoChar(&buf, ',');
 		append_day(&buf, o.day);
 		appendStringInfoChar(&buf, ':');
@@ -2193,7 +2308,6 @@ clv_state_out(PG_FUNCTION_ARGS)
 			appendStringInfoChar(&buf, hexdig[k[i] >> 4]);
 			appendStringInfoChar(&buf, hexdig[k[i] & 15]);
 		}
-		off += CO_RECSIZE(o.keylen);
 	}
 	PG_RETURN_CSTRING(buf.data);
 }
@@ -2208,21 +2322,25 @@ hexval(char c)
 	return -1;
 }
 
+/*
+ * Read the text form, validating every part: version 2 exactly as
+ * clv_state_out writes it (orders sorted, one spelling per value), or
+ * version 1 as 1.1 wrote it (orders in any order).
+ */
 static ClvOrdersState *
 co_parse(const char *str, int code)
 {
 	const char *T = "clv_state";
 	char	   *copy = pstrdup(str);
-	char	   *cur = skip_version(copy, T, str, code);
+	int			version;
+	char	   *cur = skip_version(copy, T, str, code, 2, &version);
 	char	   *val,
-			   *tok,
-			   *save = NULL;
+			   *tok;
 	ClvOrdersState *s = co_new(256);
-	int			kind;
+	int			kind,
+				prev = -1;
 	double		horizon;
 
-	while (*cur == ' ')
-		cur++;
 	if (*cur == '\0')
 		return s;
 	val = next_field(&cur, "key", T, str, code);
@@ -2237,9 +2355,10 @@ co_parse(const char *str, int code)
 	val = next_field(&cur, "orders", T, str, code);
 	if (*cur != '\0')
 		bad_text(T, str, code, "Unexpected text after the orders.");
-	for (tok = strtok_r(val, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	for (tok = *val ? val : NULL; tok;)
 	{
 		char	   *part[3];
+		char	   *comma = strchr(tok, ',');
 		DateADT		day;
 		double		amount;
 		int			len,
@@ -2247,6 +2366,8 @@ co_parse(const char *str, int code)
 		char	   *key;
 
 		CHECK_FOR_INTERRUPTS();
+		if (comma)
+			*comma = '\0';
 		if (!split_colons(tok, part, 3) || !parse_day(part[0], &day) ||
 			!parse_double(part[1], &amount))
 			bad_text(T, str, code, "An order is not day:amount:hexkey.");
@@ -2266,6 +2387,18 @@ co_parse(const char *str, int code)
 		}
 		co_append(&s, day, amount, key, len / 2);
 		pfree(key);
+		if (version >= 2 && prev >= 0)
+		{
+			const char *a = CO_DATA(s) + prev;
+			const char *b = CO_DATA(s) + s->used - CO_RECSIZE(len / 2);
+
+			if (cmp_order(&a, &b) > 0)
+				bad_text(T, str, code, "The orders are not sorted by customer key, day and amount.");
+		}
+		prev = s->used - CO_RECSIZE(len / 2);
+		if (comma && comma[1] == '\0')
+			bad_text(T, str, code, "An order is empty.");
+		tok = comma ? comma + 1 : NULL;
 	}
 	/* stored without its spare room, as a flattened aggregate state is */
 	s->capacity = s->used;
@@ -2274,31 +2407,6 @@ co_parse(const char *str, int code)
 }
 
 CLV_TEXT_IO(clv_state, co_parse)
-
-/* Order records by customer key, then day, then amount. */
-static int
-cmp_order(const void *pa, const void *pb)
-{
-	const char *a = *(const char *const *) pa;
-	const char *b = *(const char *const *) pb;
-	ClvOrder	oa,
-				ob;
-	int			c;
-
-	memcpy(&oa, a, sizeof(oa));
-	memcpy(&ob, b, sizeof(ob));
-	if (oa.keylen != ob.keylen)
-		return oa.keylen < ob.keylen ? -1 : 1;
-	c = memcmp(a + sizeof(ClvOrder), b + sizeof(ClvOrder), oa.keylen);
-	if (c != 0)
-		return c;
-	if (oa.day != ob.day)
-		return oa.day < ob.day ? -1 : 1;
-	/* amounts too, so sums do not depend on the order rows arrived in */
-	if (oa.amount != ob.amount)
-		return oa.amount < ob.amount ? -1 : 1;
-	return 0;
-}
 
 typedef struct CustSummary
 {
@@ -2323,8 +2431,7 @@ clv_final(PG_FUNCTION_ARGS)
 				i,
 				j,
 				ncust = 0;
-	int			off = 0,
-				nt = 0,
+	int			nt = 0,
 				np = 0;
 	DateADT		last = 0;
 	CustSummary *cs;
@@ -2336,17 +2443,7 @@ clv_final(PG_FUNCTION_ARGS)
 
 	if (s->norders == 0)
 		PG_RETURN_NULL();
-	rec = palloc(sizeof(char *) * s->norders);
-	while (off < s->used && n < s->norders)
-	{
-		ClvOrder	o;
-
-		memcpy(&o, CO_DATA(s) + off, sizeof(o));
-		rec[n++] = CO_DATA(s) + off;
-		last = (n == 1 || o.day > last) ? o.day : last;
-		off += CO_RECSIZE(o.keylen);
-	}
-	qsort(rec, n, sizeof(char *), cmp_order);
+	rec = co_sorted_records(s, &n, &last);
 
 	cs = palloc(sizeof(CustSummary) * n);
 	for (i = 0; i < n; i = j)

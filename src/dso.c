@@ -28,6 +28,7 @@
 
 #include <math.h>
 
+#include "catalog/pg_type.h"
 #include "datatype/timestamp.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -129,12 +130,17 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 	bool		outstanding,
 				sale;
 
+	/*
+	 * The period first: a NULL period is 22004 (a missing value, not a bad
+	 * one) on every row, as in churn_rate, even where the invoice is skipped.
+	 */
+	period = period_arg(fcinfo, 4,
+						period_cache(fcinfo, 4, is_date ? DATERANGEOID : TSTZRANGEOID,
+									 ERRCODE_NULL_VALUE_NOT_ALLOWED));
+
 	/* a row without amount or issue date is skipped, like avg() skips NULL */
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(state);
-
-	/* a NULL period is 22004 here: a missing value, not a bad one */
-	period = period_arg(fcinfo, 4, period_cache(fcinfo, 4, ERRCODE_NULL_VALUE_NOT_ALLOWED));
 	if (is_date)
 	{
 		issued = PG_GETARG_DATEADT(2);
@@ -274,12 +280,26 @@ static const RetField adp_fields[] = {
 	{"paid_amount", RF_COUNT}, {"amount_days", RF_COUNT}
 };
 
-/* amount * days is zero when nothing was paid. */
+/*
+ * The most days an invoice can take to be paid: from the first date to the
+ * last one PostgreSQL has (4714-11-24 BC to 5874897-12-31).
+ */
+#define ADP_MAX_DAYS	((int64) (DATE_END_JULIAN - 1 - DATETIME_MIN_JULIAN))
+
+/*
+ * amount * days lies between 0 and paid_amount * the longest possible
+ * wait; in particular it is zero when nothing was paid.
+ */
 static const char *
 adp_check(const int64 *v, bool params_set)
 {
-	if (v[ADP_PAID_AMOUNT] == 0 && v[ADP_AMOUNT_DAYS] != 0)
-		return "amount_days is not zero but paid_amount is.";
+	int64		most;
+
+	if (!pg_mul_s64_overflow(v[ADP_PAID_AMOUNT], ADP_MAX_DAYS, &most) &&
+		v[ADP_AMOUNT_DAYS] > most)
+		return psprintf("amount_days " INT64_FORMAT " is more than paid_amount " INT64_FORMAT
+						" times the longest possible wait of " INT64_FORMAT " days.",
+						v[ADP_AMOUNT_DAYS], v[ADP_PAID_AMOUNT], ADP_MAX_DAYS);
 	return NULL;
 }
 

@@ -96,22 +96,14 @@ period_cache_note_constant(PeriodCache *pc, FunctionCallInfo fcinfo, int argno)
 }
 
 PeriodCache *
-period_cache(FunctionCallInfo fcinfo, int argno, int null_errcode)
+period_cache(FunctionCallInfo fcinfo, int argno, Oid rangetype, int null_errcode)
 {
 	PeriodCache *pc = (PeriodCache *) fcinfo->flinfo->fn_extra;
-	Oid			type;
 
 	if (likely(pc != NULL))
 		return pc;
-
-	/* The period's type: from the call expression, else from the datum. */
-	type = get_fn_expr_argtype(fcinfo->flinfo, argno);
-	if (!OidIsValid(type) && !PG_ARGISNULL(argno))
-		type = RangeTypeGetOid(PG_GETARG_RANGE_P(argno));
-	if (!OidIsValid(type))
-		elog(ERROR, "could not determine the period's type");
 	pc = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(PeriodCache));
-	period_cache_init(pc, type, null_errcode);
+	period_cache_init(pc, rangetype, null_errcode);
 	period_cache_note_constant(pc, fcinfo, argno);
 	fcinfo->flinfo->fn_extra = pc;
 	return pc;

@@ -100,8 +100,13 @@ extern void period_cache_init(PeriodCache *pc, Oid rangetype, int null_errcode);
 extern void period_cache_note_constant(PeriodCache *pc, FunctionCallInfo fcinfo,
 									   int argno);
 
-/* The PeriodCache of argument argno as the whole of fn_extra. */
-extern PeriodCache *period_cache(FunctionCallInfo fcinfo, int argno, int null_errcode);
+/*
+ * The PeriodCache of argument argno, of range type rangetype (fixed by the
+ * SQL signature: never read from the call expression, which Citus does not
+ * pass), as the whole of fn_extra.
+ */
+extern PeriodCache *period_cache(FunctionCallInfo fcinfo, int argno, Oid rangetype,
+								 int null_errcode);
 
 /* Read and check a period argument that is not the cached one. */
 extern const Period *period_arg_slow(FunctionCallInfo fcinfo, int argno, PeriodCache *pc);

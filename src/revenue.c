@@ -36,8 +36,8 @@ static const RetField revenue_fields[] = {
 };
 
 /*
- * Whole-state rule: every customer brings a positive start amount, and no
- * more is lost than there was at start.
+ * Whole-state rules: every customer brings a positive start amount, no more
+ * is lost than there was at start, and at least start - end is lost.
  */
 static const char *
 revenue_check(const int64 *v, bool params_set)
@@ -49,6 +49,14 @@ revenue_check(const int64 *v, bool params_set)
 		return "Its start amount is smaller than one unit per customer.";
 	if (v[REV_LOST] > v[REV_START])
 		return "More revenue is lost than there was at start.";
+
+	/*
+	 * lost = sum of max(start - end, 0) >= sum of (start - end), so the
+	 * retained revenue (start - lost) is at most the end revenue: gross
+	 * retention never exceeds net retention.
+	 */
+	if (v[REV_START] - v[REV_LOST] > v[REV_END])
+		return "Less revenue is lost than start minus end (gross retention above net retention).";
 	return NULL;
 }
 

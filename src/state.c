@@ -8,7 +8,14 @@
  * Text form: "v1 name=value name=value ...", every count and sum field
  * exactly once, the parameter fields either all present or all absent
  * (absent: no non-NULL row has set them yet).  The version prefix lets a
- * later release read states stored by this one.
+ * later release read states stored by this one.  The form is canonical:
+ * the fields in their order, one space between them, integers without "+"
+ * or leading zeros, so that a state has exactly one spelling (the output
+ * function's) and two equal states compare equal as text.
+ *
+ * The file also holds the helpers every state family can share (state.h):
+ * canonical int64 and float8 text, the version token, the 22P02 and 22P03
+ * errors, and the binary framing with length checks.
  *
  *-------------------------------------------------------------------------
  */
@@ -16,7 +23,9 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <math.h>
 
+#include "common/shortest_dec.h"
 #include "libpq/pqformat.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
@@ -33,17 +42,167 @@ format_field(StringInfo buf, const RetStateDesc *desc, int field, int64 value)
 		appendStringInfo(buf, INT64_FORMAT, value);
 }
 
+/* ---------- helpers shared by the state families ---------- */
+
+void
+state_bad_text(const char *type_name, const char *str, const char *detail,
+			   const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", type_name, str),
+			 errdetail("%s", detail),
+			 hint ? errhint("%s", hint) : 0));
+}
+
+void
+state_bad_binary(const char *type_name, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary %s value", type_name),
+			 errdetail("%s", detail)));
+}
+
+bool
+state_parse_int64(const char *str, int64 *result)
+{
+	const char *digits = str[0] == '-' ? str + 1 : str;
+	size_t		n = strspn(digits, "0123456789");
+	uint64		magnitude = 0;
+	size_t		i;
+
+	/* digits only, at least one, no leading zero, and no "-0" */
+	if (n == 0 || digits[n] != '\0' || n > 19 ||
+		(digits[0] == '0' && (n > 1 || digits != str)))
+		return false;
+	for (i = 0; i < n; i++)
+		magnitude = magnitude * 10 + (uint64) (digits[i] - '0');
+	/* 19 digits fit in uint64; the sign decides the limit */
+	if (digits != str)
+	{
+		if (magnitude > (uint64) PG_INT64_MAX + 1)
+			return false;
+		*result = (int64) (0 - magnitude);
+	}
+	else
+	{
+		if (magnitude > (uint64) PG_INT64_MAX)
+			return false;
+		*result = (int64) magnitude;
+	}
+	return true;
+}
+
+void
+state_append_float8(StringInfo buf, double value)
+{
+	char		text[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(value, text);
+	appendStringInfoString(buf, text);
+}
+
+bool
+state_parse_float8(const char *str, double *result)
+{
+	char	   *end;
+	char		again[DOUBLE_SHORTEST_DECIMAL_LEN];
+	double		x;
+
+	if (*str == '\0' || isspace((unsigned char) *str))
+		return false;
+	errno = 0;
+	x = strtod(str, &end);
+	if (*end != '\0' || isnan(x) || isinf(x))
+		return false;
+	/* only the spelling the output writes: "1.50", "+1", "1e0" are not */
+	double_to_shortest_decimal_buf(x, again);
+	if (strcmp(again, str) != 0)
+		return false;
+	*result = x;
+	return true;
+}
+
+bool
+state_parse_version(const char *str, int *version)
+{
+	int64		v;
+
+	if (str[0] != 'v' || str[1] == '-' || !state_parse_int64(str + 1, &v) ||
+		v < 0 || v > 255)
+		return false;
+	*version = (int) v;
+	return true;
+}
+
+void
+state_send_header(StringInfo buf, uint8 version, uint8 flags)
+{
+	pq_sendbyte(buf, version);
+	pq_sendbyte(buf, flags);
+}
+
+/* 22P03 unless the binary value has n more bytes. */
+static inline void
+recv_need(StringInfo buf, int n, const char *type_name)
+{
+	if (unlikely(buf->cursor < 0 || buf->len - buf->cursor < n))
+		state_bad_binary(type_name, "The value ends too early.");
+}
+
+uint8
+state_recv_byte(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 1, type_name);
+	return (uint8) pq_getmsgbyte(buf);
+}
+
+uint16
+state_recv_uint16(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 2, type_name);
+	return (uint16) pq_getmsgint(buf, 2);
+}
+
+int64
+state_recv_int64(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 8, type_name);
+	return pq_getmsgint64(buf);
+}
+
+double
+state_recv_float8(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 8, type_name);
+	return pq_getmsgfloat8(buf);
+}
+
+void
+state_recv_header(StringInfo buf, const char *type_name, uint8 *version, uint8 *flags)
+{
+	*version = state_recv_byte(buf, type_name);
+	*flags = state_recv_byte(buf, type_name);
+}
+
+void
+state_recv_end(StringInfo buf, const char *type_name)
+{
+	if (buf->cursor != buf->len)
+		state_bad_binary(type_name,
+						 psprintf("It has %d bytes after its end.", buf->len - buf->cursor));
+}
+
+/* ---------- RetState ---------- */
+
 /* Error out for a state text that does not parse. */
 static void pg_attribute_noreturn()
 bad_state_text(const RetStateDesc *desc, const char *str, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"",
-					desc->type_name, str),
-			 errdetail("%s", detail),
-			 errhint("The text form of %s is \"v%d %s=0 ...\", as its output function writes it.",
-					 desc->type_name, RET_STATE_VERSION, desc->fields[0].name)));
+	state_bad_text(desc->type_name, str, detail,
+				   psprintf("The text form of %s is \"v%d %s=0 ...\", as its output function writes it: the fields in order, one space apart, integers without \"+\" or leading zeros.",
+							desc->type_name, RET_STATE_VERSION, desc->fields[0].name));
 }
 
 /*
@@ -285,79 +444,72 @@ ret_state_out(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* Parse a signed 64-bit decimal integer that spans the whole of str. */
-static bool
-parse_int64(const char *str, int64 *result)
-{
-	char	   *end;
-
-	if (*str == '\0' || isspace((unsigned char) *str))
-		return false;
-	errno = 0;
-	*result = strtoll(str, &end, 10);
-	return errno == 0 && *end == '\0';
-}
-
+/*
+ * The canonical text form, read strictly left to right: "v1", then for each
+ * field in order (the parameters only when present, all or none) one space,
+ * the name, "=" and the value.
+ */
 Datum
 ret_state_in(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	RetState   *state = new_state(desc, CurrentMemoryContext);
-	bool	   *seen = palloc0(sizeof(bool) * desc->nfields);
 	char	   *copy = pstrdup(str);
+	char	   *pos;
 	char	   *tok;
-	char	   *saveptr = NULL;
 	int			nparams = 0,
 				nparams_seen = 0,
 				version,
 				i;
 	const char *problem;
 
-	tok = strtok_r(copy, " \t\n\r", &saveptr);
-	if (tok == NULL || tok[0] != 'v' || sscanf(tok + 1, "%d", &version) != 1 ||
-		strspn(tok + 1, "0123456789") != strlen(tok + 1))
+	pos = strchr(copy, ' ');
+	if (pos != NULL)
+		*pos++ = '\0';
+	if (!state_parse_version(copy, &version))
 		bad_state_text(desc, str, "It does not start with a version such as \"v1\".");
 	if (version != RET_STATE_VERSION)
 		bad_state_text(desc, str, psprintf("Version %d is not supported; this release reads version %d.",
 										   version, RET_STATE_VERSION));
 
-	while ((tok = strtok_r(NULL, " \t\n\r", &saveptr)) != NULL)
+	for (i = 0; i < desc->nfields; i++)
 	{
-		char	   *eq = strchr(tok, '=');
+		const char *name = desc->fields[i].name;
+		size_t		namelen = strlen(name);
+		char	   *next;
 		int64		value;
 		bool		ok;
 
-		if (eq == NULL)
-			bad_state_text(desc, str, psprintf("\"%s\" is not of the form name=value.", tok));
-		*eq = '\0';
-		for (i = 0; i < desc->nfields; i++)
-			if (strcmp(desc->fields[i].name, tok) == 0)
-				break;
-		if (i == desc->nfields)
-			bad_state_text(desc, str, psprintf("\"%s\" is not a field of %s.", tok, desc->type_name));
-		if (seen[i])
-			bad_state_text(desc, str, psprintf("Field \"%s\" appears twice.", tok));
-		seen[i] = true;
+		if (desc->fields[i].kind == RF_PARAM)
+			nparams++;
+		if (pos == NULL || strncmp(pos, name, namelen) != 0 || pos[namelen] != '=')
+		{
+			if (desc->fields[i].kind == RF_PARAM)
+				continue;		/* checked below: all parameters or none */
+			bad_state_text(desc, str,
+						   pos == NULL || *pos == '\0' ?
+						   psprintf("Field \"%s\" is missing.", name) :
+						   psprintf("\"%s\" is found where field \"%s\" is expected.", pos, name));
+		}
+		tok = pos + namelen + 1;
+		next = strchr(tok, ' ');
+		if (next != NULL)
+			*next++ = '\0';
+		pos = next;
 
+		if (desc->fields[i].kind == RF_PARAM)
+			nparams_seen++;
 		if (desc->fields[i].kind == RF_PARAM && desc->parse_param)
-			ok = desc->parse_param(i, eq + 1, &value);
+			ok = desc->parse_param(i, tok, &value);
 		else
-			ok = parse_int64(eq + 1, &value);
+			ok = state_parse_int64(tok, &value);
 		if (!ok)
-			bad_state_text(desc, str, psprintf("\"%s\" is not a valid value for field \"%s\".", eq + 1, tok));
+			bad_state_text(desc, str, psprintf("\"%s\" is not a valid value for field \"%s\".", tok, name));
 		state->v[i] = value;
 	}
-
-	for (i = 0; i < desc->nfields; i++)
-	{
-		if (desc->fields[i].kind == RF_PARAM)
-		{
-			nparams++;
-			nparams_seen += seen[i];
-		}
-		else if (!seen[i])
-			bad_state_text(desc, str, psprintf("Field \"%s\" is missing.", desc->fields[i].name));
-	}
+	if (pos != NULL)
+		bad_state_text(desc, str, *pos == '\0' ? "It ends with a space." :
+					   psprintf("\"%s\" follows the last field.", pos));
 	if (nparams_seen != 0 && nparams_seen != nparams)
 		bad_state_text(desc, str, "Either every parameter field is given or none is.");
 	if (nparams_seen > 0)
@@ -377,8 +529,7 @@ ret_state_send(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 	int			i;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, state->version);
-	pq_sendbyte(&buf, state->flags);
+	state_send_header(&buf, state->version, state->flags);
 	pq_sendint16(&buf, desc->nfields);
 	for (i = 0; i < desc->nfields; i++)
 		pq_sendint64(&buf, state->v[i]);
@@ -394,24 +545,18 @@ ret_state_recv(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 	int			i;
 	const char *problem;
 
-	state->version = pq_getmsgbyte(buf);
-	state->flags = pq_getmsgbyte(buf);
-	nfields = pq_getmsgint(buf, 2);
+	state_recv_header(buf, desc->type_name, &state->version, &state->flags);
+	nfields = state_recv_uint16(buf, desc->type_name);
 	if (nfields != desc->nfields)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s value", desc->type_name),
-				 errdetail("It has %d fields; a %s has %d.",
-						   nfields, desc->type_name, desc->nfields)));
+		state_bad_binary(desc->type_name,
+						 psprintf("It has %d fields; a %s has %d.",
+								  nfields, desc->type_name, desc->nfields));
 	for (i = 0; i < nfields; i++)
-		state->v[i] = pq_getmsgint64(buf);
-	pq_getmsgend(buf);
+		state->v[i] = state_recv_int64(buf, desc->type_name);
+	state_recv_end(buf, desc->type_name);
 
 	problem = state_problem(desc, state);
 	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s value", desc->type_name),
-				 errdetail("%s", problem)));
+		state_bad_binary(desc->type_name, problem);
 	PG_RETURN_POINTER(state);
 }

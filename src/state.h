@@ -19,13 +19,15 @@
  * RETENTION_STATE_FUNCTIONS defines the SQL-callable text input/output,
  * binary send/receive, combine (merge two states) and uncombine (remove one
  * state from another, the inverse used by sliding windows over stored
- * states).  The install script declares the type and its aggregates with
- * the helpers in sql/install/00_machinery.sql.
+ * states).  The install scripts (sql/install/) declare the type and its
+ * aggregates literally.
  *
  * The state is a plain varlena (STORAGE = plain, so always a 4-byte header
  * and never toasted): a version byte, a flags byte, and the values.  Its
  * text form is "v1 name=value name=value ..." and is validated completely
- * on input; see state.c.
+ * on input; see state.c.  The same file has the helpers the other state
+ * families can share: canonical number parsing, the 22P02/22P03 errors and
+ * the binary framing (declared at the end of this header).
  *
  *-------------------------------------------------------------------------
  */
@@ -183,6 +185,46 @@ ret_state_bump(RetState *state, int field, int64 delta)
 #define RETENTION_STEP_WRAPPER(name, step, arg) \
 	PG_FUNCTION_INFO_V1(name); \
 	Datum name(PG_FUNCTION_ARGS) { return step(fcinfo, arg); }
+
+/*
+ * Helpers for every state family's text and binary forms (issue 22 item 3):
+ * one canonical spelling per value, and one error per kind of bad input.
+ *
+ * state_parse_int64: "0", "-12", "345": no sign "+", no leading zero, no
+ * "-0", no space, within int64.  state_parse_float8: a finite double in
+ * exactly the spelling state_append_float8 writes (the shortest text that
+ * reads back to the same double, as float8out with extra_float_digits = 1).
+ * state_parse_version: "v1", "v2" ... (not "v01", "v+1").
+ */
+extern bool state_parse_int64(const char *str, int64 *result);
+extern bool state_parse_float8(const char *str, double *result);
+extern void state_append_float8(StringInfo buf, double value);
+extern bool state_parse_version(const char *str, int *version);
+
+/*
+ * 22P02 for a state text that does not parse or is not valid: the type, the
+ * text, a detail sentence, and the hint (the canonical form) when not NULL.
+ */
+extern void state_bad_text(const char *type_name, const char *str,
+						   const char *detail, const char *hint) pg_attribute_noreturn();
+
+/* 22P03 for a binary state value that is not valid; detail is a sentence. */
+extern void state_bad_binary(const char *type_name, const char *detail) pg_attribute_noreturn();
+
+/*
+ * Binary framing.  Every binary state starts with a version byte and a
+ * flags byte.  The readers check the bytes left before reading, so a short
+ * value is 22P03 naming the type (not a protocol error), and
+ * state_recv_end makes trailing bytes 22P03 too.
+ */
+extern void state_send_header(StringInfo buf, uint8 version, uint8 flags);
+extern void state_recv_header(StringInfo buf, const char *type_name,
+							  uint8 *version, uint8 *flags);
+extern uint8 state_recv_byte(StringInfo buf, const char *type_name);
+extern uint16 state_recv_uint16(StringInfo buf, const char *type_name);
+extern int64 state_recv_int64(StringInfo buf, const char *type_name);
+extern double state_recv_float8(StringInfo buf, const char *type_name);
+extern void state_recv_end(StringInfo buf, const char *type_name);
 
 /* Generic SQL-callable implementations, wrapped per type by the macro. */
 extern Datum ret_state_in(FunctionCallInfo fcinfo, const RetStateDesc *desc);

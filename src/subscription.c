@@ -144,7 +144,7 @@ churn_types_lookup(FunctionCallInfo fcinfo, bool multirange)
 		tc = lookup_type_cache(RangeTypeGetOid(PG_GETARG_RANGE_P(1)), TYPECACHE_RANGE_INFO);
 	else
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("period must not be null"),
 				 errhint("A period is a bounded range [start, end), the same in every row of a group.")));
 	if (tc == NULL || tc->rngelemtype == NULL)
@@ -159,7 +159,7 @@ churn_types_lookup(FunctionCallInfo fcinfo, bool multirange)
 	ct = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ChurnTypes));
 	ct->range = tc;
 	ct->kind = kind;
-	period_cache_init(&ct->period, tc->type_id, ERRCODE_INVALID_PARAMETER_VALUE);
+	period_cache_init(&ct->period, tc->type_id, ERRCODE_NULL_VALUE_NOT_ALLOWED);
 	period_cache_note_constant(&ct->period, fcinfo, 2);
 	fcinfo->flinfo->fn_extra = ct;
 	return ct;
@@ -176,8 +176,9 @@ churn_types(FunctionCallInfo fcinfo, bool multirange)
 /* ---------- the period ---------- */
 
 /*
- * Read and check the period argument (a NULL one is 22023, as the issue
- * asks) and return it; the state's parameters are set or checked.
+ * Read and check the period argument (a NULL one is 22004, null value not
+ * allowed, as in dso) and return it; the state's parameters are set or
+ * checked.
  */
 static pg_noinline void
 churn_set_period(ChurnTypes *ct, RetState *state, const Period *p)

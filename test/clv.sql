@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(166);
+SELECT plan(183);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -484,6 +484,45 @@ SELECT ok((SELECT abs((SELECT clv(c) FROM (SELECT clv_state_combine(a, b) AS c) 
           'clv_state_combine: called directly, merges and leaves its arguments alone');
 SELECT is((SELECT (st::text)::clv_state::text = st::text FROM (SELECT clv_state(cust, d, amount, '39 weeks') AS st FROM o WHERE cust < 5) s),
           true, 'clv_state: text input reads back to the same text');
+-- one canonical text whatever order the rows or merged states arrive in
+-- (Citus's coordinator reads back the text its workers send)
+SELECT is((SELECT clv_state(cust, d, amount, '39 weeks' ORDER BY d DESC, amount DESC)::text FROM o WHERE cust < 30),
+          (SELECT clv_state(cust, d, amount, '39 weeks' ORDER BY cust, d)::text FROM o WHERE cust < 30),
+          'clv_state: the same text whatever order the rows arrive in');
+SELECT is((SELECT clv_state(st ORDER BY m DESC)::text FROM (SELECT date_trunc('month', d) m, clv_state(cust, d, amount, '39 weeks') AS st FROM o WHERE cust < 30 GROUP BY 1) s),
+          (SELECT clv_state(cust, d, amount, '39 weeks')::text FROM o WHERE cust < 30),
+          'clv_state: merged monthly states have the text of the direct state');
+SELECT is((SELECT clv_state(c, t, a, '1 week')::text
+             FROM (VALUES (2::int8, '1997-01-02'::timestamptz, 1.5::float8), (1, '1997-01-03', 2), (1, '1997-01-01', 3)) v(c, t, a)),
+          'v2 key=int8 horizon_days=7 orders=1997-01-01:3:0100000000000000,1997-01-03:2:0100000000000000,1997-01-02:1.5:0200000000000000',
+          'clv_state: version 2 text, orders sorted by key bytes, day, amount');
+SELECT is('v1 key=int8 horizon_days=7 orders=1997-01-03:2:0100000000000000,1997-01-01:3:0100000000000000'::clv_state::text,
+          'v2 key=int8 horizon_days=7 orders=1997-01-01:3:0100000000000000,1997-01-03:2:0100000000000000',
+          'clv_state: version 1 text (orders in arrival order, as 1.1 wrote it) still reads');
+SELECT is('v2'::clv_state::text, 'v2', 'clv_state: the empty state');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7 orders=1997-01-03:2:0100000000000000,1997-01-01:3:0100000000000000'::clv_state$$,
+                 '22P02', NULL, 'clv_state: version 2 with unsorted orders is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7 orders=1997-01-01:+3:0100000000000000'::clv_state$$,
+                 '22P02', NULL, 'clv_state: a non-canonical amount (+3) is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7 orders=1997-01-01:3.0:0100000000000000'::clv_state$$,
+                 '22P02', NULL, 'clv_state: a non-canonical amount (3.0) is 22P02');
+SELECT throws_ok($$SELECT 'v02 key=int8 horizon_days=7 orders=1997-01-01:3:0100000000000000'::clv_state$$,
+                 '22P02', NULL, 'clv_state: version v02 is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7 orders=1997-1-1:3:0100000000000000'::clv_state$$,
+                 '22P02', NULL, 'clv_state: a non-canonical day (1997-1-1) is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7 orders=@ 1997-01-01:3:0100000000000000'::clv_state$$,
+                 '22P02', NULL, 'clv_state: a day with a prefix is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7 orders=1997-01-01:3:0100000000000000,,1997-01-02:3:0100000000000000'::clv_state$$,
+                 '22P02', NULL, 'clv_state: an empty order (,,) is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7 orders=1997-01-01:3:0100000000000000,'::clv_state$$,
+                 '22P02', NULL, 'clv_state: a trailing comma is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8  horizon_days=7 orders=1997-01-01:3:0100000000000000'::clv_state$$,
+                 '22P02', NULL, 'clv_state: two spaces between fields is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7 orders=1997-01-01:3:01000000000000AB'::clv_state$$,
+                 '22P02', NULL, 'clv_state: upper-case hexadecimal is 22P02');
+SELECT throws_ok($$SELECT 'v2 key=int8 horizon_days=7.0 orders='::clv_state$$,
+                 '22P02', NULL, 'clv_state: a non-canonical horizon is 22P02');
+SELECT throws_ok($$SELECT 'v2 '::clv_state$$, '22P02', NULL, 'clv_state: a trailing space is 22P02');
 -- as a window aggregate: the state lives in the window's context; a
 -- partition-wide frame equals the grouped value
 SELECT is((SELECT count(*) FROM (SELECT DISTINCT cust % 2 AS k, clv(cust, d, amount, '39 weeks') OVER (PARTITION BY cust % 2) AS w FROM o) x

@@ -359,7 +359,7 @@ SELECT throws_ok($$SELECT pg_temp.recv('dso_state', '\x010000040000000000003a980
 SELECT throws_ok($$SELECT pg_temp.recv('dso_state', '\x010100030000000000003a980000000000003a98000000000000223e')$$,
                  '22P03', NULL, 'dso_state: binary state with the wrong field count rejected');
 SELECT throws_ok($$SELECT pg_temp.recv('dso_state', '\x010100040000000000003a98')$$,
-                 '08P01', NULL, 'dso_state: truncated binary state rejected');
+                 '22P03', NULL, 'dso_state: truncated binary state rejected');
 
 -- ---------- clv_simple and saas_ltv ----------
 SELECT is(clv_simple(50, 4, 3), 600::float8, 'clv_simple: the product');

@@ -9,15 +9,15 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(90);
+SELECT plan(119);
 
 -- ===================================================================
 -- Text round trip
 -- ===================================================================
 SELECT is('v1 promoters=1 passives=0 detractors=2'::nps_state::text, 'v1 promoters=1 passives=0 detractors=2',
           'nps_state text is read back unchanged');
-SELECT is(' v1   detractors=2	promoters=1 passives=0 '::nps_state::text, 'v1 promoters=1 passives=0 detractors=2',
-          'nps_state text: fields in any order, any whitespace, printed in canonical form');
+SELECT throws_ok($$SELECT ' v1   detractors=2	promoters=1 passives=0 '::nps_state$$, '22P02', NULL,
+          'nps_state text: fields out of order or with other whitespace are not the canonical form (22P02)');
 SELECT is('v1 responses=3 satisfied=2 scale_max=5'::csat_state::text, 'v1 responses=3 satisfied=2 scale_max=5',
           'csat_state text round trip');
 SELECT is('v1 responses=3 satisfied=2 scale_max=0'::csat_state::text, 'v1 responses=3 satisfied=2 scale_max=0',
@@ -130,10 +130,10 @@ SELECT throws_ok($$SELECT pg_temp.recv('ces_state', '\x0101000300000000000000030
                  '22P03', NULL, 'binary: a CES state with the boolean scale is 22P03');
 -- Short or long messages are rejected by PostgreSQL's message reader.
 SELECT throws_ok($$SELECT pg_temp.recv('nps_state', '\x010000030000000000000001000000000000000200000000000000')$$,
-                 '08P01', NULL, 'binary: a truncated value is rejected (08P01)');
+                 '22P03', NULL, 'binary: a truncated value is rejected (22P03)');
 SELECT throws_ok($$SELECT pg_temp.recv('nps_state', '\x0100000300000000000000010000000000000002000000000000000300')$$,
-                 '08P01', NULL, 'binary: trailing bytes are rejected (08P01)');
-SELECT throws_ok($$SELECT pg_temp.recv('nps_state', '\x')$$, '08P01', NULL, 'binary: an empty value is rejected (08P01)');
+                 '22P03', NULL, 'binary: trailing bytes are rejected (22P03)');
+SELECT throws_ok($$SELECT pg_temp.recv('nps_state', '\x')$$, '22P03', NULL, 'binary: an empty value is rejected (22P03)');
 DO $$
 BEGIN
     EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', format('cat >/dev/null; rm -f %s %s',
@@ -255,6 +255,63 @@ SELECT is((SELECT nps(x) FROM (VALUES ('v1 promoters=1 passives=2 detractors=3':
           -100.0::float8 / 3, 'nps(nps_state) of one stored state');
 SELECT is((SELECT ces(x) FROM (VALUES ('v1 responses=0 total=0'::ces_state), ('v1 responses=2 total=9 scale_max=7')) v(x)),
           4.5::float8, 'ces(ces_state) merges a state without answers');
+
+-- ===================================================================
+-- Issue 25 item 6: one canonical text form, every invariant checked
+-- ===================================================================
+SELECT throws_ok($$SELECT 'v1 promoters=+1 passives=0 detractors=0'::nps_state$$, '22P02', NULL, 'text: "+1" is not canonical');
+SELECT throws_ok($$SELECT 'v1 promoters=01 passives=0 detractors=0'::nps_state$$, '22P02', NULL, 'text: a leading zero is not canonical');
+SELECT throws_ok($$SELECT 'v1 promoters=-0 passives=0 detractors=0'::nps_state$$, '22P02', NULL, 'text: "-0" is not canonical');
+SELECT throws_ok($$SELECT 'v01 promoters=1 passives=0 detractors=0'::nps_state$$, '22P02', NULL, 'text: "v01" is not canonical');
+SELECT throws_ok($$SELECT 'v+1 promoters=1 passives=0 detractors=0'::nps_state$$, '22P02', NULL, 'text: "v+1" is not canonical');
+SELECT throws_ok($$SELECT 'v1  promoters=1 passives=0 detractors=0'::nps_state$$, '22P02', NULL, 'text: two spaces are not canonical');
+SELECT throws_ok($$SELECT 'v1 promoters=1 passives=0 detractors=0 '::nps_state$$, '22P02', NULL, 'text: a trailing space is not canonical');
+SELECT throws_ok($$SELECT 'v1 passives=0 promoters=1 detractors=0'::nps_state$$, '22P02', NULL, 'text: fields out of order are not canonical');
+SELECT throws_ok($$SELECT 'v1 promoters=1 passives=0 detractors=0 detractors=0'::nps_state$$, '22P02', NULL, 'text: a field twice');
+SELECT throws_ok($$SELECT 'v1 promoters=1 passives=0 detractors=9223372036854775808'::nps_state$$, '22P02', NULL, 'text: a count beyond int64');
+SELECT throws_ok($$SELECT 'v1 responses=1 satisfied=1 scale_max=05'::csat_state$$, '22P02', NULL, 'text: a parameter with a leading zero');
+SELECT is('v1 customers=0 start_mrr=0 end_mrr=0 lost_mrr=0'::revenue_state::text, 'v1 customers=0 start_mrr=0 end_mrr=0 lost_mrr=0',
+          'text: zeros round trip');
+-- revenue_state: GRR <= NRR, that is lost >= start - end
+SELECT throws_ok($$SELECT 'v1 customers=1 start_mrr=1000000 end_mrr=0 lost_mrr=0'::revenue_state$$, '22P02', NULL,
+                 'revenue_state: NRR 0 with GRR 100 (lost < start - end) is rejected');
+SELECT is('v1 customers=1 start_mrr=1000000 end_mrr=0 lost_mrr=1000000'::revenue_state::text,
+          'v1 customers=1 start_mrr=1000000 end_mrr=0 lost_mrr=1000000', 'revenue_state: a customer lost entirely is valid');
+SELECT is('v1 customers=2 start_mrr=30 end_mrr=25 lost_mrr=10'::revenue_state::text,
+          'v1 customers=2 start_mrr=30 end_mrr=25 lost_mrr=10', 'revenue_state: lost above start - end (expansion elsewhere) is valid');
+SELECT throws_ok($$SELECT pg_temp.recv('revenue_state',
+                 '\x010000040000000000000001000000000000000a00000000000000040000000000000001')$$,
+                 '22P03', NULL, 'revenue_state binary: lost < start - end is 22P03');
+-- avg_days_to_pay_state: amount_days <= paid_amount * the longest possible wait
+SELECT throws_ok($$SELECT 'v1 paid_amount=1 amount_days=9223372036854775807'::avg_days_to_pay_state$$, '22P02', NULL,
+                 'avg_days_to_pay_state: 9.2e18 days for one unit is rejected');
+SELECT is('v1 paid_amount=1 amount_days=2147483493'::avg_days_to_pay_state::text, 'v1 paid_amount=1 amount_days=2147483493',
+          'avg_days_to_pay_state: the longest possible wait (4714-11-24 BC to 5874897-12-31) is valid');
+SELECT throws_ok($$SELECT 'v1 paid_amount=1 amount_days=2147483494'::avg_days_to_pay_state$$, '22P02', NULL,
+                 'avg_days_to_pay_state: one day more is rejected');
+SELECT is(avg_days_to_pay_state(1.0, date '4714-11-24 BC', date '5874897-12-31')::text,
+          'v1 paid_amount=10000 amount_days=21474834930000', 'avg_days_to_pay_state of the longest wait reads back')
+FROM (SELECT 1) x;
+SELECT is(avg_days_to_pay_state(1.0, date '4714-11-24 BC', date '5874897-12-31')::text::avg_days_to_pay_state::text,
+          'v1 paid_amount=10000 amount_days=21474834930000', 'avg_days_to_pay_state of the longest wait reads back');
+SELECT throws_ok($$SELECT pg_temp.recv('avg_days_to_pay_state', '\x0100000200000000000000017fffffffffffffff')$$,
+                 '22P03', NULL, 'avg_days_to_pay_state binary: 9.2e18 days is 22P03');
+
+-- Issue 25 item 11: a NULL period is 22004 everywhere, whatever else the row has
+SELECT throws_ok($$SELECT dso(a, d, d, NULL::daterange) FROM (VALUES (1.0, date '2024-01-01')) v(a, d)$$, '22004', NULL,
+                 'dso(a, d, d, NULL::daterange) is 22004');
+SELECT throws_ok($$SELECT dso(NULL::numeric, NULL::date, NULL::date, NULL::daterange)$$, '22004', NULL,
+                 'dso of a row that is all NULL, period included, is 22004 too');
+SELECT throws_ok($$SELECT dso(NULL::numeric, NULL::timestamptz, NULL::timestamptz, NULL::tstzrange)$$, '22004', NULL,
+                 'dso over tstzrange with a NULL period is 22004');
+SELECT throws_ok($$SELECT dso_state(a, d, d, NULL::daterange) FROM (VALUES (1.0, date '2024-01-01')) v(a, d)$$, '22004', NULL,
+                 'dso_state with a NULL period is 22004');
+SELECT throws_ok($$SELECT churn_rate(r, NULL::daterange) FROM (VALUES (daterange('2024-01-01', '2024-03-01'))) v(r)$$, '22004', NULL,
+                 'churn_rate with a NULL period is 22004');
+SELECT throws_ok($$SELECT retention_rate(NULL::datemultirange, NULL::daterange)$$, '22004', NULL,
+                 'retention_rate over a multirange with NULL activity and period is 22004');
+SELECT throws_ok($$SELECT churn_rate(r, NULL::tstzrange) FROM (VALUES (tstzrange('2024-01-01', '2024-03-01'))) v(r)$$, '22004', NULL,
+                 'churn_rate over tstzrange with a NULL period is 22004');
 
 SELECT * FROM finish();
 ROLLBACK;

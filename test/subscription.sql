@@ -241,10 +241,10 @@ SELECT throws_ok($$SELECT churn_rate(ts, tsrange('2026-01-01', '2026-02-01', '[]
     NULL, 'period [start, end]: 22023');
 SELECT throws_ok($$SELECT churn_rate(ts, tsrange('2026-01-01', '2026-02-01', '(]')) FROM acts$$, '22023',
     NULL, 'period (start, end]: 22023');
-SELECT throws_ok($$SELECT churn_rate(d, NULL::daterange) FROM acts$$, '22023',
-    'period must not be null', 'NULL period: 22023');
-SELECT throws_ok($$SELECT churn_rate(NULL::daterange, NULL::daterange)$$, '22023',
-    'period must not be null', 'NULL period with a NULL activity: 22023 all the same');
+SELECT throws_ok($$SELECT churn_rate(d, NULL::daterange) FROM acts$$, '22004',
+    'period must not be null', 'NULL period: 22004 (null value not allowed), as in dso');
+SELECT throws_ok($$SELECT churn_rate(NULL::daterange, NULL::daterange)$$, '22004',
+    'period must not be null', 'NULL period with a NULL activity: 22004 all the same');
 SELECT throws_ok($$SELECT churn_rate(d, daterange('10000-01-01', '10000-02-01')) FROM acts$$, '22023',
     NULL, 'period after the year 9999: 22023');
 SELECT throws_ok($$SELECT churn_rate(d, CASE WHEN id = 2000 THEN daterange('2026-01-01', '2026-03-01')
