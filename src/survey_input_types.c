@@ -186,7 +186,7 @@ score_call(FunctionCallInfo fcinfo, const SurveyMetric *metric, ScoreType type,
 #define SCORE_ENTRY(name, suffix, metric, type) \
 	PG_FUNCTION_INFO_V1(name##_##suffix); \
 	Datum name##_##suffix(PG_FUNCTION_ARGS) \
-	{ return score_call(fcinfo, &metric, type, name); }
+	{ return score_call(fcinfo, &(metric), type, name); }
 
 /* The overloads of a transition function (or its inverse) per score type. */
 #define SCORE_ENTRY_POINTS(name, metric) \
