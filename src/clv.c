@@ -79,6 +79,86 @@ append_double(StringInfo buf, double d)
 	appendStringInfoString(buf, tmp);
 }
 
+/*
+ * A double for a message, in its shortest exact form: "7.000000001", where
+ * %g would print "7 and 7 days" for two different time units.
+ */
+static const char *
+num(double d)
+{
+	char	   *tmp = palloc(DOUBLE_SHORTEST_DECIMAL_LEN + 1);
+
+	double_to_shortest_decimal_buf(d, tmp);
+	return tmp;
+}
+
+/*
+ * A sum of amounts as a double-double: hi + lo with hi = fl(hi + lo), about
+ * 106 bits.  Summing the repeat amounts this way makes monetary values
+ * exact to the last bit of a double for any realistic customer, and the
+ * same whatever order rows and merged states arrive in (serial, parallel,
+ * Citus): the rounding of single doubles would differ in the last digits.
+ */
+typedef struct ClvSum
+{
+	double		hi,
+				lo;
+} ClvSum;
+
+/* Add b to *a (the accurate double-double addition; 22003 on overflow). */
+static inline void
+clv_sum_add(ClvSum *a, ClvSum b)
+{
+	double		s1 = a->hi + b.hi,
+				bp = s1 - a->hi,
+				s2 = (a->hi - (s1 - bp)) + (b.hi - bp),
+				t1 = a->lo + b.lo,
+				tp = t1 - a->lo,
+				t2 = (a->lo - (t1 - tp)) + (b.lo - tp),
+				h;
+
+	s2 += t1;
+	h = s1 + s2;
+	s2 = s2 - (h - s1);
+	s1 = h;
+	s2 += t2;
+	h = s1 + s2;
+	a->lo = s2 - (h - s1);
+	a->hi = h;
+	if (unlikely(!isfinite(a->hi) || !isfinite(a->lo)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of order amounts is out of range for type double precision"),
+				 errhint("The amounts of one customer must add up to less than about 1.8e308.")));
+	if (a->hi == 0.0)
+	{
+		/* one spelling of zero: no -0, no remainder */
+		a->hi = 0.0;
+		a->lo = 0.0;
+	}
+}
+
+/* The same, adding one double. */
+static inline void
+clv_sum_add1(ClvSum *a, double x)
+{
+	ClvSum		b = {x, 0.0};
+
+	clv_sum_add(a, b);
+}
+
+/* Append a sum: "hi", or "hi:lo" when the remainder is not zero. */
+static void
+append_sum(StringInfo buf, ClvSum v)
+{
+	append_double(buf, v.hi);
+	if (v.lo != 0.0)
+	{
+		appendStringInfoChar(buf, ':');
+		append_double(buf, v.lo);
+	}
+}
+
 /* Append a date as YYYY-MM-DD, independent of DateStyle. */
 static void
 append_day(StringInfo buf, DateADT d)
@@ -122,7 +202,8 @@ parse_double(const char *s, double *result)
 		return false;
 	errno = 0;
 	*result = strtod(s, &end);
-	if (errno != 0 || *end != '\0' || !isfinite(*result))
+	/* ERANGE also flags a subnormal result, which is a valid double */
+	if ((errno != 0 && errno != ERANGE) || *end != '\0' || !isfinite(*result))
 		return false;
 	double_to_shortest_decimal_buf(*result, tmp);
 	return strcmp(tmp, s) == 0;
@@ -165,6 +246,24 @@ parse_day(const char *s, DateADT *result)
 		return false;
 	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", (int) y, m, d);
 	return strcmp(tmp, s) == 0;
+}
+
+/* Parse a sum as append_sum writes it (canonical: hi = fl(hi + lo)). */
+static bool
+parse_sum(char *s, ClvSum *v)
+{
+	char	   *colon = strchr(s, ':');
+
+	v->lo = 0.0;
+	if (colon)
+	{
+		*colon = '\0';
+		if (!parse_double(colon + 1, &v->lo) || v->lo == 0.0)
+			return false;
+	}
+	if (!parse_double(s, &v->hi))
+		return false;
+	return v->hi + v->lo == v->hi && (v->hi != 0.0 || v->lo == 0.0);
 }
 
 /*
@@ -248,7 +347,7 @@ positive_interval_arg(FunctionCallInfo fcinfo, int argno, const char *name)
 	if (!(days > 0) || !isfinite(days))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be positive: %g days", name, days),
+				 errmsg("%s must be positive: %s days", name, num(days)),
 				 errhint("Give a positive interval such as '1 week'.")));
 	return days;
 }
@@ -410,13 +509,18 @@ new_state(MemoryContext parent, Size size, const ExpandedObjectMethods *methods)
  *
  * Frequency counts distinct days, and rows arrive in any order (and states
  * are merged in any order), so the exact answer needs the set of days: a
- * sorted array of 4-byte dates, plus the total amount and the amount of the
- * first day (monetary = (total - first day) / frequency).  Per-day sums are
- * not needed: only the first day's sum is ever subtracted.
+ * sorted array of 4-byte dates, plus the sum of the first day's amounts and
+ * the sum of the others' (the repeat amount; monetary = repeat / frequency),
+ * both double-doubles (ClvSum).  When an earlier day arrives, the old first
+ * day's sum moves into the repeat sum.  Version 1 (1.1) kept the total and
+ * the first day's sum, and subtracted them: a large first order cancelled
+ * the repeat amounts ((1e16 + 1) - 1e16 = 0).  Stored version 1 values, in
+ * tables and in text, are still read (the repeat sum as total - first).
  * ================================================================== */
 
 #define CS_DATE_FORM		0x02	/* built from dates, not timestamptz */
 #define CS_KNOWN_FLAGS		(CLV_PARAMS_SET | CS_DATE_FORM)
+#define CS_VERSION			2
 
 typedef struct ClvSummaryState
 {
@@ -430,12 +534,32 @@ typedef struct ClvSummaryState
 	int32		pad;
 	int64		observed_ts;	/* observed_until (timestamptz form) */
 	double		unit_days;		/* the time unit, in days */
-	double		total;			/* sum of all amounts */
-	double		first_amount;	/* sum of the amounts of the first day */
+	ClvSum		first;			/* sum of the amounts of the first day */
+	ClvSum		repeat;			/* sum of the amounts of the other days */
 	DateADT		days[FLEXIBLE_ARRAY_MEMBER];	/* sorted, distinct */
 } ClvSummaryState;
 
 #define CS_SIZE(cap)	(offsetof(ClvSummaryState, days) + sizeof(DateADT) * (cap))
+
+/* Version 1's layout (1.1), as stored in tables before the upgrade. */
+typedef struct ClvSummaryStateV1
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;
+	int32		ndays;
+	int32		capacity;
+	DateADT		observed_day;
+	int32		pad;
+	int64		observed_ts;
+	double		unit_days;
+	double		total;
+	double		first_amount;
+	DateADT		days[FLEXIBLE_ARRAY_MEMBER];
+} ClvSummaryStateV1;
+
+#define CS1_SIZE(cap)	(offsetof(ClvSummaryStateV1, days) + sizeof(DateADT) * (cap))
 
 static ClvSummaryState *
 cs_new(int capacity)
@@ -443,20 +567,59 @@ cs_new(int capacity)
 	ClvSummaryState *s = palloc0(CS_SIZE(capacity));
 
 	SET_VARSIZE(s, CS_SIZE(capacity));
-	s->version = CLV_VERSION;
+	s->version = CS_VERSION;
 	s->capacity = capacity;
 	return s;
 }
 
-/* Shape check of a stored or passed clv_summary_state. */
+static int	cs_capacity(int need);
+
+/* A version 1 value (shape already checked) in version 2's layout. */
+static ClvSummaryState *
+cs_from_v1(const ClvSummaryStateV1 *old)
+{
+	ClvSummaryState *s = cs_new(cs_capacity(Max(old->ndays, 1)));
+
+	s->flags = old->flags;
+	s->ndays = old->ndays;
+	s->observed_day = old->observed_day;
+	/* the date form's observed_ts is not used: 0 (1.1 set obs * 1 day) */
+	s->observed_ts = (old->flags & CS_DATE_FORM) ? 0 : old->observed_ts;
+	s->unit_days = old->unit_days;
+	s->first.hi = old->first_amount;
+	s->repeat.hi = old->ndays > 1 ? old->total - old->first_amount : 0.0;
+	if (!isfinite(s->first.hi) || !isfinite(s->repeat.hi) ||
+		(s->ndays > 0 && !(s->flags & CLV_PARAMS_SET)))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid clv_summary_state value")));
+	memcpy(s->days, old->days, sizeof(DateADT) * old->ndays);
+	return s;
+}
+
+/*
+ * Shape check of a stored or passed clv_summary_state; a version 1 value
+ * (stored by 1.1) comes back converted, as a new palloc'd value.
+ */
 static ClvSummaryState *
 cs_arg(FunctionCallInfo fcinfo, int argno)
 {
 	ClvSummaryState *s = (ClvSummaryState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 
-	if (VARSIZE(s) < CS_SIZE(0) || s->version != CLV_VERSION ||
+	if (VARSIZE(s) >= CS1_SIZE(0) && s->version == 1)
+	{
+		const ClvSummaryStateV1 *old = (const ClvSummaryStateV1 *) s;
+
+		if (old->ndays < 0 || old->ndays > old->capacity ||
+			VARSIZE(old) != CS1_SIZE(old->capacity) || (old->flags & ~CS_KNOWN_FLAGS))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("invalid clv_summary_state value")));
+		return cs_from_v1(old);
+	}
+	if (VARSIZE(s) < CS_SIZE(0) || s->version != CS_VERSION ||
 		s->ndays < 0 || s->ndays > s->capacity ||
-		VARSIZE(s) != CS_SIZE(s->capacity))
+		VARSIZE(s) != CS_SIZE(s->capacity) || (s->flags & ~CS_KNOWN_FLAGS))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid clv_summary_state value")));
@@ -540,8 +703,8 @@ cs_set_params(ClvSummaryState *s, uint8 form, int64 obs_ts, DateADT obs_day,
 	if (s->unit_days != unit_days)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time_unit changes within one group: %g and %g days",
-						s->unit_days, unit_days),
+				 errmsg("time_unit changes within one group: %s and %s days",
+						num(s->unit_days), num(unit_days)),
 				 errhint("Every row of a customer, and every state merged together, must use the same time_unit.")));
 }
 
@@ -562,10 +725,7 @@ cs_add(ClvSummaryState *s, DateADT day, double amount)
 			hi = mid;
 	}
 	if (lo < s->ndays && s->days[lo] == day)
-	{
-		if (lo == 0)
-			s->first_amount += amount;
-	}
+		clv_sum_add1(lo == 0 ? &s->first : &s->repeat, amount);
 	else
 	{
 		if (s->ndays == s->capacity)
@@ -574,9 +734,15 @@ cs_add(ClvSummaryState *s, DateADT day, double amount)
 		s->days[lo] = day;
 		s->ndays++;
 		if (lo == 0)
-			s->first_amount = amount;
+		{
+			/* a new first day: the old one's amounts are repeat amounts */
+			clv_sum_add(&s->repeat, s->first);
+			s->first.hi = amount == 0.0 ? 0.0 : amount;	/* not -0 */
+			s->first.lo = 0.0;
+		}
+		else
+			clv_sum_add1(&s->repeat, amount);
 	}
-	s->total += amount;
 	return s;
 }
 
@@ -587,7 +753,7 @@ finite_amount(double amount)
 	if (unlikely(!isfinite(amount)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("order amount %g is out of range", amount),
+				 errmsg("order amount %s is out of range", num(amount)),
 				 errhint("An amount is a finite number.")));
 	return amount;
 }
@@ -673,7 +839,7 @@ cs_date_step(FunctionCallInfo fcinfo, bool numeric)
 	if (DATE_NOT_FINITE(obs))
 		bad_observed_until(false);
 	unit = positive_interval_arg(fcinfo, 4, "time_unit");
-	cs_set_params(s, CS_DATE_FORM, (int64) obs * USECS_PER_DAY, obs, unit);
+	cs_set_params(s, CS_DATE_FORM, 0, obs, unit);
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(s);
@@ -722,19 +888,33 @@ clv_summary_state_combine(PG_FUNCTION_ARGS)
 				j,
 				k,
 				need;
-	double		first;
+	ClvSum		first,
+				repeat;
 
 	if (b->flags & CLV_PARAMS_SET)
 		cs_set_params(a, b->flags & CS_DATE_FORM, b->observed_ts,
 					  b->observed_day, b->unit_days);
 	if (b->ndays == 0)
 		PG_RETURN_POINTER(a);
+	repeat = a->repeat;
+	clv_sum_add(&repeat, b->repeat);
 	if (a->ndays == 0)
-		first = b->first_amount;
+		first = b->first;
 	else if (a->days[0] == b->days[0])
-		first = a->first_amount + b->first_amount;
+	{
+		first = a->first;
+		clv_sum_add(&first, b->first);
+	}
+	else if (a->days[0] < b->days[0])
+	{
+		first = a->first;
+		clv_sum_add(&repeat, b->first);
+	}
 	else
-		first = a->days[0] < b->days[0] ? a->first_amount : b->first_amount;
+	{
+		first = b->first;
+		clv_sum_add(&repeat, a->first);
+	}
 
 	/*
 	 * Merge b's sorted days into a in place, from the back (the write
@@ -764,8 +944,8 @@ clv_summary_state_combine(PG_FUNCTION_ARGS)
 	}
 	a->ndays = need - 1 - k;
 	memmove(&a->days[0], &a->days[k + 1], sizeof(DateADT) * a->ndays);
-	a->total += b->total;
-	a->first_amount = first;
+	a->first = first;
+	a->repeat = repeat;
 	PG_RETURN_POINTER(a);
 }
 
@@ -777,6 +957,13 @@ clv_summary_state_uncombine(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
+/*
+ * The text form, version 2:
+ *   v2 form=date observed_until=1997-09-30 unit_days=7 first_amount=73.34
+ *      repeat_amount=20 days=1997-01-01,1997-03-15
+ * (form=timestamptz: observed_until in microseconds, then observed_day).
+ * A sum is written "hi" or "hi:lo" (ClvSum).  Every value has one spelling.
+ */
 PG_FUNCTION_INFO_V1(clv_summary_state_out);
 Datum
 clv_summary_state_out(PG_FUNCTION_ARGS)
@@ -786,7 +973,7 @@ clv_summary_state_out(PG_FUNCTION_ARGS)
 	int			i;
 
 	initStringInfo(&buf);
-	appendStringInfoString(&buf, "v1");
+	appendStringInfoString(&buf, "v2");
 	if (!(s->flags & CLV_PARAMS_SET))
 		PG_RETURN_CSTRING(buf.data);
 	if (s->flags & CS_DATE_FORM)
@@ -802,14 +989,15 @@ clv_summary_state_out(PG_FUNCTION_ARGS)
 	}
 	appendStringInfoString(&buf, " unit_days=");
 	append_double(&buf, s->unit_days);
-	appendStringInfoString(&buf, " total=");
-	append_double(&buf, s->total);
 	appendStringInfoString(&buf, " first_amount=");
-	append_double(&buf, s->first_amount);
+	append_sum(&buf, s->first);
+	appendStringInfoString(&buf, " repeat_amount=");
+	append_sum(&buf, s->repeat);
 	appendStringInfoString(&buf, " days=");
 	for (i = 0; i < s->ndays; i++)
 	{
-		CHECK_FOR_INTERRUPTS();
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		append_day(&buf, s->days[i]);
@@ -817,12 +1005,18 @@ clv_summary_state_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
+/*
+ * Read the text form: version 2 as clv_summary_state_out writes it, or
+ * version 1 as 1.1 wrote it ("total=... first_amount=..." in place of the
+ * two sums; the repeat sum is then total - first_amount).
+ */
 static ClvSummaryState *
 cs_parse(const char *str, int code)
 {
 	const char *T = "clv_summary_state";
 	char	   *copy = pstrdup(str);
-	char	   *cur = skip_version(copy, T, str, code, 1, NULL);
+	int			version;
+	char	   *cur = skip_version(copy, T, str, code, CS_VERSION, &version);
 	char	   *form,
 			   *val;
 	ClvSummaryState *s;
@@ -844,20 +1038,21 @@ cs_parse(const char *str, int code)
 		s->flags |= CS_DATE_FORM;
 		if (!parse_day(next_field(&cur, "observed_until", T, str, code), &s->observed_day))
 			bad_text(T, str, code, "observed_until is not a valid date.");
-		s->observed_ts = (int64) s->observed_day * USECS_PER_DAY;
 	}
 	else if (strcmp(form, "timestamptz") == 0)
 	{
 		char	   *end;
+		char		tmp[32];
 
 		val = next_field(&cur, "observed_until", T, str, code);
 		errno = 0;
 		s->observed_ts = strtoll(val, &end, 10);
-		if (*val == '\0' || *end != '\0' || errno != 0 ||
+		snprintf(tmp, sizeof(tmp), INT64_FORMAT, s->observed_ts);
+		if (*val == '\0' || *end != '\0' || errno != 0 || strcmp(tmp, val) != 0 ||
 			!IS_VALID_TIMESTAMP(s->observed_ts))
 			bad_text(T, str, code, "observed_until is not a valid timestamp in microseconds.");
 		if (!parse_day(next_field(&cur, "observed_day", T, str, code), &s->observed_day) ||
-			llabs(s->observed_ts - (int64) s->observed_day * USECS_PER_DAY) > 2 * USECS_PER_DAY)
+			llabs(s->observed_ts / USECS_PER_DAY - (int64) s->observed_day) > 2)
 			bad_text(T, str, code, "observed_day is not the day of observed_until.");
 	}
 	else
@@ -865,10 +1060,27 @@ cs_parse(const char *str, int code)
 	if (!parse_double(next_field(&cur, "unit_days", T, str, code), &s->unit_days) ||
 		!(s->unit_days > 0))
 		bad_text(T, str, code, "unit_days is not a positive number.");
-	if (!parse_double(next_field(&cur, "total", T, str, code), &s->total))
-		bad_text(T, str, code, "total is not a finite number.");
-	if (!parse_double(next_field(&cur, "first_amount", T, str, code), &s->first_amount))
-		bad_text(T, str, code, "first_amount is not a finite number.");
+	if (version == 1)
+	{
+		double		total,
+					first;
+
+		if (!parse_double(next_field(&cur, "total", T, str, code), &total))
+			bad_text(T, str, code, "total is not a finite number.");
+		if (!parse_double(next_field(&cur, "first_amount", T, str, code), &first))
+			bad_text(T, str, code, "first_amount is not a finite number.");
+		s->first.hi = first;
+		s->repeat.hi = total - first;
+		if (!isfinite(s->repeat.hi))
+			bad_text(T, str, code, "total - first_amount is not a finite number.");
+	}
+	else
+	{
+		if (!parse_sum(next_field(&cur, "first_amount", T, str, code), &s->first))
+			bad_text(T, str, code, "first_amount is not a finite number in its canonical form.");
+		if (!parse_sum(next_field(&cur, "repeat_amount", T, str, code), &s->repeat))
+			bad_text(T, str, code, "repeat_amount is not a finite number in its canonical form.");
+	}
 	val = next_field(&cur, "days", T, str, code);
 	if (*cur != '\0')
 		bad_text(T, str, code, "Unexpected text after the days.");
@@ -881,7 +1093,8 @@ cs_parse(const char *str, int code)
 			char	   *comma = strchr(tok, ',');
 			DateADT		d;
 
-			CHECK_FOR_INTERRUPTS();
+			if ((s->ndays & 1023) == 1023)
+				CHECK_FOR_INTERRUPTS();
 			if (comma)
 				*comma = '\0';
 			if (s->ndays >= s->capacity || !parse_day(tok, &d))
@@ -894,10 +1107,24 @@ cs_parse(const char *str, int code)
 			tok = comma ? comma + 1 : NULL;
 		}
 	}
-	if (s->ndays == 0 && (s->total != 0 || s->first_amount != 0))
+	if (s->ndays == 0 && (s->first.hi != 0 || s->repeat.hi != 0))
 		bad_text(T, str, code, "A state without days has amounts.");
-	if (s->ndays == 1 && s->total != s->first_amount)
-		bad_text(T, str, code, "With one day, total and first_amount must be equal.");
+	if (s->ndays == 1 && s->repeat.hi != 0)
+		bad_text(T, str, code, version == 1 ?
+				 "With one day, total and first_amount must be equal." :
+				 "With one day, repeat_amount must be 0.");
+	/* -0 would be a second spelling of 0 */
+	if (version >= 2 && ((s->first.hi == 0 && signbit(s->first.hi)) ||
+						 (s->repeat.hi == 0 && signbit(s->repeat.hi))))
+		bad_text(T, str, code, "An amount is written -0.");
+	if (version == 1)
+	{
+		/* as version 1 computed it; -0 and 0 are the same sum */
+		if (s->first.hi == 0)
+			s->first.hi = 0.0;
+		if (s->repeat.hi == 0)
+			s->repeat.hi = 0.0;
+	}
 	return s;
 }
 
@@ -922,7 +1149,7 @@ clv_summary_final(PG_FUNCTION_ARGS)
 	values[0] = Int32GetDatum(freq);
 	values[1] = Float8GetDatum((double) (s->days[s->ndays - 1] - s->days[0]) / s->unit_days);
 	values[2] = Float8GetDatum((double) (s->observed_day - s->days[0]) / s->unit_days);
-	values[3] = Float8GetDatum(freq > 0 ? (s->total - s->first_amount) / freq : 0.0);
+	values[3] = Float8GetDatum(freq > 0 ? s->repeat.hi / freq : 0.0);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
@@ -1170,32 +1397,32 @@ check_summary(double x, double tx, double T, bool have_m, double m)
 	if (!isfinite(x) || x < 0 || x != floor(x) || x > PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("frequency %g is not a non-negative integer", x),
+				 errmsg("frequency %s is not a non-negative integer", num(x)),
 				 errhint("frequency is the number of repeat purchase days, 0 or more.")));
 	if (!isfinite(T) || !(T >= 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("age %g is negative or not finite", T),
+				 errmsg("age %s is negative or not finite", num(T)),
 				 errhint("age is the time from the first purchase to the end of the observation, 0 or more.")));
 	if (T == 0 && x > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("frequency %g at age 0", x),
+				 errmsg("frequency %s at age 0", num(x)),
 				 errhint("A customer first seen at the end of the observation (age 0) has no repeat purchases.")));
 	if (!isfinite(tx) || tx < 0 || tx > T)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("recency %g is outside 0 .. age %g", tx, T),
+				 errmsg("recency %s is outside 0 .. age %s", num(tx), num(T)),
 				 errhint("recency is the time from the first to the last purchase, between 0 and age.")));
 	if (x == 0 && tx != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("recency %g with frequency 0", tx),
+				 errmsg("recency %s with frequency 0", num(tx)),
 				 errhint("A customer without repeat purchases has recency 0.")));
 	if (have_m && x > 0 && (!isfinite(m) || !(m > 0)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("monetary value %g of a repeat customer is not positive", m),
+				 errmsg("monetary value %s of a repeat customer is not positive", num(m)),
 				 errhint("monetary is the mean amount of the repeat purchases, greater than 0.")));
 }
 
@@ -1556,8 +1783,8 @@ cm_check(const ClvModel *m)
 		if (!isfinite(cm_get(&m->par, i)) || !(cm_get(&m->par, i) > 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("clv_model parameter %s = %g is not positive",
-							cm_params[i].name, cm_get(&m->par, i)),
+					 errmsg("clv_model parameter %s = %s is not positive",
+							cm_params[i].name, num(cm_get(&m->par, i))),
 					 errhint("Every model parameter is a finite number greater than 0.")));
 }
 
@@ -1657,8 +1884,12 @@ cm_parse(const char *str, int code)
 		{
 			if (v.type != jbvNumeric)
 				bad_text(T, str, code, psprintf("\"%s\" is not a number.", key));
-			num = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
+			/* no error (and no 400-digit message) for a number out of range */
+			num = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
 													 NumericGetDatum(v.val.numeric)));
+			if (!isfinite(num))
+				bad_text(T, str, code,
+						 psprintf("\"%s\" is beyond the range of double precision (about 1.8e308).", key));
 		}
 		for (i = 0; i < CM_NPARAMS; i++)
 			if (strcmp(key, cm_params[i].name) == 0)
@@ -1820,62 +2051,102 @@ horizon_arg(FunctionCallInfo fcinfo, int argno)
 	if (!isfinite(t) || t < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("horizon t = %g is not a non-negative number", t),
+				 errmsg("horizon t = %s is not a non-negative number", num(t)),
 				 errhint("t is a number of time units, 0 or more.")));
 	return t;
+}
+
+/*
+ * The model argument of a prediction, checked; NULL when its fit did not
+ * converge ("converged": false), with a WARNING once per query and call
+ * site: a model that is not an optimum gives numbers that look fine and
+ * are not (every customer alive, say).  clv() does the same.
+ */
+static ClvModel *
+usable_model(FunctionCallInfo fcinfo, int argno)
+{
+	ClvModel   *m = cm_arg(fcinfo, argno);
+
+	cm_check(m);
+	if ((m->flags & CM_HAS_CONVERGED) && !(m->flags & CM_CONVERGED))
+	{
+		if (fcinfo->flinfo->fn_extra == NULL)
+		{
+			ereport(WARNING,
+					(errmsg("the clv_model's fit did not converge; its predictions are NULL"),
+					 errhint("Fit again with more customers, or check the summaries (clv_model_params shows \"converged\").")));
+			fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, 1);
+		}
+		return NULL;
+	}
+	return m;
+}
+
+/* A prediction that overflowed double precision is 22003, never infinity. */
+static inline double
+finite_prediction(const char *what, double value)
+{
+	if (unlikely(!isfinite(value)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is out of range for type double precision", what),
+				 errhint("The model's parameters are too extreme for this customer.")));
+	return value;
 }
 
 PG_FUNCTION_INFO_V1(clv_expected_purchases);
 Datum
 clv_expected_purchases(PG_FUNCTION_ARGS)
 {
-	ClvModel   *m = cm_arg(fcinfo, 0);
+	ClvModel   *m = usable_model(fcinfo, 0);
 	double		t = horizon_arg(fcinfo, 1);
 	double		x = PG_GETARG_FLOAT8(2),
 				tx = PG_GETARG_FLOAT8(3),
 				T = PG_GETARG_FLOAT8(4);
 
-	cm_check(m);
 	check_summary(x, tx, T, false, 0);
-	PG_RETURN_FLOAT8(clv_expected_purchases_calc(&m->par, t, x, tx, T));
+	if (m == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(finite_prediction("clv_expected_purchases",
+									   clv_expected_purchases_calc(&m->par, t, x, tx, T)));
 }
 
 PG_FUNCTION_INFO_V1(clv_p_alive);
 Datum
 clv_p_alive(PG_FUNCTION_ARGS)
 {
-	ClvModel   *m = cm_arg(fcinfo, 0);
+	ClvModel   *m = usable_model(fcinfo, 0);
 	double		x = PG_GETARG_FLOAT8(1),
 				tx = PG_GETARG_FLOAT8(2),
 				T = PG_GETARG_FLOAT8(3);
 
-	cm_check(m);
 	check_summary(x, tx, T, false, 0);
-	PG_RETURN_FLOAT8(clv_p_alive_calc(&m->par, x, tx, T));
+	if (m == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(finite_prediction("clv_p_alive", clv_p_alive_calc(&m->par, x, tx, T)));
 }
 
 PG_FUNCTION_INFO_V1(clv_expected_order_value);
 Datum
 clv_expected_order_value(PG_FUNCTION_ARGS)
 {
-	ClvModel   *m = cm_arg(fcinfo, 0);
+	ClvModel   *m = usable_model(fcinfo, 0);
 	double		x = PG_GETARG_FLOAT8(1),
 				mon = PG_GETARG_FLOAT8(2),
 				result;
 
-	cm_check(m);
 	check_summary(x, 0, 1, true, mon);
-	if (!(m->flags & CM_HAS_GG) ||
+	if (m == NULL || !(m->flags & CM_HAS_GG) ||
 		!clv_expected_value_calc(&m->par, x, mon, &result))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(result);
+	PG_RETURN_FLOAT8(finite_prediction("clv_expected_order_value", result));
 }
 
 PG_FUNCTION_INFO_V1(clv_predict);
 Datum
 clv_predict(PG_FUNCTION_ARGS)
 {
-	ClvModel   *m = cm_arg(fcinfo, 0);
+	ClvModel   *m = usable_model(fcinfo, 0);
 	double		t = horizon_arg(fcinfo, 1);
 	double		x = PG_GETARG_FLOAT8(2),
 				tx = PG_GETARG_FLOAT8(3),
@@ -1884,22 +2155,23 @@ clv_predict(PG_FUNCTION_ARGS)
 				d = PG_GETARG_FLOAT8(6),
 				value;
 
-	cm_check(m);
 	check_summary(x, tx, T, true, mon);
 	if (!isfinite(d) || d < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("discount_rate %g is not a non-negative number", d),
+				 errmsg("discount_rate %s is not a non-negative number", num(d)),
 				 errhint("discount_rate is per time unit, e.g. 0.01 for 1%% a week; 0 for none.")));
 	if (d > 0 && t > 1e6)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("horizon t = %g is too long to discount unit by unit", t),
+				 errmsg("horizon t = %s is too long to discount unit by unit", num(t)),
 				 errhint("Use at most 1000000 time units with a discount rate.")));
-	if (!(m->flags & CM_HAS_GG) ||
+	if (m == NULL || !(m->flags & CM_HAS_GG) ||
 		!clv_expected_value_calc(&m->par, x, mon, &value))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(value * clv_discounted_purchases(&m->par, t, x, tx, T, d));
+	value = finite_prediction("clv_predict expected order value", value);
+	PG_RETURN_FLOAT8(finite_prediction("clv_predict",
+									   value * clv_discounted_purchases(&m->par, t, x, tx, T, d)));
 }
 
 /* ==================================================================
@@ -2083,8 +2355,8 @@ co_set_params(ClvOrdersState *s, int kind, double horizon_days)
 	if (s->horizon_days != horizon_days)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("horizon changes within one group: %g and %g days",
-						s->horizon_days, horizon_days),
+				 errmsg("horizon changes within one group: %s and %s days",
+						num(s->horizon_days), num(horizon_days)),
 				 errhint("Every row of a group, and every state merged together, must use the same horizon.")));
 }
 
@@ -2204,21 +2476,15 @@ clv_state_uncombine(PG_FUNCTION_ARGS)
 
 /*
  * Order records by customer key, then day, then amount: the order of the
- * canonical text form and of clv()'s summaries.  The comparison is also
- * where a long sort checks for interrupts (qsort itself does not).
+ * canonical text form and of clv()'s summaries.
  */
-static int
-cmp_order(const void *pa, const void *pb)
+static inline int
+cmp_order(const char *a, const char *b)
 {
-	static uint32 calls = 0;
-	const char *a = *(const char *const *) pa;
-	const char *b = *(const char *const *) pb;
 	ClvOrder	oa,
 				ob;
 	int			c;
 
-	if ((++calls & 0xffff) == 0)
-		CHECK_FOR_INTERRUPTS();
 	memcpy(&oa, a, sizeof(oa));
 	memcpy(&ob, b, sizeof(ob));
 	if (oa.keylen != ob.keylen)
@@ -2233,6 +2499,21 @@ cmp_order(const void *pa, const void *pb)
 		return oa.amount < ob.amount ? -1 : 1;
 	return 0;
 }
+
+/*
+ * Sort record pointers with the comparison inlined, checking for interrupts
+ * (qsort does not: a stored state of 8 M orders kept a canceled query
+ * sorting for seconds).
+ */
+typedef char *ClvOrderRef;		/* a record of a state */
+
+#define ST_SORT sort_order_records
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_ELEMENT_TYPE ClvOrderRef
+#define ST_COMPARE(a, b) cmp_order(*(a), *(b))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /*
  * The state's records in canonical order (cmp_order), as pointers into it;
@@ -2255,7 +2536,7 @@ co_sorted_records(const ClvOrdersState *s, int64 *count, DateADT *last)
 		*last = (n == 1 || o.day > *last) ? o.day : *last;
 		off += CO_RECSIZE(o.keylen);
 	}
-	qsort(rec, n, sizeof(char *), cmp_order);
+	sort_order_records(rec, n);
 	*count = n;
 	return rec;
 }
@@ -2392,7 +2673,7 @@ co_parse(const char *str, int code)
 			const char *a = CO_DATA(s) + prev;
 			const char *b = CO_DATA(s) + s->used - CO_RECSIZE(len / 2);
 
-			if (cmp_order(&a, &b) > 0)
+			if (cmp_order(a, b) > 0)
 				bad_text(T, str, code, "The orders are not sorted by customer key, day and amount.");
 		}
 		prev = s->used - CO_RECSIZE(len / 2);
@@ -2452,8 +2733,7 @@ clv_final(PG_FUNCTION_ARGS)
 					first,
 					prev;
 		int32		days = 1;
-		double		total = 0.0,
-					first_amount = 0.0;
+		ClvSum		repeat = {0.0, 0.0};
 
 		CHECK_FOR_INTERRUPTS();
 		memcpy(&first, rec[i], sizeof(first));
@@ -2466,19 +2746,19 @@ clv_final(PG_FUNCTION_ARGS)
 				break;
 			if (o.day != prev.day)
 				days++;
-			if (o.day == first.day)
-				first_amount += o.amount;
-			total += o.amount;
+			/* the repeat amount itself, as clv_summary sums it */
+			if (o.day != first.day)
+				clv_sum_add1(&repeat, o.amount);
 			prev = o;
 		}
 		cs[ncust].x = days - 1;
 		cs[ncust].tx = (prev.day - first.day) / CLV_UNIT_DAYS;
 		cs[ncust].T = (last - first.day) / CLV_UNIT_DAYS;
-		cs[ncust].m = days > 1 ? (total - first_amount) / (days - 1) : 0.0;
+		cs[ncust].m = days > 1 ? repeat.hi / (days - 1) : 0.0;
 		if (days > 1 && !(cs[ncust].m > 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("monetary value %g of a repeat customer is not positive", cs[ncust].m),
+					 errmsg("monetary value %s of a repeat customer is not positive", num(cs[ncust].m)),
 					 errhint("clv needs positive order amounts for customers with repeat purchases.")));
 		ncust++;
 	}
@@ -2524,8 +2804,10 @@ clv_final(PG_FUNCTION_ARGS)
 		CHECK_FOR_INTERRUPTS();
 		if (!clv_expected_value_calc(&model->par, cs[i].x, cs[i].m, &value))
 			PG_RETURN_NULL();
-		sum += value * clv_expected_purchases_calc(&model->par, horizon,
-												   cs[i].x, cs[i].tx, cs[i].T);
+		sum += finite_prediction("clv expected order value", value) *
+			clv_expected_purchases_calc(&model->par, horizon,
+										cs[i].x, cs[i].tx, cs[i].T);
+		finite_prediction("clv", sum);
 	}
 	PG_RETURN_FLOAT8(sum / ncust);
 }

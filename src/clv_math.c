@@ -49,6 +49,8 @@
 #define GRAD_TOL			1e-5
 /* Terms of the hypergeometric series beyond which we give up. */
 #define HYP_MAXTERMS		100000000L
+/* Estimated terms (hyp2f1_cost) beyond which a prediction is refused. */
+#define HYP_MAXCOST			2e7
 
 /* ---------- compaction of weighted observations ---------- */
 
@@ -289,14 +291,14 @@ typedef struct GgData
 	double	   *logm;			/* log(m) of each observation */
 } GgData;
 
-static int
-cmp_double(const void *pa, const void *pb)
-{
-	double		a = *(const double *) pa,
-				b = *(const double *) pb;
-
-	return a < b ? -1 : a > b ? 1 : 0;
-}
+/* Sort doubles, interruptibly (qsort is not: a million customers). */
+#define ST_SORT sort_doubles
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_ELEMENT_TYPE double
+#define ST_COMPARE(a, b) (*(a) < *(b) ? -1 : *(a) > *(b) ? 1 : 0)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* Index of value v in the sorted distinct values u[0..nu). */
 static int32
@@ -332,7 +334,7 @@ bg_prepare(BgData *d, const ClvTriple *t, int n)
 		d->u[2 * i] = t[i].tx;
 		d->u[2 * i + 1] = t[i].T;
 	}
-	qsort(d->u, 2 * n, sizeof(double), cmp_double);
+	sort_doubles(d->u, 2 * n);
 	for (i = 0; i < 2 * n; i++)
 		if (k == 0 || d->u[i] != d->u[k - 1])
 			d->u[k++] = d->u[i];
@@ -341,6 +343,8 @@ bg_prepare(BgData *d, const ClvTriple *t, int n)
 	d->iT = palloc(sizeof(int32) * Max(n, 1));
 	for (i = 0; i < n; i++)
 	{
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 		d->itx[i] = value_index(d->u, k, t[i].tx);
 		d->iT[i] = value_index(d->u, k, t[i].T);
 	}
@@ -1548,14 +1552,46 @@ clv_p_alive_calc(const ClvParams *m, double x, double tx, double T)
 }
 
 /*
- * The series of 2F1(A, B; C; z), 0 <= z < 1, C > 0, summed until the terms
- * are negligible and decreasing.
+ * The number of terms the series of 2F1(A, B; C; z), 0 <= z < 1, needs:
+ * the terms grow while their ratio (A+k)(B+k)z / ((C+k)(k+1)) is above one,
+ * up to the larger root k* of (1-z)k^2 + (C+1 - z(A+B))k + (C - zAB) = 0,
+ * then shrink at a rate that tends to z, so that about 40 / (1 - z) more
+ * reach 1e-17 of the sum (with k^(A+B-C-1) slowing the decay near z = 1).
+ * An estimate to choose between forms and refuse hopeless ones, not a bound
+ * the summation relies on.
  */
 static double
-hyp2f1_series(double A, double B, double C, double z)
+hyp2f1_cost(double A, double B, double C, double z)
+{
+	double		qa = 1.0 - z,
+				qb = C + 1.0 - z * (A + B),
+				qc = C - z * A * B,
+				disc = qb * qb - 4.0 * qa * qc,
+				peak = 0.0,
+				tail = 40.0 / qa;
+
+	if (disc >= 0.0)
+		peak = Max(0.0, (-qb + sqrt(disc)) / (2.0 * qa));
+	if (A + B - C - 1.0 > 0.0)
+		tail += (A + B - C - 1.0) / qa;
+	/* the summation also runs past max(|A|, |B|), see hyp2f1_log */
+	return Max(peak, Max(fabs(A), fabs(B)) + 2.0) + tail;
+}
+
+/*
+ * log 2F1(A, B; C; z), 0 <= z < 1, C > 0, by its series summed until the
+ * terms are negligible and decreasing.  The terms after the first are
+ * summed apart (so that log1p keeps a sum close to 1 exact), and rescaled
+ * when they grow large (a heavy buyer's terms pass 1e308 on the way up).
+ * The caller chose a form whose cost (hyp2f1_cost) is bounded.
+ */
+static double
+hyp2f1_log(double A, double B, double C, double z)
 {
 	double		term = 1.0,
-				sum = 1.0,
+				rest = 0.0,
+				one = 1.0,
+				logscale = 0.0,
 				kmin;
 	long		k;
 
@@ -1568,41 +1604,74 @@ hyp2f1_series(double A, double B, double C, double z)
 		if ((k & 65535) == 65535)
 			CHECK_FOR_INTERRUPTS();
 		term *= (A + k) * (B + k) / ((C + k) * (k + 1.0)) * z;
-		sum += term;
+		rest += term;
+		if (fabs(rest) > 1e280)
+		{
+			term *= 1e-280;
+			rest *= 1e-280;
+			one *= 1e-280;
+			logscale += 280.0 * M_LN10;
+		}
+		/*
+		 * negligible against the terms' own sum, not only against 1: with
+		 * r + x tiny, log G is tiny and all of it comes from them
+		 */
 		if (term == 0.0 ||
-			(k > kmin && fabs(term) <= 1e-17 * fabs(sum)))
-			return sum;
+			(k > kmin && fabs(term) <= 1e-17 * Min(fabs(rest), fabs(one + rest))))
+			break;
 	}
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("clv prediction horizon is too long: t / (alpha + age + t) = 1 - %g", 1.0 - z),
-			 errhint("Use a horizon that is not many orders of magnitude longer than the customer's age.")));
-	return 0.0;					/* keep the compiler quiet */
+	if (k >= HYP_MAXTERMS)
+		elog(ERROR, "hypergeometric series did not converge in %ld terms", k);
+	if (one + rest <= 0.0)
+		elog(ERROR, "hypergeometric series is not positive: %g", one + rest);
+	if (logscale == 0.0)
+		return log1p(rest);
+	return log(one + rest) + logscale;
 }
 
-/* E[Y(t) | x, tx, T] for a != 1. */
+/*
+ * E[Y(t) | x, tx, T] for a != 1:
+ *   (a+b+x-1)/(a-1) * (1 - G) * P(alive),
+ *   G = ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)
+ *     = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)     (Euler)
+ * with z = t / (alpha+T+t).  The two forms cost very different numbers of
+ * terms: the first is slow for a heavy buyer far into the future (large x,
+ * z near 1), the second for a large a (a = 1e12 would need 1e11 terms).
+ * The cheaper one is summed; the first, whose terms are all positive, when
+ * they cost about the same.  1 - G = -expm1(log G) keeps small horizons
+ * exact.
+ */
 static double
 expected_purchases_a(const ClvParams *m, double a, double t,
 					 double x, double tx, double T)
 {
-	double		log1mz = log(m->alpha + T) - log(m->alpha + T + t);
+	/* log(1 - z) = log((alpha+T) / (alpha+T+t)), exact for a short t */
+	double		log1mz = -log1p(t / (m->alpha + T));
 	double		z = t / (m->alpha + T + t);
-	double		s,
-				one_minus_g;
+	double		C = a + m->b + x - 1.0;
+	double		cost_direct = hyp2f1_cost(m->r + x, m->b + x, C, z),
+				cost_euler = hyp2f1_cost(a + m->b - 1.0 - m->r, a - 1.0, C, z),
+				log_g,
+				one_minus_g,
+				result;
 	ClvParams	mm = *m;
 
-	/*
-	 * G = ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)
-	 *   = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)     (Euler)
-	 * and 2F1 of positive parameters is positive, so 1 - G = -expm1(log G).
-	 */
-	s = hyp2f1_series(a + m->b - 1.0 - m->r, a - 1.0, a + m->b + x - 1.0, z);
-	if (s <= 0.0)
-		elog(ERROR, "hypergeometric series is not positive: %g", s);
-	one_minus_g = -expm1((a - 1.0) * log1mz + log(s));
+	if (Min(cost_direct, cost_euler) > HYP_MAXCOST)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("clv prediction horizon is too long for this model: t / (alpha + age + t) = 1 - %.3g",
+						1.0 - z),
+				 errhint("Use a horizon that is not many orders of magnitude longer than the customer's age.")));
+	if (cost_direct <= 2.0 * cost_euler)
+		log_g = (m->r + x) * log1mz + hyp2f1_log(m->r + x, m->b + x, C, z);
+	else
+		log_g = (a - 1.0) * log1mz +
+			hyp2f1_log(a + m->b - 1.0 - m->r, a - 1.0, C, z);
+	one_minus_g = -expm1(log_g);
 	mm.a = a;
-	return (a + m->b + x - 1.0) / (a - 1.0) * one_minus_g *
-		clv_p_alive_calc(&mm, x, tx, T);
+	result = C / (a - 1.0) * one_minus_g * clv_p_alive_calc(&mm, x, tx, T);
+	/* never negative (a last-bit rounding near 0) */
+	return Max(result, 0.0);
 }
 
 double
@@ -1675,5 +1744,5 @@ clv_discounted_purchases(const ClvParams *m, double t, double x,
 		cur = clv_expected_purchases_calc(m, t, x, tx, T);
 		sum += (cur - prev) / pow(1.0 + discount, t);
 	}
-	return sum;
+	return Max(sum, 0.0);		/* not a last-bit negative */
 }

@@ -71,6 +71,9 @@ clv_simple(PG_FUNCTION_ARGS)
 	double		years = nonnegative_arg(fcinfo, 2, "lifespan_years");
 	double		margin = margin_arg(fcinfo, 3);
 
+	/* a zero factor makes the product 0, also when the others overflow */
+	if (aov == 0 || ppy == 0 || years == 0 || margin == 0)
+		PG_RETURN_FLOAT8(0.0);
 	PG_RETURN_FLOAT8(finite_result("clv_simple", aov * ppy * years * margin));
 }
 
@@ -90,5 +93,9 @@ saas_ltv(PG_FUNCTION_ARGS)
 	/* no churn: an infinite lifetime is not a value */
 	if (churn == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(finite_result("saas_ltv", arpa * margin / (churn / 100.0)));
+	/* no revenue: 0, also when the churn rate is too small to divide by */
+	if (arpa == 0 || margin == 0)
+		PG_RETURN_FLOAT8(0.0);
+	/* 100 / churn first: churn / 100 of a subnormal churn rate would be 0 */
+	PG_RETURN_FLOAT8(finite_result("saas_ltv", arpa * margin * (100.0 / churn)));
 }

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(183);
+SELECT plan(229);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -199,24 +199,102 @@ SELECT is((SELECT count(*) FROM daily WHERE st::text::clv_summary_state::text <>
           0::bigint, 'clv_summary_state: text round trip');
 SELECT is((SELECT clv_summary_state(d, amount, '1997-01-29'::date, '1 week')::text
            FROM (VALUES ('1997-01-08'::date, 5.0::float8), ('1997-01-01', 10.0), ('1997-01-01', 2.5)) v(d, amount)),
-          'v1 form=date observed_until=1997-01-29 unit_days=7 total=17.5 first_amount=12.5 days=1997-01-01,1997-01-08',
+          'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=12.5 repeat_amount=5 days=1997-01-01,1997-01-08',
           'clv_summary_state: readable text form');
 SELECT is(clv_summary_state_combine(
-              'v1 form=date observed_until=1997-09-30 unit_days=7 total=3 first_amount=1 days=1997-01-02,1997-01-05,1997-01-09',
-              'v1 form=date observed_until=1997-09-30 unit_days=7 total=10 first_amount=4 days=1997-01-01,1997-01-05,1997-01-10')::text,
-          'v1 form=date observed_until=1997-09-30 unit_days=7 total=13 first_amount=4 days=1997-01-01,1997-01-02,1997-01-05,1997-01-09,1997-01-10',
+              'v2 form=date observed_until=1997-09-30 unit_days=7 first_amount=1 repeat_amount=2 days=1997-01-02,1997-01-05,1997-01-09',
+              'v2 form=date observed_until=1997-09-30 unit_days=7 first_amount=4 repeat_amount=6 days=1997-01-01,1997-01-05,1997-01-10')::text,
+          'v2 form=date observed_until=1997-09-30 unit_days=7 first_amount=4 repeat_amount=9 days=1997-01-01,1997-01-02,1997-01-05,1997-01-09,1997-01-10',
           'clv_summary_state: combine merges overlapping day sets, first day from the earlier state');
-SELECT throws_ok($$SELECT 'v2'::clv_summary_state$$, '22P02', NULL, 'clv_summary_state: unknown version is 22P02');
-SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=0 total=0 first_amount=0 days='::clv_summary_state$$,
+SELECT throws_ok($$SELECT 'v3'::clv_summary_state$$, '22P02', NULL, 'clv_summary_state: unknown version is 22P02');
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=0 first_amount=0 repeat_amount=0 days='::clv_summary_state$$,
                  '22P02', NULL, 'clv_summary_state: zero unit is 22P02');
-SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=7 total=1 first_amount=1 days=1997-01-08,1997-01-01'::clv_summary_state$$,
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1 repeat_amount=0 days=1997-01-08,1997-01-01'::clv_summary_state$$,
                  '22P02', NULL, 'clv_summary_state: unsorted days are 22P02');
-SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=7 total=1 first_amount=1 days=1997-02-08'::clv_summary_state$$,
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1 repeat_amount=0 days=1997-02-08'::clv_summary_state$$,
                  '22P02', NULL, 'clv_summary_state: a day after observed_until is 22P02');
-SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-02-30 unit_days=7 total=0 first_amount=0 days='::clv_summary_state$$,
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-02-30 unit_days=7 first_amount=0 repeat_amount=0 days='::clv_summary_state$$,
                  '22P02', NULL, 'clv_summary_state: an impossible date is 22P02');
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1 repeat_amount=2 days=1997-01-01'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: repeat amounts with one day are 22P02');
+-- version 1 (1.1's text: total and first-day amount) still reads
+SELECT is('v1 form=date observed_until=1997-09-30 unit_days=7 total=13 first_amount=4 days=1997-01-01,1997-01-02,1997-01-05'::clv_summary_state::text,
+          'v2 form=date observed_until=1997-09-30 unit_days=7 first_amount=4 repeat_amount=9 days=1997-01-01,1997-01-02,1997-01-05',
+          'clv_summary_state: version 1 text reads (repeat = total - first)');
 SELECT throws_ok($$SELECT 'v1 form=date observed_until=1997-01-29 unit_days=7 total=1 first_amount=2 days=1997-01-01'::clv_summary_state$$,
-                 '22P02', NULL, 'clv_summary_state: inconsistent amounts are 22P02');
+                 '22P02', NULL, 'clv_summary_state: version 1 with inconsistent amounts is 22P02');
+-- a value stored by 1.1 in a table (version 1's layout, little-endian
+-- x86-64 bytes written by hand): read as it was, merged with a new one
+CREATE FUNCTION pg_temp.raw_summary_state(bytea) RETURNS clv_summary_state
+    LANGUAGE internal IMMUTABLE STRICT AS 'byteasend';	-- a copy of the bytes
+SELECT is(pg_temp.raw_summary_state(decode('010300000300000003000000c9fcffff0000000000609a1054bfffff0000000000001c400000000000002a400000000000001040b9fbffffbafbffffbdfbffff', 'hex'))::text,
+          'v2 form=date observed_until=1997-09-30 unit_days=7 first_amount=4 repeat_amount=9 days=1997-01-01,1997-01-02,1997-01-05',
+          'clv_summary_state: a version 1 value stored by 1.1 reads (repeat = total - first)');
+SELECT is(clv_summary_state_combine(pg_temp.raw_summary_state(decode('010300000300000003000000c9fcffff0000000000609a1054bfffff0000000000001c400000000000002a400000000000001040b9fbffffbafbffffbdfbffff', 'hex')),
+                                    'v2 form=date observed_until=1997-09-30 unit_days=7 first_amount=2 repeat_amount=0 days=1996-12-31')::text,
+          'v2 form=date observed_until=1997-09-30 unit_days=7 first_amount=2 repeat_amount=13 days=1996-12-31,1997-01-01,1997-01-02,1997-01-05',
+          'clv_summary_state: a stored version 1 value merges with a version 2 one');
+SELECT throws_ok($$SELECT pg_temp.raw_summary_state(decode('010300000300000004000000c9fcffff0000000000609a1054bfffff0000000000001c400000000000002a400000000000001040b9fbffffbafbffffbdfbffff', 'hex'))::text$$,
+                 'XX001', NULL, 'clv_summary_state: a stored version 1 value of the wrong size is XX001');
+-- canonical text: one spelling per value
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=+1 repeat_amount=0 days=1997-01-01'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: +1 is 22P02');
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1 repeat_amount=0 days=1997-1-1'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: 1997-1-1 is 22P02');
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1 repeat_amount=1 days=1997-01-01,,1997-01-02'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: ,, is 22P02');
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1 repeat_amount=1:0 days=1997-01-01,1997-01-02'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: a zero remainder written out is 22P02');
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1 repeat_amount=1:1 days=1997-01-01,1997-01-02'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: a remainder that is not below half a unit in the last place is 22P02');
+SELECT throws_ok($$SELECT 'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=-0 repeat_amount=0 days=1997-01-01'::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: -0 is 22P02');
+SELECT throws_ok($$SELECT 'v2 form=timestamptz observed_until=+86400000000 observed_day=2000-01-02 unit_days=7 first_amount=0 repeat_amount=0 days='::clv_summary_state$$,
+                 '22P02', NULL, 'clv_summary_state: +86400000000 microseconds is 22P02');
+SELECT is('v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1e+16 repeat_amount=0.1:5.551115123125783e-18 days=1997-01-01,1997-01-02'::clv_summary_state::text,
+          'v2 form=date observed_until=1997-01-29 unit_days=7 first_amount=1e+16 repeat_amount=0.1:5.551115123125783e-18 days=1997-01-01,1997-01-02',
+          'clv_summary_state: a sum with its remainder reads back');
+-- the repeat amount is summed itself (no cancellation against the first day)
+SELECT is((SELECT (clv_summary(d, a, date '2024-12-31', '1 week')).monetary
+             FROM (VALUES (date '2024-01-01', 1e16::float8), (date '2024-03-01', 1.0)) v(d, a)),
+          1::float8, 'clv_summary: a 1e16 first order does not cancel a repeat amount of 1');
+SELECT is((SELECT (clv_summary(d, a, date '2024-12-31', '1 week')).monetary
+             FROM (VALUES (date '2024-03-01', 1.0::float8), (date '2024-01-01', 1e16)) v(d, a)),
+          1::float8, 'clv_summary: the same when the earlier day arrives second');
+SELECT is((SELECT (clv_summary(d, a, date '2024-12-31', '1 week')).monetary
+             FROM (VALUES (date '2024-01-01', 1e16::float8), (date '2024-03-01', 0.1), (date '2024-03-01', 0.2), (date '2024-05-01', 0.3)) v(d, a)),
+          0.3::float8, 'clv_summary: repeat amounts summed to the nearest double ((0.1 + 0.2 + 0.3) / 2)');
+SELECT lives_ok($$SELECT clv(c, d, a, '10 weeks')
+             FROM (VALUES (1, '2024-01-01'::timestamptz, 1e16::float8), (1, '2024-03-01', 1.0), (2, '2024-01-05', 5), (2, '2024-02-01', 7), (3, '2024-02-01', 3)) v(c, d, a)$$,
+          'clv: repeat amounts are summed themselves (no "monetary value 0" refusal)');
+SELECT throws_ok($$SELECT clv_summary_state(d, a, date '2024-12-31', '1 week')
+                   FROM (VALUES (date '2024-01-01', 1e308::float8), (date '2024-03-01', 1e308), (date '2024-03-01', 1e308)) v(d, a)$$,
+                 '22003', NULL, 'clv_summary_state: amounts summing past the double range are 22003 (never an unreadable Infinity)');
+-- every day the aggregate accepts reads back: year 10000+, BC dates before 1000 BC
+SELECT is((SELECT clv_summary_state(d, 1.0::float8, date '10001-01-01', '1 week')::text::clv_summary_state::text
+             FROM (VALUES (date '10000-01-01')) v(d)),
+          'v2 form=date observed_until=10001-01-01 unit_days=7 first_amount=1 repeat_amount=0 days=10000-01-01',
+          'clv_summary_state: year 10000 reads back');
+SELECT is((SELECT clv_summary_state(d, 1.0::float8, date '0500-01-01 BC', '1 week')::text::clv_summary_state::text
+             FROM (VALUES (date '4000-01-01 BC'), (date '1000-06-01 BC')) v(d)),
+          'v2 form=date observed_until=-499-01-01 unit_days=7 first_amount=1 repeat_amount=1 days=-3999-01-01,-999-06-01',
+          'clv_summary_state: BC dates (year 0 is 1 BC) read back');
+SELECT is((SELECT clv_summary_state(d, 1.0::float8, date '5874897-12-31', '1 week')::text::clv_summary_state::text
+             FROM (VALUES (date '4713-11-24 BC'), (date '5874897-12-31')) v(d)),
+          'v2 form=date observed_until=5874897-12-31 unit_days=7 first_amount=1 repeat_amount=1 days=-4712-11-24,5874897-12-31',
+          'clv_summary_state: the first and last dates read back');
+SELECT is((SELECT clv_summary_state(t, 1.0::float8, timestamptz '294276-12-31 23:59:59+00', '1 week')::text::clv_summary_state::text
+             FROM (VALUES (timestamptz '4713-11-24 00:00+00 BC'), (timestamptz '294276-12-31 23:59:59+00')) v(t)),
+          (SELECT clv_summary_state(t, 1.0::float8, timestamptz '294276-12-31 23:59:59+00', '1 week')::text
+             FROM (VALUES (timestamptz '4713-11-24 00:00+00 BC'), (timestamptz '294276-12-31 23:59:59+00')) v(t)),
+          'clv_summary_state (timestamptz): the first and last timestamps read back');
+SELECT is((SELECT clv_state(c, t, a, '1 week')::text::clv_state::text
+             FROM (VALUES (1, timestamptz '4713-11-24 00:00+00 BC', 1e308::float8), (1, timestamptz '294276-12-31 23:59:59+00', -1e308),
+                          (2, timestamptz '10000-01-01 00:00+00', 5e-324), (2, timestamptz '0999-01-01 00:00+00 BC', 1)) v(c, t, a)),
+          (SELECT clv_state(c, t, a, '1 week')::text
+             FROM (VALUES (1, timestamptz '4713-11-24 00:00+00 BC', 1e308::float8), (1, timestamptz '294276-12-31 23:59:59+00', -1e308),
+                          (2, timestamptz '10000-01-01 00:00+00', 5e-324), (2, timestamptz '0999-01-01 00:00+00 BC', 1)) v(c, t, a)),
+          'clv_state: extreme days and amounts read back');
 
 -- ===================== clv_fit / clv_model =====================
 
@@ -361,6 +439,54 @@ SELECT throws_ok($$SELECT '{"r":"1","alpha":4,"a":0.793,"b":1}'::clv_model$$, '2
 
 -- ===================== predictions =====================
 CREATE TEMP TABLE hm AS SELECT '{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'::clv_model AS m;
+
+-- finite numbers, NULL where documented, or 22003 (references from mpmath's
+-- hyp2f1 at 80 digits, 700 for r = 1e-300)
+SET LOCAL statement_timeout = '5s';
+SELECT ok(abs(clv_expected_purchases('{"r":0.243,"alpha":4.4,"a":1e12,"b":2.4}', 1, 0, 0, 38) / 0.005648578613848133112 - 1) < 1e-12,
+          'expected purchases with a = 1e12: the convergent form (no 100 M terms), equals the mpmath reference');
+SELECT ok(abs(clv_expected_purchases('{"r":1e-300,"alpha":4.4,"a":0.8,"b":2.4}', 39, 0, 0, 38) / 8.3463878836047736098e-301 - 1) < 1e-12,
+          'expected purchases with r = 1e-300: positive, equals the mpmath reference (was -1.8e-15)');
+SELECT ok((SELECT abs(clv_expected_purchases(m, 1e-9, 2, 30.43, 38.86) / 3.7660390365616091875e-11 - 1) < 1e-12 FROM hm),
+          'expected purchases over a horizon of 1e-9: exact (log(1 - z) by log1p)');
+RESET statement_timeout;
+SELECT throws_ok($$SELECT clv_expected_purchases(m, 1e15, 221, 103.43, 103.57) FROM hm$$, '22003', NULL,
+                 'expected purchases: a horizon of 1e15 weeks is refused before summing (22003)');
+SELECT throws_ok($$SELECT clv_expected_order_value('{"r":1,"alpha":1,"a":1,"b":1,"p":1e300,"q":2,"v":1e300}', 0, 0)$$, '22003', NULL,
+                 'expected order value beyond double precision is 22003, not Infinity');
+SELECT throws_ok($$SELECT clv_predict('{"r":1,"alpha":1,"a":1,"b":1,"p":1e300,"q":2,"v":1e300}', 10, 2, 5, 10, 3, 0)$$, '22003', NULL,
+                 'clv_predict beyond double precision is 22003, not Infinity');
+SELECT is(clv_simple(1e200, 1e200, 0), 0::float8, 'clv_simple: a zero lifespan gives 0, not NaN');
+SELECT throws_ok($$SELECT clv_simple(1e200, 1e200, 1)$$, '22003', NULL, 'clv_simple: an overflowing product is 22003');
+SELECT is(saas_ltv(0, 1e-322), 0::float8, 'saas_ltv: no revenue gives 0, not NaN, even for a subnormal churn rate');
+SELECT throws_ok($$SELECT saas_ltv(1, 1e-322)$$, '22003', NULL, 'saas_ltv: an overflowing value is 22003');
+-- a model whose fit did not converge predicts NULL (with a WARNING), as clv() does
+SELECT is(clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1,"converged":false}', 1, 1, 2), NULL, 'P(alive) of an unconverged model is NULL');
+SELECT is(clv_expected_purchases('{"r":1,"alpha":1,"a":0.5,"b":1,"converged":false}', 10, 1, 1, 2), NULL,
+          'expected purchases of an unconverged model are NULL');
+SELECT is(clv_expected_order_value('{"r":1,"alpha":1,"a":1,"b":1,"p":1,"q":2,"v":1,"converged":false}', 1, 2), NULL,
+          'expected order value of an unconverged model is NULL');
+SELECT is(clv_predict('{"r":1,"alpha":1,"a":0.5,"b":1,"p":1,"q":2,"v":1,"converged":false}', 10, 1, 1, 2, 3, 0), NULL,
+          'clv_predict of an unconverged model is NULL');
+SELECT ok(clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1,"converged":true}', 1, 1, 2) > 0
+          AND clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1}', 1, 1, 2) > 0, 'a converged or hand-written model predicts');
+SELECT throws_ok($$SELECT clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1,"converged":false}', -1, 1, 2)$$, '22023', NULL,
+                 'an unconverged model still checks its arguments');
+-- messages: short, exact numbers
+SELECT throws_ok($$SELECT '{"r":1e400,"alpha":4.4,"a":0.8,"b":2.4}'::clv_model$$, '22P02', NULL,
+                 'clv_model: a parameter beyond double precision is 22P02');
+CREATE FUNCTION pg_temp.error_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE q;
+    RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLERRM;
+END $$;
+SELECT ok(length(pg_temp.error_of($q$SELECT ('{"r":1' || repeat('0', 400) || ',"alpha":4.4,"a":0.8,"b":2.4}')::clv_model$q$)) < 300,
+          'clv_model: a 401-digit parameter gives a short message');
+SELECT is(pg_temp.error_of($q$SELECT clv_summary(d, 1.0::float8, date '2024-12-31', u) FROM (VALUES (date '2024-01-01', interval '1 week'), (date '2024-02-01', interval '1 week 0.0001 seconds')) v(d, u)$q$),
+          'time_unit changes within one group: 7 and 7.0000000011574075 days',
+          'clv_summary: a time-unit mismatch names both units exactly (not "7 and 7 days")');
 
 SELECT is((SELECT round(clv_expected_purchases(m, 39, 221, 103.43, 103.57)::numeric, 9) FROM hm), 70.178468668,
           'heavy buyer (221, 103.43, 103.57): finite, equals a 400-digit reference');
@@ -549,7 +675,7 @@ SELECT is((SELECT st::text::clv_summary_state::text FROM
               (SELECT clv_summary_state(d::timestamptz, amount, '1997-09-30 12:00+00', '1 week') AS st FROM o WHERE cust = 7) s),
           (SELECT clv_summary_state(d::timestamptz, amount, '1997-09-30 12:00+00', '1 week')::text FROM o WHERE cust = 7),
           'clv_summary_state (timestamptz form): text round trip');
-SELECT throws_ok($$SELECT 'v1 form=timestamptz observed_until=0 observed_day=2001-01-01 unit_days=7 total=0 first_amount=0 days='::clv_summary_state$$,
+SELECT throws_ok($$SELECT 'v2 form=timestamptz observed_until=0 observed_day=2001-01-01 unit_days=7 first_amount=0 repeat_amount=0 days='::clv_summary_state$$,
                  '22P02', NULL, 'clv_summary_state: observed_day far from observed_until is 22P02');
 CREATE TEMP TABLE bin_out AS
 SELECT (SELECT m FROM fm) AS m,
@@ -595,6 +721,37 @@ SELECT ok(pg_temp.plan_has('SELECT clv(cust, d, amount::numeric, ''39 weeks'') F
           'clv (numeric amount): parallel plan with Partial Aggregate');
 SELECT ok(abs((SELECT clv(cust, d, amount::numeric, '39 weeks') FROM o) - (SELECT v FROM cv)) < 1e-9,
           'clv (numeric amount): parallel result equals serial');
+
+-- monetary values do not depend on the plan: 5000 customers' orders of
+-- wildly different sizes, shuffled so that each customer's rows reach
+-- several workers; serial and parallel agree to the bit, and both equal
+-- the exact (numeric) mean repeat amount to within rounding
+SELECT setseed(0.25);
+CREATE TABLE mon AS
+SELECT c, d, an::float8 AS a, an
+  FROM (SELECT c, '2024-01-01'::date + (random() * 300)::int AS d,
+               round((random() * 10 ^ (random() * 16 - 4))::numeric, 4) AS an
+          FROM generate_series(1, 5000) c, generate_series(1, 8) k ORDER BY random()) x;
+ALTER TABLE mon SET (parallel_workers = 2);
+ANALYZE mon;
+SELECT ok(pg_temp.plan_has('SELECT c, clv_summary(d, a, ''2024-12-31''::date, ''1 week'') FROM mon GROUP BY c', 'Partial'),
+          'clv_summary by customer: a parallel plan with partial aggregation');
+CREATE TEMP TABLE mon_par AS SELECT c, (clv_summary(d, a, '2024-12-31'::date, '1 week')).monetary FROM mon GROUP BY c;
+SET LOCAL max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE mon_ser AS SELECT c, (clv_summary(d, a, '2024-12-31'::date, '1 week')).monetary FROM mon GROUP BY c;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT is((SELECT count(*) FROM mon_par p JOIN mon_ser s USING (c) WHERE p.monetary = s.monetary), 5000::bigint,
+          'clv_summary: serial and parallel monetary values are equal for all 5000 customers');
+SELECT is((SELECT count(*) FROM mon_ser s JOIN
+             (SELECT c, ((sum(an) FILTER (WHERE d > first)) / nullif(count(DISTINCT d) - 1, 0))::float8 AS m
+                FROM (SELECT c, d, an, min(d) OVER (PARTITION BY c) AS first FROM mon) x GROUP BY c) e USING (c)
+           WHERE abs(s.monetary - coalesce(e.m, 0)) <= 2e-15 * abs(e.m) OR s.monetary = coalesce(e.m, 0)),
+          5000::bigint, 'clv_summary: monetary equals the numeric mean of the repeat amounts (to the amounts'' rounding to double)');
+SELECT is((SELECT clv_summary_state(st ORDER BY k DESC)::text
+             FROM (SELECT k, clv_summary_state(d, a, '2024-12-31'::date, '1 week') AS st
+                     FROM mon, LATERAL (SELECT (extract(doy FROM d)::int % 5) AS k) kk WHERE c = 17 GROUP BY k) s),
+          (SELECT clv_summary_state(d, a, '2024-12-31'::date, '1 week' ORDER BY a)::text FROM mon WHERE c = 17),
+          'clv_summary_state: merged partial states have the text of the direct state');
 
 CREATE TABLE op (LIKE o) PARTITION BY RANGE (d);
 CREATE TABLE op1 PARTITION OF op FOR VALUES FROM (MINVALUE) TO ('1997-04-01');

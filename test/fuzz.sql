@@ -90,6 +90,24 @@ UNION ALL SELECT 'clv_state', clv_state(c, t, a, '30 days')::text
   FROM (VALUES ('x'::text, '2026-01-01'::timestamptz, 10::float8), ('x', '2026-01-15', 20)) v(c, t, a)
 UNION ALL SELECT 'clv_state', clv_state(c, t, a, '7 days')::text
   FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2026-01-01'::timestamptz, 1::float8)) v(c, t, a)
+UNION ALL SELECT 'mrr_movements_state', mrr_movements_state(c, m, r)::text
+  FROM (VALUES (1, '2026-01-01'::date, 100.5), (1, '2026-02-01', 150), (2, '2026-01-01', 0), (1, '2026-04-01', 10)) v(c, m, r)
+UNION ALL SELECT 'mrr_movements_state', mrr_movements_state(c, m, r)::text
+  FROM (VALUES ('q"u\o,t=e:'::text, '2026-01-01'::date, 1::float8), ('b', '2026-03-01', 2)) v(c, m, r)
+UNION ALL SELECT 'mrr_movements_state', mrr_movements_state(c, m, r)::text
+  FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2026-01-01'::date, 5.25)) v(c, m, r)
+UNION ALL SELECT 'cohort_revenue_retention_state', cohort_revenue_retention_state(c, s, m, r, g)::text
+  FROM (VALUES (1, '2026-01-01'::date, '2026-01-01'::date, 100.5, true), (1, '2026-01-01', '2026-03-01', 150, true),
+               (2, '2025-12-01', '2026-01-01', 0, true)) v(c, s, m, r, g)
+UNION ALL SELECT 'cohort_revenue_retention_state', cohort_revenue_retention_state(c, s, m, r, false)::text
+  FROM (VALUES ('x"y'::text, '2026-01-01'::date, '2026-02-01'::date, 1::float8)) v(c, s, m, r)
+UNION ALL SELECT 'arpa_state', arpa_state(c, r)::text FROM (VALUES (1, 10.5), (2, 0), (3, 7)) v(c, r)
+UNION ALL SELECT 'arpa_state', arpa_state(c, r)::text
+  FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 5.25), ('00000000-0000-0000-0000-000000000001', 1)) v(c, r)
+UNION ALL SELECT 'trial_conversion_rate_state', trial_conversion_rate_state(s, c, '14 days')::text
+  FROM (VALUES ('2026-01-01'::date, '2026-01-10'::date), ('2026-01-01', NULL), ('2026-01-01', '2026-03-01')) v(s, c)
+UNION ALL SELECT 'trial_conversion_rate_state', trial_conversion_rate_state(s, c, '1 mon 2 days 03:00')::text
+  FROM (VALUES ('2026-01-01 10:00+00'::timestamptz, '2026-01-10 10:00+00'::timestamptz)) v(s, c)
 UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '1 month')::text
   FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz, '2026-01-01 10:00+00'::timestamptz),
                (1, '2026-01-01 10:00+00', '2026-03-05'), (2, '2026-01-03', '2026-01-03'),
@@ -98,6 +116,10 @@ UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '7 da
   FROM (VALUES ('x'::text, '2026-01-01'::date, '2026-01-20'::date), ('y', '2026-01-01', '2026-01-01')) v(c, s, t)
 UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '1 day')::text
   FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2026-01-01'::timestamptz, '2026-01-02'::timestamptz)) v(c, s, t)
+UNION ALL SELECT 'window_funnel_state', window_funnel_state('1 hour', t, a, b, c)::text
+  FROM (VALUES ('2026-01-01 10:00+00'::timestamptz, true, false, false), ('2026-01-01 10:20+00', false, true, false),
+               ('2026-01-01 10:20+00', true, false, true), ('2026-01-01 12:00+00', false, false, true)) v(t, a, b, c)
+UNION ALL SELECT 'window_funnel_state', 'v1 {}'
 UNION ALL SELECT 'clv_model', clv_fit(f, r, a, m)::text
   FROM (SELECT (g % 5)::float8, (g % 5) * 3::float8, 40::float8,
                CASE WHEN g % 5 > 0 THEN 10 + g % 7 ELSE 0 END::float8

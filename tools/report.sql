@@ -211,6 +211,7 @@ SELECT to_regclass('survey_answers') IS NOT NULL AS has_survey,
        to_regclass('churn_monthly') IS NOT NULL AS has_churn,
        to_regclass('revenue_monthly') IS NOT NULL AS has_revenue,
        to_regclass('cohort_monthly') IS NOT NULL AS has_cohorts,
+       to_regclass('mrr_bridge') IS NOT NULL AS has_mrr_bridge,
        to_regclass('clv_scores') IS NOT NULL AS has_clv,
        to_regclass('orders') IS NOT NULL AS has_orders,
        to_regclass('cdnow_orders') IS NOT NULL AS has_cdnow \gset
@@ -317,6 +318,27 @@ SELECT pg_temp.chart('fig-revenue-retention', 'Monthly net and gross revenue ret
 FROM revenue_monthly,
      LATERAL (SELECT pg_temp.axis((SELECT least(min(nrr), min(grr)) FROM revenue_monthly),
                                   (SELECT greatest(max(nrr), max(grr), 100) FROM revenue_monthly)) AS ax) bounds
+GROUP BY ax;
+\endif
+
+-- The MRR bridge, from mrr_bridge (built by the demo scripts with
+-- mrr_movements): gains above the axis, losses below.  The first month is
+-- left out: every customer is new in it (the data start there).
+\if :has_mrr_bridge
+SELECT '<h2>SaaS revenue</h2>';
+SELECT pg_temp.chart('fig-mrr-bridge', 'The MRR bridge.',
+                     'Each month''s MRR movements (mrr_movements): new, expansion and reactivation MRR gained, contraction and churned MRR lost (below the axis).',
+                     'bar', array_agg(to_char(month, 'Mon YY') ORDER BY month),
+                     ARRAY['new', 'expansion', 'reactivation', 'contraction', 'churned'],
+                     ARRAY['#0072B2', '#009E73', '#56B4E9', '#E69F00', '#D55E00'],
+                     ARRAY[array_agg(new_mrr::float8 ORDER BY month), array_agg(expansion_mrr::float8 ORDER BY month),
+                           array_agg(reactivation_mrr::float8 ORDER BY month), array_agg(-contraction_mrr::float8 ORDER BY month),
+                           array_agg(-churned_mrr::float8 ORDER BY month)],
+                     ax[1], ax[2], ax[3], 'MRR moved', 'month')
+FROM mrr_bridge,
+     LATERAL (SELECT pg_temp.axis((SELECT -max(greatest(contraction_mrr, churned_mrr)) FROM mrr_bridge WHERE month > (SELECT min(month) FROM mrr_bridge)),
+                                  (SELECT max(greatest(new_mrr, expansion_mrr, reactivation_mrr)) FROM mrr_bridge WHERE month > (SELECT min(month) FROM mrr_bridge))) AS ax) bounds
+WHERE month > (SELECT min(month) FROM mrr_bridge)
 GROUP BY ax;
 \endif
 

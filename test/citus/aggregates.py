@@ -108,6 +108,19 @@ def feed(agg, name, typ, argtypes):
     if name in ('customer_id', 'user_id') and typ in KEYS:
         return null_some(KEYS[typ])
     agg = agg[:-len('_state')] if agg.endswith('_state') else agg
+    if agg == 'cohort_revenue_retention' and name == 'cohort_start' and typ == 'date':
+        return "date '1997-01-01'"
+    if name == 'gross' and typ == 'boolean':
+        return 'true'
+    if name == 'trial_started_at':
+        return {'timestamp with time zone': null_some(ORDER_TS), 'date': null_some('day')}.get(typ)
+    if name == 'converted_at':
+        if typ == 'timestamp with time zone':
+            return f"CASE WHEN s % 3 = 0 THEN NULL ELSE {ORDER_TS} + (s % 20) * interval '1 day' END"
+        if typ == 'date':
+            return "CASE WHEN s % 3 = 0 THEN NULL ELSE day + (s % 20)::int END"
+    if name == 'within' and typ == 'interval':
+        return "interval '14 days'"
     if name == 'score' and typ in SCORE_TYPES:
         with_scale = len(argtypes) > 1
         cast = SCORE_TYPES[typ]
@@ -190,6 +203,17 @@ def feed(agg, name, typ, argtypes):
             return null_some(f"{TS0} + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
         if typ == 'date':
             return null_some("date '2024-01-01' + (k % 30)::int + (s % 200)::int")
+    if name == 'window' and typ == 'interval':
+        return "interval '30 days'"
+    if name == 'ts' and typ == 'timestamp with time zone':
+        return null_some(ORDER_TS)
+    if name == 'steps' and typ == 'boolean[]':
+        return ('VARIADIC ARRAY[amount > 0, amount > 20, '
+                'CASE WHEN s % 5 = 0 THEN NULL ELSE amount > 50 END]')
+    if name == 'month' and typ == 'date':
+        return null_some("date_trunc('month', day)::date")
+    if name == 'mrr' and typ in ('numeric', 'double precision'):
+        return null_some(f"(amount * (1 + s % 3))::{'numeric' if typ == 'numeric' else 'float8'}")
     if name == 'active_on' and typ == 'date':
         return null_some("date '2024-01-01' + (s % 40)::int")
     return None

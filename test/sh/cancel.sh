@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Cancellation: long aggregates stop soon after statement_timeout or a
 # pg_cancel_backend from another session, with SQLSTATE 57014, in the
-# transition phase (rows), in a final function (clv_fit's optimiser) and
-# while reading big stored states; the session is usable afterwards.
+# transition phase (rows), in a final function (clv_fit's optimiser, the
+# sort of clv's orders) and while reading or printing big stored states; the
+# session is usable afterwards.
 . "$(dirname "$0")/tap.bash"
-plan 14
+plan 20
 
 DB=ret_cancel
 sql -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null 2>&1
@@ -44,10 +45,25 @@ SELECT clv_fit_state(f, CASE WHEN f = 0 THEN 0 ELSE r END, 60 + (g % 97), CASE W
   FROM (SELECT g, (g % 20)::float8 AS f, ((g % 20) * ((g * 7) % 13) / 13.0 * 2 + (g % 9973) / 9973.0)::float8 AS r
           FROM generate_series(1, 600000) g) x;
 CREATE TABLE rpr_state AS SELECT repeat_purchase_ratio_state(g % 3000000) AS s FROM generate_series(1, 6000000) g;
+-- clv: 4M orders of 1M customers in one stored state, in an order the
+-- sort has work to do on (the final function sorts them by customer)
+CREATE TABLE clv_orders_state (s clv_state);
+-- stored uncompressed: what is timed is clv's own work, not pglz
+ALTER TABLE clv_orders_state ALTER COLUMN s SET STORAGE external;
+INSERT INTO clv_orders_state
+SELECT clv_state((g::int8 * 7919) % 1000000, timestamptz '2024-01-01 00:00+00' + (g % 365) * interval '1 day',
+                 (1 + g % 97)::float8, interval '52 weeks')
+  FROM generate_series(1, 4000000) g;
 SQL
 timeout_test "clv_fit's optimiser over 600k distinct customers" "SELECT clv_fit(s) FROM fit_state"
 timeout_test "reading stored distinct-customer states (3M customers, 40 times)" \
 	"SELECT repeat_purchase_ratio(s) FROM rpr_state, generate_series(1, 40)"
+# the sort in clv's final function, then the summaries and the fit
+timeout_test "clv over a stored state of 4M orders (the final function's sort)" \
+	"SELECT clv(s) FROM clv_orders_state"
+# the text output sorts the orders too
+timeout_test "clv_state's text output of 4M orders (sorted)" \
+	"SELECT length(s::text) FROM clv_orders_state"
 
 # pg_cancel_backend from a second session.
 cancel_test() {
@@ -74,3 +90,4 @@ cancel_test() {
 }
 cancel_test "repeat_purchase_ratio over 50M rows" "SELECT repeat_purchase_ratio(g) FROM generate_series(1, 50000000) g"
 cancel_test "clv_fit's optimiser" "SELECT clv_fit(s) FROM fit_state"
+cancel_test "clv over a stored state of 4M orders" "SELECT clv(s) FROM clv_orders_state"
