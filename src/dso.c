@@ -20,7 +20,9 @@
  * says, in microseconds, printed readably in the state's text form.
  *
  * avg_days_to_pay(amount, issued_on, paid_on) keeps the paid amount and the
- * sum of amount * days, both in the same fixed-point units.
+ * sum of amount * days, both in the same fixed-point units.  Every form
+ * takes a numeric or a double precision amount (one C entry point each),
+ * which give the same units.
  *
  *-------------------------------------------------------------------------
  */
@@ -118,7 +120,7 @@ sum_step(RetState *state, int field, int64 value, int64 delta)
  */
 static Datum
 dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
-				bool is_date)
+				bool is_date, bool float8_amount)
 {
 	RetState   *state = ret_state_for_update(fcinfo, desc);
 	const Period *period;
@@ -172,7 +174,8 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 	/* credit sales: issued within the period */
 	sale = issued >= period->lo && issued < period->hi;
 	/* checked even when the invoice counts in no sum: a bad amount is an error wherever it is */
-	units = amount_from_numeric("amount", PG_GETARG_DATUM(1));
+	units = float8_amount ? amount_from_float8("amount", PG_GETARG_FLOAT8(1))
+		: amount_from_numeric("amount", PG_GETARG_DATUM(1));
 	if (outstanding)
 		sum_step(state, DSO_RECEIVABLES, units, delta);
 	if (sale)
@@ -183,17 +186,31 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 static Datum
 dso_step(FunctionCallInfo fcinfo, int64 delta)
 {
-	return dso_step_common(fcinfo, delta, &dso_desc, true);
+	return dso_step_common(fcinfo, delta, &dso_desc, true, false);
 }
 
 static Datum
 dso_tstz_step(FunctionCallInfo fcinfo, int64 delta)
 {
-	return dso_step_common(fcinfo, delta, &dso_tstz_desc, false);
+	return dso_step_common(fcinfo, delta, &dso_tstz_desc, false, false);
+}
+
+static Datum
+dso_float8_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	return dso_step_common(fcinfo, delta, &dso_desc, true, true);
+}
+
+static Datum
+dso_tstz_float8_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	return dso_step_common(fcinfo, delta, &dso_tstz_desc, false, true);
 }
 
 RETENTION_STEP_FUNCTIONS(dso_sfunc, dso_inv, dso_step)
 RETENTION_STEP_FUNCTIONS(dso_tstz_sfunc, dso_tstz_inv, dso_tstz_step)
+RETENTION_STEP_FUNCTIONS(dso_float8_sfunc, dso_float8_inv, dso_float8_step)
+RETENTION_STEP_FUNCTIONS(dso_tstz_float8_sfunc, dso_tstz_float8_inv, dso_tstz_float8_step)
 
 /* DSO of a state, NULL without credit sales; days of the period given. */
 static Datum
@@ -310,7 +327,7 @@ static const RetStateDesc adp_desc = {
 RETENTION_STATE_FUNCTIONS(avg_days_to_pay_state, adp_desc)
 
 static Datum
-adp_step(FunctionCallInfo fcinfo, int64 delta)
+adp_step_common(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &adp_desc);
 	int64		units,
@@ -322,7 +339,8 @@ adp_step(FunctionCallInfo fcinfo, int64 delta)
 	/* unpaid invoices (paid_on NULL) and rows with NULLs are skipped */
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_POINTER(state);
-	units = amount_from_numeric("amount", PG_GETARG_DATUM(1));
+	units = float8_amount ? amount_from_float8("amount", PG_GETARG_FLOAT8(1))
+		: amount_from_numeric("amount", PG_GETARG_DATUM(1));
 	issued = PG_GETARG_DATEADT(2);
 	paid = PG_GETARG_DATEADT(3);
 	if (DATE_NOT_FINITE(issued) || DATE_NOT_FINITE(paid))
@@ -351,7 +369,20 @@ adp_step(FunctionCallInfo fcinfo, int64 delta)
 	PG_RETURN_POINTER(state);
 }
 
+static Datum
+adp_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	return adp_step_common(fcinfo, delta, false);
+}
+
+static Datum
+adp_float8_step(FunctionCallInfo fcinfo, int64 delta)
+{
+	return adp_step_common(fcinfo, delta, true);
+}
+
 RETENTION_STEP_FUNCTIONS(avg_days_to_pay_sfunc, avg_days_to_pay_inv, adp_step)
+RETENTION_STEP_FUNCTIONS(avg_days_to_pay_float8_sfunc, avg_days_to_pay_float8_inv, adp_float8_step)
 
 PG_FUNCTION_INFO_V1(avg_days_to_pay_final);
 Datum

@@ -380,10 +380,25 @@ ret_state_combine(FunctionCallInfo fcinfo, const RetStateDesc *desc)
 	RetState   *b = ret_state_arg(fcinfo, 1, desc);
 	int			i;
 
+	const char *problem;
+
 	merge_params(desc, a, b);
 	for (i = 0; i < desc->nfields; i++)
 		if (desc->fields[i].kind != RF_PARAM)
 			ret_state_add(a, i, b->v[i]);
+
+	/*
+	 * The metrics' rules are sums of fields compared with fields, which hold
+	 * for a sum of valid states, except where a sum of fields leaves the
+	 * int64 range (the NPS responses, an aging report's total): such a
+	 * state could be written but not read back, so it is an error here.
+	 */
+	problem = desc->check ? desc->check(a->v, (a->flags & RS_PARAMS_SET) != 0) : NULL;
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("merged %s is out of range", desc->type_name),
+				 errdetail("%s", problem)));
 	PG_RETURN_POINTER(a);
 }
 

@@ -75,6 +75,16 @@ UNION ALL SELECT 'dso_tstz_state', dso_state(a, i, p, tstzrange('2026-01-01', '2
   FROM (VALUES (100.0, '2025-12-20'::timestamptz, NULL::timestamptz), (50.5, '2026-01-10', '2026-01-20')) v(a, i, p)
 UNION ALL SELECT 'avg_days_to_pay_state', avg_days_to_pay_state(a, i, p)::text
   FROM (VALUES (100.0, '2025-12-20'::date, '2026-01-05'::date), (3.25, '2026-01-10', '2026-01-20')) v(a, i, p)
+UNION ALL SELECT 'ar_aging_state', ar_aging_state(a, i, d, p, '2026-03-31')::text
+  FROM (VALUES (100.0, '2025-12-20'::date, '2026-01-19'::date, NULL::date), (50.5, '2026-03-10', '2026-04-09', NULL),
+               (7, '2026-01-15', '2026-02-14', '2026-03-01'), (9.25, '2025-10-01', '2025-10-31', NULL)) v(a, i, d, p)
+UNION ALL SELECT 'dso_countback_state', dso_countback_state(a, i, p, '2026-03-31')::text
+  FROM (VALUES (100.0, '2025-12-20'::date, NULL::date), (50.5, '2026-03-10', NULL), (7, '2026-01-15', '2026-03-01')) v(a, i, p)
+UNION ALL SELECT 'best_possible_dso_state', best_possible_dso_state(a, i, d, p, daterange('2026-01-01', '2026-02-01'))::text
+  FROM (VALUES (100.0, '2025-12-20'::date, '2026-02-19'::date, NULL::date), (50.5, '2026-01-10', '2026-01-20', NULL)) v(a, i, d, p)
+UNION ALL SELECT 'cei_state', cei_state(a, i, d, p, daterange('2026-01-01', '2026-02-01'))::text
+  FROM (VALUES (100.0, '2025-12-20'::date, '2026-02-19'::date, NULL::date), (50.5, '2026-01-10', '2026-01-20', NULL),
+               (30, '2025-11-10', '2025-12-10', '2026-01-05')) v(a, i, d, p)
 UNION ALL SELECT 'clv_summary_state', clv_summary_state(t, a, '2026-03-01'::timestamptz, '1 week')::text
   FROM (VALUES ('2026-01-01 10:00+00'::timestamptz, 10.0::float8), ('2026-01-01 18:00+00', 5),
                ('2026-01-20', 7.5), ('2026-02-10', 12)) v(t, a)
@@ -120,6 +130,18 @@ UNION ALL SELECT 'window_funnel_state', window_funnel_state('1 hour', t, a, b, c
   FROM (VALUES ('2026-01-01 10:00+00'::timestamptz, true, false, false), ('2026-01-01 10:20+00', false, true, false),
                ('2026-01-01 10:20+00', true, false, true), ('2026-01-01 12:00+00', false, false, true)) v(t, a, b, c)
 UNION ALL SELECT 'window_funnel_state', 'v1 {}'
+UNION ALL SELECT 'cohort_periods_state', cohort_periods_state(c, s, t, '1 month', 'on_or_after', '2026-04-01'::timestamptz)::text
+  FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz, '2026-01-01 10:00+00'::timestamptz),
+               (1, '2026-01-01 10:00+00', '2026-03-05'), (2, '2026-01-03', '2026-01-03')) v(c, s, t)
+UNION ALL SELECT 'cohort_periods_state', cohort_periods_state(c, s, t, '7 days', 'on', '2026-02-01'::date)::text
+  FROM (VALUES ('x'::text, '2026-01-01'::date, '2026-01-20'::date), ('y', '2026-01-01', '2026-01-01')) v(c, s, t)
+UNION ALL SELECT 'cohort_periods_state', 'v1 empty'
+UNION ALL SELECT 'recurring_retention_state', recurring_retention_state(c, t, '1 month', '2026-01-01'::timestamptz)::text
+  FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz), (1, '2026-03-05'), (2, '2026-02-03')) v(c, t)
+UNION ALL SELECT 'cohort_retention_brackets_state', cohort_retention_brackets_state(c, s, t, ARRAY['0 days', '7 days', '1 month']::interval[])::text
+  FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz, '2026-01-01 10:00+00'::timestamptz),
+               (1, '2026-01-01 10:00+00', '2026-01-15'), (2, '2026-01-03', '2026-03-03')) v(c, s, t)
+UNION ALL SELECT 'cohort_retention_brackets_state', 'v1 empty'
 UNION ALL SELECT 'clv_model', clv_fit(f, r, a, m)::text
   FROM (SELECT (g % 5)::float8, (g % 5) * 3::float8, 40::float8,
                CASE WHEN g % 5 > 0 THEN 10 + g % 7 ELSE 0 END::float8

@@ -61,6 +61,9 @@ DECLARE
     base float8;
     s int;
     i int;
+    k int;
+    acc float8;
+    y0 float8;
 BEGIN
     IF n = 0 OR ns = 0 THEN
         RETURN pg_temp.figure(fig_id, title, caption,
@@ -100,7 +103,20 @@ BEGIN
                 CONTINUE;
             END IF;
             y := b - (least(greatest(v, y_min), y_max) - y_min) / (y_max - y_min) * (b - t);
-            IF kind = 'bar' THEN
+            IF kind = 'stacked' THEN
+                -- one bar per x, the series on top of each other
+                acc := 0;
+                FOR k IN 1 .. s - 1 LOOP
+                    acc := acc + coalesce(vals[k][i], 0);
+                END LOOP;
+                y0 := b - (least(greatest(acc, y_min), y_max) - y_min) / (y_max - y_min) * (b - t);
+                y := b - (least(greatest(acc + v, y_min), y_max) - y_min) / (y_max - y_min) * (b - t);
+                x := l + (i - 1) * band + band * 0.13;
+                body := body || format(E'<rect class="mark bar" x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s: %s %s%s</title></rect>\n',
+                                       pg_temp.c(x), pg_temp.c(y), pg_temp.c(band * 0.74),
+                                       pg_temp.c(greatest(y0 - y, 0.5)), colors[s],
+                                       pg_temp.esc(x_labels[i]), pg_temp.esc(names[s]), pg_temp.num(v), unit);
+            ELSIF kind = 'bar' THEN
                 x := l + (i - 1) * band + band * 0.13 + (s - 1) * bw;
                 body := body || format(E'<rect class="mark bar" x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s: %s %s%s</title></rect>\n',
                                        pg_temp.c(x), pg_temp.c(least(y, base)), pg_temp.c(bw),
@@ -210,8 +226,10 @@ $$;
 SELECT to_regclass('survey_answers') IS NOT NULL AS has_survey,
        to_regclass('churn_monthly') IS NOT NULL AS has_churn,
        to_regclass('revenue_monthly') IS NOT NULL AS has_revenue,
+       to_regclass('aging_monthly') IS NOT NULL AS has_aging,
        to_regclass('cohort_monthly') IS NOT NULL AS has_cohorts,
        to_regclass('mrr_bridge') IS NOT NULL AS has_mrr_bridge,
+       to_regclass('retention_modes') IS NOT NULL AS has_retention_modes,
        to_regclass('clv_scores') IS NOT NULL AS has_clv,
        to_regclass('orders') IS NOT NULL AS has_orders,
        to_regclass('cdnow_orders') IS NOT NULL AS has_cdnow \gset
@@ -321,6 +339,22 @@ FROM revenue_monthly,
 GROUP BY ax;
 \endif
 
+-- Receivables: the aging report at each month end, a stacked bar.
+\if :has_aging
+SELECT '<h2>Receivables</h2>';
+SELECT pg_temp.chart('fig-aging', 'Aging report at each month end.',
+                     'Receivables outstanding at the end of each month by days past due (ar_aging): current, 1-30, 31-60, 61-90 and over 90 days.',
+                     'stacked', array_agg(to_char(month, 'Mon YY') ORDER BY month),
+                     ARRAY['current', '1-30', '31-60', '61-90', 'over 90'],
+                     ARRAY['#009E73', '#56B4E9', '#E69F00', '#D55E00', '#CC79A7'],
+                     ARRAY[array_agg(current::float8 ORDER BY month), array_agg(days_1_30::float8 ORDER BY month),
+                           array_agg(days_31_60::float8 ORDER BY month), array_agg(days_61_90::float8 ORDER BY month),
+                           array_agg(days_over_90::float8 ORDER BY month)],
+                     ax[1], ax[2], ax[3], 'outstanding', 'month end')
+FROM aging_monthly, LATERAL (SELECT pg_temp.axis(0, (SELECT max(total)::float8 FROM aging_monthly)) AS ax) h
+GROUP BY ax;
+\endif
+
 -- The MRR bridge, from mrr_bridge (built by the demo scripts with
 -- mrr_movements): gains above the axis, losses below.  The first month is
 -- left out: every customer is new in it (the data start there).
@@ -339,6 +373,21 @@ FROM mrr_bridge,
      LATERAL (SELECT pg_temp.axis((SELECT -max(greatest(contraction_mrr, churned_mrr)) FROM mrr_bridge WHERE month > (SELECT min(month) FROM mrr_bridge)),
                                   (SELECT max(greatest(new_mrr, expansion_mrr, reactivation_mrr)) FROM mrr_bridge WHERE month > (SELECT min(month) FROM mrr_bridge))) AS ax) bounds
 WHERE month > (SELECT min(month) FROM mrr_bridge)
+GROUP BY ax;
+\endif
+
+-- The pooled retention curve in both modes, from retention_modes (built by
+-- the demo scripts with cohort_periods and observed_until): the months not
+-- yet ended for anyone (NULL) are left out.
+\if :has_retention_modes
+SELECT '<h2>Product analytics</h2>';
+SELECT pg_temp.chart('fig-retention-modes', 'Retention curve: on and on or after.',
+                     'Customers who buy in month N after their first order (on), or in month N or any later one (on or after), % of the customers whose month N has ended by the end of the data (cohort_periods with observed_until).',
+                     'line', array_agg(months_since::text ORDER BY months_since), ARRAY['on %', 'on or after %'], ARRAY['#0072B2', '#E69F00'],
+                     ARRAY[array_agg(on_pct ORDER BY months_since), array_agg(on_or_after_pct ORDER BY months_since)],
+                     ax[1], ax[2], ax[3], 'customers retained, %', 'months since the first order', '%')
+FROM retention_modes, LATERAL (SELECT pg_temp.axis(0, 100) AS ax) bounds
+WHERE on_pct IS NOT NULL
 GROUP BY ax;
 \endif
 

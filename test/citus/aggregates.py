@@ -166,6 +166,19 @@ def feed(agg, name, typ, argtypes):
                     f"{TS0} + (s % 2000) * interval '7 hours' + (s % 40) * interval '1 day' END")
         if typ == 'date':
             return "CASE WHEN s % 7 = 0 THEN NULL ELSE date '2024-01-01' + (s % 300)::int + (s % 40)::int END"
+    if name == 'due_on' and typ == 'date':
+        return "date '2024-01-01' + (s % 300)::int + (s % 50)::int"
+    if name == 'as_of' and typ == 'date':
+        return "date '2024-06-30'"
+    if name == 'observed_until' and agg in ('cohort_retention', 'cohort_periods'):
+        return {'timestamp with time zone': "timestamptz '2024-05-01 00:00+00'",
+                'date': "date '2024-05-01'"}.get(typ)
+    if name == 'brackets' and typ == 'interval[]':
+        return "ARRAY['0 days', '7 days', '30 days', '90 days']::interval[]"
+    if name == 'mode' and typ == 'text':
+        return "'on_or_after'"
+    if name == 'origin':
+        return {'timestamp with time zone': TS0, 'date': "date '2024-01-01'"}.get(typ)
     if name == 'observed_until':
         return {'timestamp with time zone': "timestamptz '1997-09-30 12:00+00'",
                 'date': "date '1997-09-30'"}.get(typ)
