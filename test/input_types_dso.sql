@@ -1,5 +1,5 @@
 -- pgTAP tests of dso and avg_days_to_pay over double precision amounts
--- (issue 24; sql/install/41_dso_input_types.sql, src/dso_input_types.c).
+-- (issue 24; the overloads are declared in sql/install/50_receivables.sql).
 -- Hand values, the same state as amount::numeric, errors with SQLSTATE,
 -- NULLs, a differential check against plain SQL, a sliding window and a
 -- parallel plan.
