@@ -64,10 +64,20 @@ TS0 = "timestamptz '2024-01-01 00:00+00'"
 # the order's day as a timestamptz at noon UTC, whatever the TimeZone
 ORDER_TS = "(timestamptz '1997-01-01 12:00+00' + (day - date '1997-01-01') * interval '24 hours')"
 KEYS = {
+    'smallint': 'k::int2',
     'integer': 'k::int4',
+    'numeric': 'k::numeric',
     'bigint': 'k',
     'text': "('c' || k)",
     'uuid': 'md5(k::text)::uuid',
+}
+# survey scores: every type a score may have (whole numbers in each)
+SCORE_TYPES = {
+    'smallint': 'int2',
+    'integer': 'int4',
+    'bigint': 'int8',
+    'numeric': 'numeric',
+    'double precision': 'float8',
 }
 PERIODS = {
     'daterange': "daterange('2024-02-01', '2024-03-01')",
@@ -126,16 +136,18 @@ def feed(agg, name, typ, argtypes):
             return "CASE WHEN s % 3 = 0 THEN NULL ELSE day + (s % 20)::int END"
     if name == 'within' and typ == 'interval':
         return "interval '14 days'"
-    if name == 'score' and typ == 'integer':
-        with_scale = 'integer' in argtypes[1:]
+    if name == 'score' and typ in SCORE_TYPES:
+        with_scale = len(argtypes) > 1
+        cast = SCORE_TYPES[typ]
         if agg == 'nps':
-            return null_some('(s % 11)::int4')
+            return null_some(f'(s % 11)::{cast}')
         if agg == 'csat':
-            return null_some('(1 + s % 7)::int4' if with_scale else '(1 + s % 5)::int4')
+            return null_some(f'(1 + s % 7)::{cast}' if with_scale else f'(1 + s % 5)::{cast}')
         if agg == 'ces':
-            return null_some('(1 + s % 5)::int4' if with_scale else '(1 + s % 7)::int4')
-    if name == 'scale_max' and typ == 'integer':
-        return {'csat': '7', 'ces': '5'}.get(agg)
+            return null_some(f'(1 + s % 5)::{cast}' if with_scale else f'(1 + s % 7)::{cast}')
+    if name == 'scale_max' and typ in ('integer', 'bigint'):
+        lit = {'csat': '7', 'ces': '5'}.get(agg)
+        return lit and (lit if typ == 'integer' else f'{lit}::int8')
     if name in ('satisfied', 'converted', 'returned') and typ == 'boolean':
         return null_some('(s % 3 = 0)')
     if name == 'activity':
