@@ -149,36 +149,28 @@ wrap_fn_cache(FunctionCallInfo fcinfo)
 	return c;
 }
 
-static void
-wrap_shared_reset(void *arg)
-{
-	WrapFnCache *c = (WrapFnCache *) arg;
-
-	c->aggcxt = NULL;
-	c->shared = NULL;
-}
+/*
+ * The context a new wrapper lives in: for a grouped aggregate one child of
+ * the aggregate context shared by its wrappers, found by name (as in
+ * funnel.c: Citus gives every row a new FmgrInfo, so nothing that must
+ * outlive a row may hang off fn_extra).
+ */
+#define WRAP_SHARED_NAME	"cohort wrapper states"
 
 static MemoryContext
 wrap_state_context(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcxt;
+	MemoryContext child;
 	int			agg_kind = AggCheckCallContext(fcinfo, &aggcxt);
-	WrapFnCache *c;
 
 	if (agg_kind != AGG_CONTEXT_AGGREGATE)
 		return AllocSetContextCreate(agg_kind ? aggcxt : CurrentMemoryContext,
 									 "cohort wrapper state", ALLOCSET_SMALL_SIZES);
-	c = wrap_fn_cache(fcinfo);
-	if (c->shared == NULL || c->aggcxt != aggcxt)
-	{
-		c->aggcxt = aggcxt;
-		c->shared = AllocSetContextCreate(aggcxt, "cohort wrapper states",
-										  ALLOCSET_DEFAULT_SIZES);
-		c->reset.func = wrap_shared_reset;
-		c->reset.arg = c;
-		MemoryContextRegisterResetCallback(c->shared, &c->reset);
-	}
-	return c->shared;
+	for (child = aggcxt->firstchild; child != NULL; child = child->nextchild)
+		if (strcmp(child->name, WRAP_SHARED_NAME) == 0)
+			return child;
+	return AllocSetContextCreate(aggcxt, WRAP_SHARED_NAME, ALLOCSET_DEFAULT_SIZES);
 }
 
 static WrapState *

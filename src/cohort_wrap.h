@@ -49,8 +49,9 @@ typedef struct WrapState
 
 /*
  * Per call site (fn_extra): the FmgrInfo under which cohort.c's functions
- * are called (their own fn_extra is keyset.c's cache), and the context
- * shared by the wrappers of one aggregate context (see funnel.c).
+ * are called (their own fn_extra is keyset.c's cache) and the brackets
+ * argument, checked.  Only what may be rebuilt on any row: Citus calls the
+ * transition function with a new FmgrInfo for every row.
  */
 typedef struct WrapFnCache
 {
@@ -66,9 +67,6 @@ typedef struct WrapFnCache
 	int64		bounds_start;
 	pg_tz	   *bounds_tz;
 	int64	   *bounds;
-	MemoryContext aggcxt;
-	MemoryContext shared;
-	MemoryContextCallback reset;
 } WrapFnCache;
 
 /* The wrapped state's description, for reading it through keyset.h. */

@@ -102,50 +102,28 @@ static const ExpandedObjectMethods funnel_methods = {
 /* ---------- memory ---------- */
 
 /*
- * Per call site (fn_extra): the context shared by the states of one
- * aggregate context, forgotten when that context is reset.
+ * The context a new state of this call lives in.  The states of a grouped
+ * aggregate share one child of the aggregate context, found among its
+ * children by name (there are few), not cached in fn_extra: Citus's
+ * worker_partial_agg calls the transition function with a new FmgrInfo,
+ * in a short-lived context, for every row.
  */
-typedef struct FunnelFnCache
-{
-	MemoryContext aggcxt;
-	MemoryContext shared;
-	MemoryContextCallback reset;
-} FunnelFnCache;
+#define FUNNEL_SHARED_NAME	"window_funnel states"
 
-static void
-funnel_shared_reset(void *arg)
-{
-	FunnelFnCache *c = (FunnelFnCache *) arg;
-
-	c->aggcxt = NULL;
-	c->shared = NULL;
-}
-
-/* The context a new state of this call lives in. */
 static MemoryContext
 funnel_state_context(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcxt;
+	MemoryContext child;
 	int			kind = AggCheckCallContext(fcinfo, &aggcxt);
-	FunnelFnCache *c;
 
 	if (kind != AGG_CONTEXT_AGGREGATE)
 		return AllocSetContextCreate(kind ? aggcxt : CurrentMemoryContext,
 									 "window_funnel state", ALLOCSET_SMALL_SIZES);
-	if (fcinfo->flinfo->fn_extra == NULL)
-		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-														  sizeof(FunnelFnCache));
-	c = (FunnelFnCache *) fcinfo->flinfo->fn_extra;
-	if (c->shared == NULL || c->aggcxt != aggcxt)
-	{
-		c->aggcxt = aggcxt;
-		c->shared = AllocSetContextCreate(aggcxt, "window_funnel states",
-										  ALLOCSET_DEFAULT_SIZES);
-		c->reset.func = funnel_shared_reset;
-		c->reset.arg = c;
-		MemoryContextRegisterResetCallback(c->shared, &c->reset);
-	}
-	return c->shared;
+	for (child = aggcxt->firstchild; child != NULL; child = child->nextchild)
+		if (strcmp(child->name, FUNNEL_SHARED_NAME) == 0)
+			return child;
+	return AllocSetContextCreate(aggcxt, FUNNEL_SHARED_NAME, ALLOCSET_DEFAULT_SIZES);
 }
 
 static FunnelState *

@@ -605,6 +605,30 @@ mrr_month_arg(FunctionCallInfo fcinfo, int argno, MrrFnCache *cache, int slot,
 	return cache->last_month[slot];
 }
 
+/*
+ * Add units to the last entry when it has this key, cohort and month (a
+ * customer's rows of one month often arrive together: two subscriptions,
+ * or a table in customer order), so that the table stays compact and
+ * needs no sort; false otherwise.
+ */
+static inline bool
+mrr_add_to_last(MrrExpanded *e, int64 ikey, const char *bytes, int32 len,
+				int32 cohort, int32 month, int64 units)
+{
+	MrrEntry   *last;
+
+	if (e->nentries == 0)
+		return false;
+	last = &e->entries[e->nentries - 1];
+	if (last->month != month || last->cohort != cohort)
+		return false;
+	if (bytes ? (last->keylen != len || memcmp(e->arena + last->key, bytes, len) != 0)
+		: last->key != ikey)
+		return false;
+	last->units = mrr_add_units(last->units, units);
+	return true;
+}
+
 void
 mrr_append_row(FunctionCallInfo fcinfo, MrrExpanded *e, MrrFnCache *cache,
 			   int keyarg, CustomerKeyType keytype, int32 cohort, int32 month,
@@ -616,10 +640,14 @@ mrr_append_row(FunctionCallInfo fcinfo, MrrExpanded *e, MrrFnCache *cache,
 	{
 		case CUSTOMER_KEY_INT4:
 		case CUSTOMER_KEY_INT8:
-			mrr_set_kind(e, MRR_KEY_INT, grain);
-			mrr_append(e, keytype == CUSTOMER_KEY_INT4 ? (int64) PG_GETARG_INT32(keyarg) : PG_GETARG_INT64(keyarg),
-					   NULL, 0, cohort, month, units);
-			break;
+			{
+				int64		ikey = keytype == CUSTOMER_KEY_INT4 ? (int64) PG_GETARG_INT32(keyarg) : PG_GETARG_INT64(keyarg);
+
+				mrr_set_kind(e, MRR_KEY_INT, grain);
+				if (!mrr_add_to_last(e, ikey, NULL, 0, cohort, month, units))
+					mrr_append(e, ikey, NULL, 0, cohort, month, units);
+				break;
+			}
 		case CUSTOMER_KEY_TEXT:
 			{
 				text	   *t = PG_GETARG_TEXT_PP(keyarg);
@@ -630,13 +658,18 @@ mrr_append_row(FunctionCallInfo fcinfo, MrrExpanded *e, MrrFnCache *cache,
 					cache->collation_checked = true;
 				}
 				mrr_set_kind(e, MRR_KEY_TEXT, grain);
-				mrr_append(e, 0, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), cohort, month, units);
+				if (!mrr_add_to_last(e, 0, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), cohort, month, units))
+					mrr_append(e, 0, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), cohort, month, units);
 				break;
 			}
 		case CUSTOMER_KEY_UUID:
-			mrr_set_kind(e, MRR_KEY_UUID, grain);
-			mrr_append(e, 0, (const char *) PG_GETARG_UUID_P(keyarg)->data, UUID_LEN,
-					   cohort, month, units);
+			{
+				const char *bytes = (const char *) PG_GETARG_UUID_P(keyarg)->data;
+
+				mrr_set_kind(e, MRR_KEY_UUID, grain);
+				if (!mrr_add_to_last(e, 0, bytes, UUID_LEN, cohort, month, units))
+					mrr_append(e, 0, bytes, UUID_LEN, cohort, month, units);
+			}
 			break;
 	}
 }

@@ -126,6 +126,11 @@ UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '7 da
   FROM (VALUES ('x'::text, '2026-01-01'::date, '2026-01-20'::date), ('y', '2026-01-01', '2026-01-01')) v(c, s, t)
 UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '1 day')::text
   FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2026-01-01'::timestamptz, '2026-01-02'::timestamptz)) v(c, s, t)
+UNION ALL SELECT 'sbg_fit_state', sbg_fit_state(p, c)::text
+  FROM (VALUES (0, 1000::int8), (1, 631), (2, 468), (3, 382), (3, 0)) v(p, c)
+UNION ALL SELECT 'sbg_model', sbg_fit(p, c)::text
+  FROM (VALUES (0, 1000::int8), (1, 631), (2, 468), (3, 382), (4, 326)) v(p, c)
+UNION ALL SELECT 'sbg_model', '{"alpha": 2, "beta": 0.5}'::sbg_model::text
 UNION ALL SELECT 'window_funnel_state', window_funnel_state('1 hour', t, a, b, c)::text
   FROM (VALUES ('2026-01-01 10:00+00'::timestamptz, true, false, false), ('2026-01-01 10:20+00', false, true, false),
                ('2026-01-01 10:20+00', true, false, true), ('2026-01-01 12:00+00', false, false, true)) v(t, a, b, c)
@@ -341,7 +346,11 @@ BEGIN
         BEGIN
             EXECUTE format('SELECT %s(x)::text FROM (VALUES ($1::%s)) v(x)', f.name, typ) INTO r USING v;
         EXCEPTION WHEN OTHERS THEN
-            RETURN format('%s over one value failed: %s %s', f.name, SQLSTATE, SQLERRM);
+            -- a model fit refuses a valid partial state that is no valid
+            -- whole (survivor counts that rise, a missing period): 22023
+            IF NOT (f.name::text IN ('sbg_fit', 'bgbb_fit') AND SQLSTATE = '22023') THEN
+                RETURN format('%s over one value failed: %s %s', f.name, SQLSTATE, SQLERRM);
+            END IF;
         END;
         BEGIN
             EXECUTE format('SELECT %1$s(x)::text FROM (VALUES ($1::%2$s), ($1::%2$s)) v(x)', f.name, typ) INTO r USING v;
@@ -355,6 +364,16 @@ BEGIN
     END LOOP;
 
     -- A model is read by the prediction functions.
+    IF typ = 'sbg_model'::regtype THEN
+        BEGIN
+            EXECUTE $q$SELECT sbg_survival(m, 3)::text || sbg_retention(m, 3)::text || sbg_derl(m, 0.1, 2)::text
+                      FROM (SELECT $1::sbg_model AS m) x$q$ INTO r USING v;
+        EXCEPTION WHEN OTHERS THEN
+            IF SQLSTATE NOT LIKE '22%' THEN
+                RETURN format('a prediction failed: %s %s', SQLSTATE, SQLERRM);
+            END IF;
+        END;
+    END IF;
     IF typ = 'clv_model'::regtype THEN
         BEGIN
             EXECUTE $q$SELECT clv_p_alive(m, 2, 10, 30)::text || clv_expected_purchases(m, 10, 2, 10, 30)::text

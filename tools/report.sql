@@ -229,6 +229,7 @@ SELECT to_regclass('survey_answers') IS NOT NULL AS has_survey,
        to_regclass('aging_monthly') IS NOT NULL AS has_aging,
        to_regclass('cohort_monthly') IS NOT NULL AS has_cohorts,
        to_regclass('mrr_bridge') IS NOT NULL AS has_mrr_bridge,
+       to_regclass('retention_modes') IS NOT NULL AS has_retention_modes,
        to_regclass('clv_scores') IS NOT NULL AS has_clv,
        to_regclass('orders') IS NOT NULL AS has_orders,
        to_regclass('cdnow_orders') IS NOT NULL AS has_cdnow \gset
@@ -372,6 +373,21 @@ FROM mrr_bridge,
      LATERAL (SELECT pg_temp.axis((SELECT -max(greatest(contraction_mrr, churned_mrr)) FROM mrr_bridge WHERE month > (SELECT min(month) FROM mrr_bridge)),
                                   (SELECT max(greatest(new_mrr, expansion_mrr, reactivation_mrr)) FROM mrr_bridge WHERE month > (SELECT min(month) FROM mrr_bridge))) AS ax) bounds
 WHERE month > (SELECT min(month) FROM mrr_bridge)
+GROUP BY ax;
+\endif
+
+-- The pooled retention curve in both modes, from retention_modes (built by
+-- the demo scripts with cohort_periods and observed_until): the months not
+-- yet ended for anyone (NULL) are left out.
+\if :has_retention_modes
+SELECT '<h2>Product analytics</h2>';
+SELECT pg_temp.chart('fig-retention-modes', 'Retention curve: on and on or after.',
+                     'Customers who buy in month N after their first order (on), or in month N or any later one (on or after), % of the customers whose month N has ended by the end of the data (cohort_periods with observed_until).',
+                     'line', array_agg(months_since::text ORDER BY months_since), ARRAY['on %', 'on or after %'], ARRAY['#0072B2', '#E69F00'],
+                     ARRAY[array_agg(on_pct ORDER BY months_since), array_agg(on_or_after_pct ORDER BY months_since)],
+                     ax[1], ax[2], ax[3], 'customers retained, %', 'months since the first order', '%')
+FROM retention_modes, LATERAL (SELECT pg_temp.axis(0, 100) AS ax) bounds
+WHERE on_pct IS NOT NULL
 GROUP BY ax;
 \endif
 
