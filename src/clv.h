@@ -6,7 +6,9 @@
  *	  Gamma-Gamma model of spend (Fader & Hardie 2013), their likelihoods,
  *	  the maximum-likelihood fit and the per-customer predictions.
  *
- * clv_math.c holds the numbers; clv.c the SQL types and functions.
+ * clv_math.c holds the numbers, clv_optimise.c the minimiser; the SQL
+ * types and functions are in clv_common.c, clv_summary.c, clv_fit.c,
+ * clv_model.c and clv_orders.c (clv_internal.h).
  *
  *-------------------------------------------------------------------------
  */
@@ -81,5 +83,28 @@ extern bool clv_expected_value_calc(const ClvParams *m, double x, double mon,
 									double *result);
 extern double clv_discounted_purchases(const ClvParams *m, double t, double x,
 									   double tx, double T, double discount);
+
+/* ---------- clv_optimise.c ---------- */
+
+/*
+ * An objective: the negative log-likelihood at log-parameters lp; with grad
+ * not NULL also its gradient with respect to lp.
+ */
+typedef double (*ObjectiveFn) (const double *lp, const void *data, double *grad);
+
+typedef struct Objective
+{
+	ObjectiveFn fn;
+	const void *data;
+	int			nobs;
+	double		weight;			/* total weight: the objective is a mean */
+	int			dim;
+	int		   *evals;			/* likelihood evaluations so far */
+} Objective;
+
+/* Minimise from start x (log-parameters); the result holds the parameters. */
+extern ClvFitResult clv_minimise(const Objective *o, double *x, const char *model);
+/* Largest relative gap between the analytic gradient and central differences. */
+extern double clv_gradient_discrepancy(const Objective *o, const double *lp);
 
 #endif							/* RETENTION_CLV_H */

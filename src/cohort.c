@@ -24,6 +24,10 @@
  *	  period, so a day is a calendar day across daylight-saving changes.
  * A period mixing months with days or time has no fixed length in either
  * sense and is rejected (22023).  The date form counts from the dates.
+ * So the timestamptz form depends on TimeZone (its transition functions
+ * are STABLE): a state records the zone its rows were counted in (zone=
+ * in its text form), and states of two zones do not merge (22023).  A
+ * state without a zone (1.1's, or of dates only) merges with any.
  *
  *-------------------------------------------------------------------------
  */
@@ -369,6 +373,9 @@ cohort_step(FunctionCallInfo fcinfo, bool is_date, CustomerKeyType keytype)
 	else
 		idx = row_period(PG_GETARG_TIMESTAMPTZ(2), PG_GETARG_TIMESTAMPTZ(3), false,
 						 months, usecs, &start_ts);
+	/* timestamptz rows are counted in the session's wall-clock time */
+	if (!is_date)
+		ks_set_session_zone(ks);
 	ks_row_key(fcinfo, ks, 1, keytype, false, 0, &key);
 	ks_cohort_mark(ks, &key, start_ts, idx);
 	KS_RETURN(ks);

@@ -22,8 +22,8 @@
  *
  * Flat form (a varlena):
  *		KsFlat header (24 bytes: version, layout, key kind, flags, parameter,
- *		a reserved zero word, number of entries), then the entries, each as
- *		numbers:
+ *		the seed of a hash-ordered value's hash (else zero), number of
+ *		entries), then the entries, each as numbers:
  *			int key:	version 1: the first key as an order-preserving
  *						unsigned value, then the (positive) difference to the
  *						previous key; version 2: zigzag(key)
@@ -35,19 +35,22 @@
  *						periods (period 0 = bit 0 of word 0; the last word
  *						not 0), then the words
  *		A cohort state (flag KSF_PERIOD) has its period before the entries:
- *		zigzag(months), zigzag(microseconds).
+ *		zigzag(months), zigzag(microseconds); then (flag KSF_ZONE) the
+ *		TimeZone its timestamptz rows were counted in: its length, its name.
  *		Numbers are LEB128 varints, or 8 little-endian bytes each when that
  *		is smaller (flag KSF_FIXED), so an int8 key with its count never
  *		takes more than 16 bytes.
- * Version 2, written inside a parallel query, has the entries in (hash,
- * key) order: the table's own order, so writing it needs no sort, and the
- * leader merges its workers' states by a linear merge of the sorted runs,
- * with no table (ks_merge_flats; KeySet.merged).  Version 1, written
- * otherwise (a stored value, binary send), has them in key order: smaller
- * (int keys and cohort starts as differences), and independent of the
- * machine's byte order (hash_bytes is not).  Both are read.  Either order
- * is strict, so an entry cannot appear twice and the form of a set is
- * unique.
+ * Version 2, written by a partial aggregate (a parallel worker's state on
+ * its way to the leader), has the entries in (hash, key) order: the
+ * table's own order, so writing it needs no sort, and the leader merges
+ * its workers' states by a k-way merge of the sorted runs, with no table
+ * (ks_merge_runs; KeySet.runs and merged).  Version 1, written otherwise
+ * (every stored value, whatever plan built it; binary send), has them in
+ * key order: smaller (int keys and cohort starts as differences),
+ * independent of the machine's byte order (hash_bytes is not), and the one
+ * canonical form of a set.  Both are read, and n stored values of either
+ * order merge in O(entries * log n).  Either order is strict, so an entry
+ * cannot appear twice.
  * Every flat value is read by one validating reader (ks_reader_next), whether
  * it comes from disk, a parallel worker, text input or binary receive: a
  * forged state is an error, never a crash or a wrong number.
@@ -59,6 +62,7 @@
 #include <sys/mman.h>
 
 #include "access/xact.h"
+#include "access/xlog.h"
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "common/int.h"
@@ -66,13 +70,16 @@
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/execnodes.h"
 #include "port/pg_bitutils.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
+#include "pgtime.h"
 #include "utils/uuid.h"
 
 #include "expanded.h"
@@ -93,7 +100,8 @@
 #define KSF_PARAM_SET		0x01
 #define KSF_FIXED			0x02
 #define KSF_PERIOD			0x04	/* cohort layout: the period follows */
-#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED | KSF_PERIOD)
+#define KSF_ZONE			0x08	/* cohort layout: the time zone follows */
+#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED | KSF_PERIOD | KSF_ZONE)
 
 #define KS_SIGN_BIT			(UINT64CONST(1) << 63)
 #define KS_ARENA_CHUNK		(64 * 1024)
@@ -107,7 +115,7 @@ typedef struct KsFlat
 	uint8		keykind;
 	uint8		flags;
 	int32		param;
-	uint32		reserved;		/* zero; room for future use */
+	uint32		reserved;		/* version 2: the seed of its hash order; else 0 */
 	uint64		nentries;
 	char		data[FLEXIBLE_ARRAY_MEMBER];
 } KsFlat;
@@ -123,6 +131,8 @@ static const ExpandedObjectMethods ks_methods = {
 };
 
 static const char *const kind_names[] = {"empty", "int", "text", "uuid"};
+
+static uint32 ks_statement_seed(void);
 
 /* ---------- errors ---------- */
 
@@ -149,7 +159,7 @@ bad_text(const KsDesc *desc, const char *str, const char *detail)
 			 errmsg("invalid input syntax for type %s: \"%s\"", desc->type_name, str),
 			 errdetail("%s", detail),
 			 desc->layout == KS_LAYOUT_COHORT ?
-			 errhint("The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> {key:rows:start:periods,...}\", as the output function writes it.") :
+			 errhint("The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> [zone=<TimeZone>] {key:rows:start:periods,...}\", as the output function writes it.") :
 			 errhint("The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.")));
 }
 
@@ -171,6 +181,9 @@ ks_new_in(const KsDesc *desc, MemoryContext parent, MemoryContext shared)
 
 	EOH_init_header(&ks->hdr, &ks_methods, cxt);
 	ks->desc = desc;
+	ks->seed = ks_statement_seed();
+	ks->day_min = PG_INT32_MAX;
+	ks->day_max = PG_INT32_MIN;
 	return ks;
 }
 
@@ -238,11 +251,20 @@ ks_create(const KsDesc *desc, MemoryContext cxt, uint8 kind)
 
 /* ---------- hashing ---------- */
 
-/* murmur3's 64-bit finaliser: every key bit reaches the low bits used. */
+/*
+ * The hash of a key under a seed.  Seed 0 is the unseeded hash of 1.1
+ * (murmur3's 64-bit finaliser, which brings every key bit to the low bits
+ * used; lookup3 for byte keys): the order of 1.1's hash-ordered values.
+ * The finaliser is invertible, so keys chosen by inverting it could put
+ * every customer into one probe chain (hash flooding).  So every set
+ * hashes under a seed of its statement (ks_statement_seed), which the hash
+ * order of a flat value records in its header (see KsFlat.reserved).
+ */
 static inline uint32
-ks_hash_int(int64 v)
+ks_hash_int(int64 v, uint32 seed)
 {
-	uint64		x = (uint64) v;
+	/* the seed spread over 64 bits (the golden ratio's odd multiplier) */
+	uint64		x = (uint64) v ^ ((uint64) seed * UINT64CONST(0x9e3779b97f4a7c15));
 
 	x ^= x >> 33;
 	x *= UINT64CONST(0xff51afd7ed558ccd);
@@ -253,9 +275,56 @@ ks_hash_int(int64 v)
 }
 
 static inline uint32
+ks_hash_bytes(const char *p, uint32 len, uint32 seed)
+{
+	if (seed == 0)
+		return hash_bytes((const unsigned char *) p, len);
+	return (uint32) hash_bytes_extended((const unsigned char *) p, len, seed);
+}
+
+/* The hash of key under seed (int keys: ival; byte keys: ptr and len). */
+static inline uint32
+ks_key_hash(bool varkeys, const KsKey *key, uint32 seed)
+{
+	return varkeys ? ks_hash_bytes(key->ptr, key->len, seed) : ks_hash_int(key->ival, seed);
+}
+
+static inline uint32
 ks_slot_hash(const KeySet *ks, const char *e)
 {
-	return ks->varkeys ? KS_VKEY(e)->hash : ks_hash_int(KS_IKEY(e));
+	return ks->varkeys ? KS_VKEY(e)->hash : ks_hash_int(KS_IKEY(e), ks->seed);
+}
+
+/*
+ * The seed of the sets of the current statement: a mix of the statement's
+ * start time, the process id of its parallel leader and the cluster's
+ * system identifier, so that a parallel leader and its workers (which
+ * share the first two) agree, and an attacker who does not know the exact
+ * start time cannot choose colliding keys beforehand.  Never 0 (1.1's
+ * unseeded hash).
+ */
+static uint32
+ks_statement_seed(void)
+{
+	static TimestampTz cached_start = 0;
+	static int	cached_leader = 0;
+	static uint32 cached_seed = 0;
+	TimestampTz start = GetCurrentStatementStartTimestamp();
+	int			leader = (MyProc != NULL && MyProc->lockGroupLeader != NULL) ?
+		MyProc->lockGroupLeader->pid : MyProcPid;
+
+	if (cached_seed == 0 || start != cached_start || leader != cached_leader)
+	{
+		uint64		x = (uint64) start ^ ((uint64) leader << 40) ^ GetSystemIdentifier();
+
+		x = hash_bytes_uint32_extended((uint32) x, x >> 32);
+		cached_seed = (uint32) x ^ (uint32) (x >> 32);
+		if (cached_seed == 0)
+			cached_seed = 1;
+		cached_start = start;
+		cached_leader = leader;
+	}
+	return cached_seed;
 }
 
 static inline bool
@@ -711,7 +780,7 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, CustomerKeyType keyt
 				if (!day_key)
 				{
 					key->ival = v;
-					key->hash = ks_hash_int(v);
+					key->hash = ks_hash_int(v, ks->seed);
 					return;
 				}
 				ptr = row_buf(fcinfo, c, 8 + KS_DAY_BYTES);
@@ -746,7 +815,7 @@ ks_row_key(FunctionCallInfo fcinfo, KeySet *ks, int keyarg, CustomerKeyType keyt
 	}
 	key->ptr = ptr;
 	key->len = len;
-	key->hash = hash_bytes((const unsigned char *) ptr, len);
+	key->hash = ks_hash_bytes(ptr, len, ks->seed);
 }
 
 /* ---------- merging entries ---------- */
@@ -803,11 +872,107 @@ ks_track_pair(KeySet *ks, const char *bytes, uint32 len, int sign)
 	}
 	u.ptr = bytes;
 	u.len = len - KS_DAY_BYTES;
-	u.hash = hash_bytes((const unsigned char *) u.ptr, u.len);
+	u.hash = ks_hash_bytes(u.ptr, u.len, ks->users->seed);
 	d.ival = ks_entry_day(bytes, len);
-	d.hash = ks_hash_int(d.ival);
+	d.hash = ks_hash_int(d.ival, ks->days->seed);
+	if (sign < 0)
+	{
+		char	   *de = ks_find(ks->days, &d);
+
+		/* the day's last user leaves: a bound it was is recomputed later */
+		if (de != NULL && KS_COUNT(ks->days, de) == 1)
+		{
+			if (d.ival == ks->day_min)
+				ks->day_min_stale = true;
+			if (d.ival == ks->day_max)
+				ks->day_max_stale = true;
+		}
+	}
+	else
+	{
+		/* a stale bound is below (above) every day left: a day past it is one */
+		if (d.ival < ks->day_min || (ks->day_min_stale && d.ival == ks->day_min))
+		{
+			ks->day_min = (int32) d.ival;
+			ks->day_min_stale = false;
+		}
+		if (d.ival > ks->day_max || (ks->day_max_stale && d.ival == ks->day_max))
+		{
+			ks->day_max = (int32) d.ival;
+			ks->day_max_stale = false;
+		}
+	}
 	ks_merge_entry(ks->users, &u, 1, 0, 0, sign);
 	ks_merge_entry(ks->days, &d, 1, 0, 0, sign);
+}
+
+/*
+ * Whether day is one of the distinct days of a stickiness set.
+ */
+static bool
+ks_has_day(KeySet *ks, int32 day)
+{
+	KsKey		d = {0};
+
+	d.ival = day;
+	d.hash = ks_hash_int(day, ks->days->seed);
+	return ks_find(ks->days, &d) != NULL;
+}
+
+void
+ks_day_range(KeySet *ks, int32 *dmin, int32 *dmax)
+{
+	uint64		i;
+	char	   *e;
+
+	Assert(ks->days != NULL && ks->days->nentries > 0);
+	if (ks->day_min_stale || ks->day_max_stale)
+	{
+		/*
+		 * Walk from the stale bound to the next day present: a window
+		 * frame that shrinks from one end walks each day once in all (O(1)
+		 * amortised per row).  A walk longer than the number of days (a
+		 * wide gap) scans the days instead.
+		 */
+		uint64		budget = ks->days->nentries + 1;
+		int32		lo = ks->day_min,
+					hi = ks->day_max;
+
+		while (ks->day_min_stale && lo < hi && budget > 0)
+		{
+			lo++;
+			budget--;
+			if (ks_has_day(ks, lo))
+			{
+				ks->day_min = lo;
+				ks->day_min_stale = false;
+			}
+		}
+		while (ks->day_max_stale && hi > ks->day_min && budget > 0)
+		{
+			hi--;
+			budget--;
+			if (ks_has_day(ks, hi))
+			{
+				ks->day_max = hi;
+				ks->day_max_stale = false;
+			}
+		}
+		if (ks->day_min_stale || ks->day_max_stale)
+		{
+			ks->day_min = PG_INT32_MAX;
+			ks->day_max = PG_INT32_MIN;
+			if (ks->days->slots != NULL)	/* it has entries: for the analyzer */
+				KS_FOREACH(ks->days, e, i)
+			{
+				ks->day_min = Min(ks->day_min, (int32) KS_IKEY(e));
+				ks->day_max = Max(ks->day_max, (int32) KS_IKEY(e));
+			}
+			ks->day_min_stale = ks->day_max_stale = false;
+		}
+	}
+	*dmin = ks->day_min;
+	*dmax = ks->day_max;
 }
 
 /*
@@ -917,6 +1082,7 @@ ks_add_entry(KeySet *ks, const KsKey *key, int64 count, int64 first, int64 last)
 	 * be copied; the other layouts keep more than counts.
 	 */
 	if (ks->capacity < KS_BATCH_MIN_SLOTS || (ks->varkeys && key->len > KS_INLINE_MAX) ||
+		ks->merged != NULL || ks->nruns > 0 ||
 		(ks->desc->layout != KS_LAYOUT_COUNT && ks->desc->layout != KS_LAYOUT_SPAN))
 	{
 		ks_merge_entry(ks, key, count, first, last, 1);
@@ -1087,6 +1253,54 @@ ks_set_period(KeySet *ks, int32 months, int64 usecs)
 	}
 }
 
+/* Whether name (len bytes) can be a time zone name in a state's text form. */
+static bool
+ks_valid_zone(const char *name, Size len)
+{
+	Size		i;
+
+	if (len < 1 || len > TZ_STRLEN_MAX)
+		return false;
+	for (i = 0; i < len; i++)
+		if (name[i] <= ' ' || name[i] > '~' || name[i] == '{' || name[i] == '}' ||
+			name[i] == '"' || name[i] == '\\' || name[i] == ',')
+			return false;
+	return true;
+}
+
+void
+ks_set_zone(KeySet *ks, const char *name, Size len)
+{
+	if (ks->zone == NULL)
+	{
+		if (!ks_valid_zone(name, len))
+			elog(ERROR, "unexpected time zone name \"%.*s\"", (int) len, name);
+		ks->zone = MemoryContextAlloc(ks->hdr.eoh_context, len + 1);
+		memcpy(ks->zone, name, len);
+		ks->zone[len] = '\0';
+		ks_changed(ks);
+	}
+	else if (strlen(ks->zone) != len || memcmp(ks->zone, name, len) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone changes from %s to %.*s within one %s",
+						ks->zone, (int) len, name, ks->desc->type_name),
+				 errdetail("Periods of timestamptz rows are counted in the wall-clock time of the TimeZone setting the rows were added under."),
+				 errhint("Build every state of a group, and every state merged together, under one TimeZone setting.")));
+}
+
+void
+ks_set_session_zone(KeySet *ks)
+{
+	const char *name;
+
+	if (ks->zone != NULL && ks->zone_tz == session_timezone)
+		return;
+	name = pg_get_timezone_name(session_timezone);
+	ks_set_zone(ks, name, strlen(name));
+	ks->zone_tz = session_timezone;
+}
+
 /* The number of bit words up to the last non-zero one (at least 1). */
 static inline uint64
 ks_cohort_used(const KeySet *ks, const char *e)
@@ -1243,16 +1457,39 @@ cmp_var_items(const KsSortItem *a, const KsSortItem *b)
 	return cmp_var_entries(&a->e, &b->e);
 }
 
+/*
+ * A sort of millions of keys takes seconds: the comparisons let a cancel
+ * in every million or so (a sort holds no resource a cancel could leak).
+ */
+static uint32 ks_sort_ticks;
+
+#define KS_SORT_TICK() \
+	do { if (unlikely((++ks_sort_ticks & 0xFFFFF) == 0)) CHECK_FOR_INTERRUPTS(); } while (0)
+
+static inline int
+cmp_int_items_checked(const KsSortItem *a, const KsSortItem *b)
+{
+	KS_SORT_TICK();
+	return cmp_int_items(a, b);
+}
+
+static inline int
+cmp_var_items_checked(const KsSortItem *a, const KsSortItem *b)
+{
+	KS_SORT_TICK();
+	return cmp_var_items(a, b);
+}
+
 #define ST_SORT ks_sort_int_items
 #define ST_ELEMENT_TYPE KsSortItem
-#define ST_COMPARE(a, b) cmp_int_items(a, b)
+#define ST_COMPARE(a, b) cmp_int_items_checked(a, b)
 #define ST_SCOPE static
 #define ST_DEFINE
 #include "lib/sort_template.h"
 
 #define ST_SORT ks_sort_var_items
 #define ST_ELEMENT_TYPE KsSortItem
-#define ST_COMPARE(a, b) cmp_var_items(a, b)
+#define ST_COMPARE(a, b) cmp_var_items_checked(a, b)
 #define ST_SCOPE static
 #define ST_DEFINE
 #include "lib/sort_template.h"
@@ -1431,6 +1668,8 @@ ks_data_size(KeySet *ks, char **v, int version, bool fixed)
 	if (ks->period_set)
 		total += num_size(zigzag(ks->period_months), fixed) +
 			num_size(zigzag(ks->period_usecs), fixed);
+	if (ks->zone)
+		total += num_size(strlen(ks->zone), fixed) + strlen(ks->zone);
 	for (i = 0; i < ks->nentries; i++)
 	{
 		char	   *e = v[i];
@@ -1499,14 +1738,23 @@ ks_write_flat(KeySet *ks, char **v, int version, bool fixed, KsFlat *f, Size siz
 	f->layout = ks->desc->layout;
 	f->keykind = ks->keykind;
 	f->flags = (ks->param_set ? KSF_PARAM_SET : 0) | (fixed ? KSF_FIXED : 0) |
-		(ks->period_set ? KSF_PERIOD : 0);
+		(ks->period_set ? KSF_PERIOD : 0) | (ks->zone ? KSF_ZONE : 0);
 	f->param = ks->param_set ? ks->param : 0;
+	f->reserved = version == KS_VERSION_HASH_ORDER ? ks->seed : 0;
 	f->nentries = ks->nentries;
 	p = f->data;
 	if (ks->period_set)
 	{
 		p = put_num(p, zigzag(ks->period_months), fixed);
 		p = put_num(p, zigzag(ks->period_usecs), fixed);
+	}
+	if (ks->zone)
+	{
+		Size		len = strlen(ks->zone);
+
+		p = put_num(p, len, fixed);
+		memcpy(p, ks->zone, len);
+		p += len;
 	}
 	for (i = 0; i < ks->nentries; i++)
 	{
@@ -1546,31 +1794,39 @@ ks_write_flat(KeySet *ks, char **v, int version, bool fixed, KsFlat *f, Size siz
 }
 
 /*
- * The expanded-object methods write the hash-ordered form inside a parallel
- * query (a worker's partial state, and the leader's copy of its own): it
- * costs no sort, and the leader merges it walking its table in order.
- * Otherwise (a stored rollup) they write the key-ordered form, which is
- * smaller: its int keys and cohort starts are small differences.
+ * The expanded-object methods write the hash-ordered form for a partial
+ * aggregate (see KeySet.partial: a parallel worker's partial state, and
+ * the leader's own): it costs no sort, and the leader merges those by
+ * their order (ks_merge_runs).  Every other set (a stored rollup, a final
+ * result) gets the key-ordered form, which is smaller (its int keys are
+ * small differences) and the same whatever plan built the set.
  */
+static bool ks_merge_runs(KeySet *ks);
+
 static Size
 ks_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	KeySet	   *ks = (KeySet *) eohptr;
+	int			version = ks->partial ? KS_VERSION_HASH_ORDER : KS_VERSION_KEY_ORDER;
 	MemoryContext old;
 
 	/* a pending entry has cleared flat_size; ks_ordered inserts it */
 	if (ks->flat_size != 0)
 		return ks->flat_size;
-	/* a merged flat value is the form to write in a parallel query */
-	if (ks->merged && IsInParallelMode())
+	if (ks->nruns > 0)
+		(void) ks_merge_runs(ks);
+	/* a merged flat value is the form to write when it has that order */
+	ks->flat_merged = ks->merged != NULL && ks->nruns == 0 && ks->merged->version == version &&
+		(version == KS_VERSION_HASH_ORDER || ks->merged_canonical);
+	if (ks->flat_merged)
 	{
-		ks->flat_version = KS_VERSION_HASH_ORDER;
+		ks->flat_version = version;
 		ks->flat_size = VARSIZE(ks->merged);
 		return ks->flat_size;
 	}
 	if (ks->sorted)
 		pfree(ks->sorted);
-	ks->flat_version = IsInParallelMode() ? KS_VERSION_HASH_ORDER : KS_VERSION_KEY_ORDER;
+	ks->flat_version = version;
 	old = MemoryContextSwitchTo(ks->hdr.eoh_context);
 	ks->sorted = ks_ordered(ks, ks->flat_version);
 	MemoryContextSwitchTo(old);
@@ -1585,7 +1841,7 @@ ks_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	Size		size = ks_get_flat_size(eohptr);
 
 	Assert(allocated_size == size);
-	if (ks->merged)
+	if (ks->flat_merged)
 	{
 		memcpy(result, ks->merged, size);
 		ks->flat_size = 0;
@@ -1643,8 +1899,11 @@ typedef struct KsReader
 	bool		varkeys;
 	bool		hashorder;
 	bool		has_period;
+	const char *zone;			/* the time zone (KSF_ZONE), or NULL */
+	Size		zonelen;
 	int32		period_months;
 	int64		period_usecs;
+	uint32		seed;			/* the entries' hashes are under this seed */
 	uint64		i;				/* entries read */
 	uint64		prev;			/* version 1: the previous int key, unsigned */
 	uint64		prev_start;		/* cohort: the previous start */
@@ -1667,8 +1926,13 @@ typedef struct KsEntry
 	uint64		one;
 } KsEntry;
 
+/*
+ * seed: the seed to hash the keys of a key-ordered value under (a
+ * hash-ordered value's own is in its header).
+ */
 static void
-ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int sqlstate)
+ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int sqlstate,
+			   uint32 seed)
 {
 	memset(r, 0, sizeof(KsReader));
 	r->f = f;
@@ -1684,12 +1948,15 @@ ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int 
 		bad_state(desc, sqlstate, psprintf("Unknown key kind %d.", f->keykind));
 	if (f->flags & ~KSF_KNOWN)
 		bad_state(desc, sqlstate, psprintf("Unknown flags %d.", f->flags));
-	if (f->reserved != 0)
+	/* the reserved word holds the hash seed of a hash-ordered value */
+	if (f->reserved != 0 && f->version != KS_VERSION_HASH_ORDER)
 		bad_state(desc, sqlstate, "The reserved word is not zero.");
 	if ((f->flags & KSF_PARAM_SET) ? (desc->param_name == NULL || f->param < 1) : f->param != 0)
 		bad_state(desc, sqlstate, "The parameter is invalid.");
 	if (desc->param_name && f->nentries > 0 && !(f->flags & KSF_PARAM_SET))
 		bad_state(desc, sqlstate, psprintf("A state with customers must have %s.", desc->param_name));
+	if ((f->flags & KSF_ZONE) && (desc->layout != KS_LAYOUT_COHORT || !(f->flags & KSF_PERIOD)))
+		bad_state(desc, sqlstate, "The value has a time zone but no period.");
 	if ((f->flags & KSF_PERIOD) && desc->layout != KS_LAYOUT_COHORT)
 		bad_state(desc, sqlstate, "The value has a period but its type has none.");
 	if (desc->layout == KS_LAYOUT_COHORT && f->nentries > 0 && !(f->flags & KSF_PERIOD))
@@ -1700,6 +1967,7 @@ ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int 
 		bad_state(desc, sqlstate, "The number of entries exceeds the size.");
 	r->fixed = (f->flags & KSF_FIXED) != 0;
 	r->hashorder = f->version == KS_VERSION_HASH_ORDER;
+	r->seed = r->hashorder ? f->reserved : seed;
 	r->varkeys = f->keykind != KS_KEY_INT || desc->layout == KS_LAYOUT_DAY;
 	r->p = f->data;
 	r->end = (const char *) f + size;
@@ -1715,6 +1983,17 @@ ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int 
 		r->has_period = true;
 		r->period_months = (int32) unzigzag(m);
 		r->period_usecs = unzigzag(u);
+	}
+	if (f->flags & KSF_ZONE)
+	{
+		uint64		len;
+
+		if (!get_num(&r->p, r->end, r->fixed, &len) || len > (uint64) (r->end - r->p) ||
+			!ks_valid_zone(r->p, (Size) len))
+			bad_state(desc, sqlstate, "The time zone is invalid.");
+		r->zone = r->p;
+		r->zonelen = (Size) len;
+		r->p += len;
 	}
 }
 
@@ -1752,7 +2031,7 @@ ks_reader_next(KsReader *r, KsEntry *e)
 		}
 		else
 			e->key.ival = unzigzag(v);
-		e->key.hash = ks_hash_int(e->key.ival);
+		e->key.hash = ks_hash_int(e->key.ival, r->seed);
 		if (r->hashorder && r->i > 1 &&
 			(e->key.hash < r->prevhash || (e->key.hash == r->prevhash && e->key.ival <= r->previval)))
 			bad_state(desc, sqlstate, "The entries are not in strictly increasing (hash, key) order.");
@@ -1778,7 +2057,7 @@ ks_reader_next(KsReader *r, KsEntry *e)
 			(r->f->keykind == KS_KEY_INT && len != 8) ||
 			(r->f->keykind == KS_KEY_TEXT && !valid_text_bytes(e->key.ptr, len)))
 			bad_state(desc, sqlstate, "A key is invalid.");
-		e->key.hash = hash_bytes((const unsigned char *) e->key.ptr, e->key.len);
+		e->key.hash = ks_hash_bytes(e->key.ptr, e->key.len, r->seed);
 		if (r->prevptr && (r->hashorder ?
 						   (e->key.hash < r->prevhash || (e->key.hash == r->prevhash &&
 														  cmp_bytes(r->prevptr, r->prevlen, e->key.ptr, e->key.len) >= 0)) :
@@ -1849,14 +2128,17 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	KsReader	r;
 	KsEntry		e;
 
-	ks_reader_init(&r, f, size, desc, sqlstate);
+	ks_reader_init(&r, f, size, desc, sqlstate, into ? into->seed : 0);
 	if (into)
 	{
 		ks_set_kind(into, f->keykind);
-		if ((f->flags & KSF_PARAM_SET) && sign > 0)
+		/* removing a state of another parameter is as wrong as adding one */
+		if (f->flags & KSF_PARAM_SET)
 			ks_set_param(into, f->param);
 		if (r.has_period)
 			ks_set_period(into, r.period_months, r.period_usecs);
+		if (r.zone)
+			ks_set_zone(into, r.zone, r.zonelen);
 		/*
 		 * An empty set about to be filled is sized for the entries at once.
 		 * Every entry takes 2 bytes or more: a forged count allocates no
@@ -1867,6 +2149,9 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 	}
 	while (ks_reader_next(&r, &e))
 	{
+		/* a hash-ordered value of another seed: the set's hash */
+		if (into != NULL && r.seed != into->seed)
+			e.key.hash = ks_key_hash(into->varkeys, &e.key, into->seed);
 		if (into == NULL)
 			;
 		else if (desc->layout == KS_LAYOUT_COHORT)
@@ -1916,10 +2201,12 @@ ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 		if (b->varkeys != ks->varkeys)
 			elog(ERROR, "cannot merge %s values with different key representations",
 				 ks->desc->type_name);
-		if (b->param_set && sign > 0)
+		if (b->param_set)
 			ks_set_param(ks, b->param);
 		if (b->period_set)
 			ks_set_period(ks, b->period_months, b->period_usecs);
+		if (b->zone)
+			ks_set_zone(ks, b->zone, strlen(b->zone));
 		KS_FOREACH(b, e, i)
 		{
 			KsKey		key = {0};
@@ -1928,12 +2215,13 @@ ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 			{
 				key.ptr = ks_vkey_ptr(e);
 				key.len = ks_vkey_len(e);
-				key.hash = KS_VKEY(e)->hash;
+				key.hash = b->seed == ks->seed ? KS_VKEY(e)->hash :
+					ks_hash_bytes(key.ptr, key.len, ks->seed);
 			}
 			else
 			{
 				key.ival = KS_IKEY(e);
-				key.hash = ks_hash_int(key.ival);
+				key.hash = ks_hash_int(key.ival, ks->seed);
 			}
 			if (b->desc->layout == KS_LAYOUT_COHORT)
 			{
@@ -1992,11 +2280,24 @@ ks_new_for(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	MemoryContext aggcxt;
 	int			agg_kind = AggCheckCallContext(fcinfo, &aggcxt);
+	KeySet	   *ks;
 
 	if (agg_kind == 0)
 		aggcxt = CurrentMemoryContext;
-	return ks_new_in(desc, aggcxt,
-					 agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+	ks = ks_new_in(desc, aggcxt,
+				   agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+
+	/*
+	 * A partial aggregate's state goes to a combine, never to storage (see
+	 * KeySet.partial).  Only the form written depends on this, never a
+	 * result: called otherwise (Citus's wrapper aggregates, say), the set
+	 * is written in key order.
+	 */
+	if (agg_kind == AGG_CONTEXT_AGGREGATE && fcinfo->context != NULL &&
+		IsA(fcinfo->context, AggState) &&
+		DO_AGGSPLIT_SKIPFINAL(((AggState *) fcinfo->context)->aggsplit))
+		ks->partial = true;
+	return ks;
 }
 
 KeySet *
@@ -2025,7 +2326,9 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 		if (ks->hdr.eoh_methods == &ks_methods && ks->desc->layout == desc->layout)
 		{
 			/* a merged flat value has its summaries: no table for a final */
-			if (ks->merged == NULL)
+			if (ks->nruns > 0 && ks->npending == 0)
+				(void) ks_merge_runs(ks);
+			if (ks->merged == NULL || ks->nruns > 0)
 				ks_flush(ks);
 			return ks;
 		}
@@ -2038,50 +2341,50 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 /* ---------- merging flat values without a table ---------- */
 
 /*
- * Flat value d with a 4-byte header (a short one copied), or NULL when it is
- * expanded, compressed or out of line: such a value is not a parallel
- * worker's (reading it twice would cost more than it saves).
+ * Whether two flat values are sorted alike, so that a merge of the two
+ * needs no table: both in key order, or both in hash order.
  */
-static const KsFlat *
-ks_inline_flat(Datum d)
-{
-	Pointer		p = DatumGetPointer(d);
-
-	if (VARATT_IS_EXTERNAL(p) || VARATT_IS_COMPRESSED(p))
-		return NULL;
-	return (const KsFlat *) PG_DETOAST_DATUM(d);
-}
-
 static inline bool
-ks_hash_ordered(const KsFlat *f)
+ks_same_order(const KsFlat *x, const KsFlat *y)
 {
-	return VARSIZE(f) >= KS_HEADER_SIZE && f->version == KS_VERSION_HASH_ORDER;
+	return x->version == y->version &&
+		(x->version == KS_VERSION_KEY_ORDER || x->reserved == y->reserved);
 }
 
-/* The order of two entries of hash-ordered values: by hash, then key. */
+/* The order of two entries of flat values sorted alike. */
 static inline int
-ks_entry_cmp(const KeySet *ks, const KsEntry *x, const KsEntry *y)
+ks_entry_cmp(const KeySet *ks, bool hashorder, const KsEntry *x, const KsEntry *y)
 {
-	if (x->key.hash != y->key.hash)
+	if (hashorder && x->key.hash != y->key.hash)
 		return x->key.hash < y->key.hash ? -1 : 1;
 	if (!ks->varkeys)
 		return x->key.ival < y->key.ival ? -1 : x->key.ival > y->key.ival;
 	return cmp_bytes(x->key.ptr, x->key.len, y->key.ptr, y->key.len);
 }
 
-/* Write entry e (varint, version 2) at p and count it in the summaries. */
+/*
+ * Write entry e at p as varints, in the order of version (*prev: the
+ * previous int key of version 1), and count it in the summaries.  Adds to
+ * *fixed_size what the entry takes in fixed-width numbers.
+ */
 static char *
-ks_put_entry(KeySet *ks, char *p, const KsEntry *e)
+ks_put_entry(KeySet *ks, char *p, const KsEntry *e, int version, uint64 *prev,
+			 Size *fixed_size)
 {
 	if (!ks->varkeys)
-		p = put_num(p, zigzag(e->key.ival), false);
+	{
+		p = put_num(p, ks_int_code(version, e->key.ival, prev, ks->nentries == 0), false);
+		*fixed_size += 8;
+	}
 	else
 	{
 		p = put_num(p, e->key.len, false);
 		memcpy(p, e->key.ptr, e->key.len);
 		p += e->key.len;
+		*fixed_size += 8 + e->key.len;
 	}
 	p = put_num(p, (uint64) e->count, false);
+	*fixed_size += 8;
 	if (pg_add_s64_overflow(ks->total, e->count, &ks->total))
 		count_out_of_range(ks);
 	ks->nentries++;
@@ -2090,164 +2393,354 @@ ks_put_entry(KeySet *ks, char *p, const KsEntry *e)
 		ks->ngeparam += e->count >= ks->param;
 	if (ks->desc->layout == KS_LAYOUT_SPAN)
 	{
+		int64		span = ks_span(ks, e->first, e->last);
+
 		p = put_num(p, zigzag(e->first), false);
-		p = put_num(p, (uint64) e->last - (uint64) e->first, false);
-		ks->span_sum += e->last - e->first;
+		p = put_num(p, (uint64) span, false);
+		ks->span_sum += span;
+		*fixed_size += 16;
 	}
 	return p;
 }
 
-/*
- * ks's entries become the union of hash-ordered flat values fa and fb (one
- * of them may be ks->merged), merged in one pass over both: no table, and
- * both read in order.  Both are validated as they are read, as ks_decode
- * does.
- */
+/* The binary heap of ks_merge_runs: run indexes by their current entry. */
+typedef struct KsRunHeap
+{
+	const KeySet *ks;
+	bool		hashorder;
+	KsEntry    *cur;			/* the current entry of each run */
+	int		   *heap;
+	int			n;
+} KsRunHeap;
+
+static inline bool
+ks_heap_less(const KsRunHeap *h, int a, int b)
+{
+	return ks_entry_cmp(h->ks, h->hashorder, &h->cur[h->heap[a]], &h->cur[h->heap[b]]) < 0;
+}
+
 static void
-ks_merge_flats(KeySet *ks, const KsFlat *fa, const KsFlat *fb, Size bound)
+ks_heap_down(KsRunHeap *h, int i)
+{
+	for (;;)
+	{
+		int			l = 2 * i + 1,
+					m = i,
+					t;
+
+		if (l < h->n && ks_heap_less(h, l, m))
+			m = l;
+		if (l + 1 < h->n && ks_heap_less(h, l + 1, m))
+			m = l + 1;
+		if (m == i)
+			return;
+		t = h->heap[i];
+		h->heap[i] = h->heap[m];
+		h->heap[m] = t;
+		i = m;
+	}
+}
+
+/* Move the top run on to its next entry (or drop it when done). */
+static void
+ks_heap_advance(KsRunHeap *h, KsReader *readers)
+{
+	int			top = h->heap[0];
+
+	if (!ks_reader_next(&readers[top], &h->cur[top]))
+		h->heap[0] = h->heap[--h->n];
+	if (h->n > 0)
+		ks_heap_down(h, 0);
+}
+
+/*
+ * Merge the runs (and merged, if any) into one flat value of their order,
+ * ks->merged, with the running summaries: a k-way merge through a binary
+ * heap of each run's current entry, O(entries * log runs), each run read
+ * once in order and validated as it is read (ks_reader_next), as ks_decode
+ * would.  This is how a parallel leader merges its workers' states and how
+ * an aggregate over stored states merges them, neither with a table.
+ * False, with nothing changed, when the result could exceed the size limit
+ * of a value (ks_materialize then builds the table).
+ */
+static bool
+ks_merge_runs(KeySet *ks)
 {
 	const KsDesc *desc = ks->desc;
-	KsFlat	   *old = ks->merged;
+	int			n = ks->nruns + (ks->merged ? 1 : 0),
+				i,
+				k = 0;
+	KsFlat	  **in;
+	KsReader   *readers;
+	KsRunHeap	h;
 	KsFlat	   *out;
-	KsReader	ra,
-				rb;
-	KsEntry		ea,
-				eb;
-	bool		ha,
-				hb;
+	Size		inbytes = 0,
+				cap,
+				fixed_size = 0;
+	uint64		prev = 0;
+	int			version;
 	char	   *p;
 
-	ks_reader_init(&ra, fa, VARSIZE(fa), desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
-	ks_reader_init(&rb, fb, VARSIZE(fb), desc, ERRCODE_INVALID_TEXT_REPRESENTATION);
-	/* the table is empty, so the kind and parameter checks need none */
-	ks->merged = NULL;
-	ks_set_kind(ks, fa->keykind);
-	ks_set_kind(ks, fb->keykind);
-	if (fa->flags & KSF_PARAM_SET)
-		ks_set_param(ks, fa->param);
-	if (fb->flags & KSF_PARAM_SET)
-		ks_set_param(ks, fb->param);
+	if (ks->nruns == 0)
+		return true;
+	Assert(ks->npending == 0);
+	in = palloc(n * sizeof(KsFlat *));
+	if (ks->merged)
+		in[k++] = ks->merged;
+	for (i = 0; i < ks->nruns; i++)
+		in[k++] = ks->runs[i];
+	for (i = 0; i < n; i++)
+		inbytes += VARSIZE(in[i]) - KS_HEADER_SIZE;
+
+	/*
+	 * Room for every entry as a varint: at most 10 bytes where a fixed-width
+	 * input has 8.  An entry that would not fit grows the buffer.
+	 */
+	if (inbytes > (MaxAllocSize - KS_HEADER_SIZE) / 5 * 4 - 64)
+	{
+		pfree(in);
+		return false;
+	}
+	cap = KS_HEADER_SIZE + (inbytes + 3) / 4 * 5 + 64;
+	version = in[0]->version;
+	readers = palloc(n * sizeof(KsReader));
+	h.ks = ks;
+	h.hashorder = version == KS_VERSION_HASH_ORDER;
+	h.cur = palloc(n * sizeof(KsEntry));
+	h.heap = palloc(n * sizeof(int));
+	h.n = 0;
+	for (i = 0; i < n; i++)
+	{
+		ks_reader_init(&readers[i], in[i], VARSIZE(in[i]), desc, ERRCODE_INVALID_TEXT_REPRESENTATION,
+					   ks->seed);
+		if (ks_reader_next(&readers[i], &h.cur[i]))
+			h.heap[h.n++] = i;
+	}
+	for (i = h.n / 2 - 1; i >= 0; i--)
+		ks_heap_down(&h, i);
+
 	ks->nentries = 0;
 	ks->total = 0;
 	ks->nge2 = 0;
 	ks->ngeparam = 0;
 	ks->span_sum = 0;
-
-	out = ks_alloc_large(ks->hdr.eoh_context, bound);
+	out = ks_alloc_large(ks->hdr.eoh_context, cap);
 	p = out->data;
-	ha = ks_reader_next(&ra, &ea);
-	hb = ks_reader_next(&rb, &eb);
-	while (ha || hb)
+	while (h.n > 0)
 	{
-		int			c = !hb ? -1 : !ha ? 1 : ks_entry_cmp(ks, &ea, &eb);
+		KsEntry		acc = h.cur[h.heap[0]];
 
-		if (c == 0)
+		/* many small runs: no reader reaches its own check */
+		KS_CHECK_INTERRUPTS(ks->nentries);
+
+		/* the key bytes stay valid: they point into the runs */
+		ks_heap_advance(&h, readers);
+		while (h.n > 0 && ks_entry_cmp(ks, h.hashorder, &h.cur[h.heap[0]], &acc) == 0)
 		{
-			/* the same customer in both: one entry */
-			if (pg_add_s64_overflow(ea.count, eb.count, &ea.count))
+			const KsEntry *x = &h.cur[h.heap[0]];
+
+			/* the same customer in another run: one entry */
+			if (pg_add_s64_overflow(acc.count, x->count, &acc.count))
 				count_out_of_range(ks);
-			ea.first = Min(ea.first, eb.first);
-			ea.last = Max(ea.last, eb.last);
-			if (desc->layout == KS_LAYOUT_SPAN)
-				(void) ks_span(ks, ea.first, ea.last);
+			acc.first = Min(acc.first, x->first);
+			acc.last = Max(acc.last, x->last);
+			ks_heap_advance(&h, readers);
 		}
-		p = ks_put_entry(ks, p, c <= 0 ? &ea : &eb);
-		if (c <= 0)
-			ha = ks_reader_next(&ra, &ea);
-		if (c >= 0)
-			hb = ks_reader_next(&rb, &eb);
+		/* the longest entry: four varints of 10 bytes and the key */
+		if ((Size) (p - (char *) out) + 40 + acc.key.len + 10 > cap)
+		{
+			Size		used = p - (char *) out;
+
+			if (cap >= MaxAllocSize / 2)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("%s with " UINT64_FORMAT " customers is too large to store",
+								desc->type_name, ks->nentries),
+						 errdetail("Its stored form would exceed the 1 GB limit of a value.")));
+			cap *= 2;
+			out = repalloc(out, cap);
+			p = (char *) out + used;
+		}
+		p = ks_put_entry(ks, p, &acc, version, &prev, &fixed_size);
 	}
-	Assert(p <= (char *) out + bound);
 	memset(out, 0, KS_HEADER_SIZE);
 	SET_VARSIZE(out, p - (char *) out);
-	out->version = KS_VERSION_HASH_ORDER;
+	out->version = version;
 	out->layout = desc->layout;
 	out->keykind = ks->keykind;
 	out->flags = ks->param_set ? KSF_PARAM_SET : 0;
 	out->param = ks->param_set ? ks->param : 0;
+	/* a hash-ordered result is in the runs' hash order, of their seed */
+	out->reserved = h.hashorder ? in[0]->reserved : 0;
 	out->nentries = ks->nentries;
-	/* give back the room kept for entries in both */
+	/* give back the room kept for entries in several runs */
 	out = repalloc(out, VARSIZE(out));
-	if (old)
-		pfree(old);
+	/* what a flatten from the table writes: varints, unless fixed is smaller */
+	ks->merged_canonical = fixed_size >= (Size) (p - (char *) out) - KS_HEADER_SIZE;
+	for (i = 0; i < n; i++)
+		pfree(in[i]);
+	pfree(in);
+	pfree(readers);
+	pfree(h.cur);
+	pfree(h.heap);
+	ks->nruns = 0;
+	ks->runs_bytes = 0;
 	ks->merged = out;
 	ks_changed(ks);
+	return true;
 }
 
 /*
- * Combine two hash-ordered flat values (arguments 0 and 1), or a set that
- * holds one (argument 0) and another (argument 1), into a set that holds
- * their merge.  This is the parallel leader's work: each partial state
- * arrives flattened in hash order.  NULL when another path must be taken.
+ * Add flat value d (a copy in the set's context) to the runs of ks, to be
+ * merged when the set is read; or into its table when it has one or d is
+ * sorted otherwise than its runs.
  */
-static KeySet *
-ks_combine_flats(FunctionCallInfo fcinfo, const KsDesc *desc, const KsFlat *fb)
+static void
+ks_add_run(KeySet *ks, Datum d)
 {
-	Datum		d0 = PG_GETARG_DATUM(0);
-	KeySet	   *a = NULL;
-	const KsFlat *fa;
-	Size		bound;
+	MemoryContext old = MemoryContextSwitchTo(ks->hdr.eoh_context);
+	KsFlat	   *f = (KsFlat *) PG_DETOAST_DATUM_COPY(d);
+	const KsFlat *model;
+	KsReader	r;
 
-	if ((desc->layout != KS_LAYOUT_COUNT && desc->layout != KS_LAYOUT_SPAN) ||
-		AggCheckCallContext(fcinfo, NULL) != AGG_CONTEXT_AGGREGATE ||
-		!ks_hash_ordered(fb))
-		return NULL;
-	if ((a = (KeySet *) rw_expanded_arg(fcinfo, 0, &ks_methods)) != NULL)
+	MemoryContextSwitchTo(old);
+	/* the header now, as ks_decode would; the entries as they are merged */
+	ks_reader_init(&r, f, VARSIZE(f), ks->desc, ERRCODE_INVALID_TEXT_REPRESENTATION, ks->seed);
+	ks_set_kind(ks, f->keykind);
+	if (f->flags & KSF_PARAM_SET)
+		ks_set_param(ks, f->param);
+	if (f->nentries == 0)
 	{
-		if (a->desc != desc || a->merged == NULL)
-			return NULL;
-		fa = a->merged;
+		pfree(f);
+		return;
 	}
-	else if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d0)) ||
-			 (fa = ks_inline_flat(d0)) == NULL || !ks_hash_ordered(fa))
-		return NULL;
+	model = ks->nruns > 0 ? ks->runs[0] : ks->merged;
+	if (ks->npending > 0 || (model == NULL && ks->nentries > 0) ||
+		(model != NULL && !ks_same_order(model, f)))
+	{
+		ks_flush(ks);
+		ks_decode(f, VARSIZE(f), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		ks_flush(ks);
+		pfree(f);
+		return;
+	}
+	if (ks->nruns == ks->maxruns)
+	{
+		ks->maxruns = Max(8, ks->maxruns * 2);
+		ks->runs = ks->runs ?
+			repalloc(ks->runs, ks->maxruns * sizeof(KsFlat *)) :
+			MemoryContextAlloc(ks->hdr.eoh_context, ks->maxruns * sizeof(KsFlat *));
+	}
+	ks->runs[ks->nruns++] = f;
+	ks->runs_bytes += VARSIZE(f);
+	ks_changed(ks);
 
 	/*
-	 * Room for every entry of both, each number as a varint: at most 10
-	 * bytes where a fixed-width input has 8.
+	 * Merge the runs once they hold as much as the merged value (and 1 MB):
+	 * the memory held stays within about twice the merged value, however
+	 * many states come (customers repeat across daily states), and each
+	 * byte is merged O(1) times on average.
 	 */
-	bound = (VARSIZE(fa) - KS_HEADER_SIZE) + (VARSIZE(fb) - KS_HEADER_SIZE);
-	if (bound > (MaxAllocSize - KS_HEADER_SIZE) / 5 * 4 - 16)
-		return NULL;
-	bound = KS_HEADER_SIZE + (bound + 3) / 4 * 5 + 16;
-	if (a == NULL)
-		a = ks_new_for(fcinfo, desc);
-	ks_merge_flats(a, fa, fb, bound);
-	return a;
+	if (ks->nruns >= 2 && ks->runs_bytes >= Max((Size) 1024 * 1024,
+												ks->merged ? VARSIZE(ks->merged) : 0))
+		(void) ks_merge_runs(ks);
 }
 
 void
 ks_materialize(KeySet *ks)
 {
 	KsFlat	   *f = ks->merged;
+	KsFlat	  **runs = ks->runs;
+	int			nruns = ks->nruns,
+				i;
 
+	/* the table is empty: the summaries are merged's */
 	ks->merged = NULL;
+	ks->runs = NULL;
+	ks->nruns = ks->maxruns = 0;
+	ks->runs_bytes = 0;
 	ks->nentries = 0;
 	ks->total = 0;
 	ks->nge2 = 0;
 	ks->ngeparam = 0;
 	ks->span_sum = 0;
-	ks_decode(f, VARSIZE(f), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
-	pfree(f);
+	if (f)
+	{
+		ks_decode(f, VARSIZE(f), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		pfree(f);
+	}
+	for (i = 0; i < nruns; i++)
+	{
+		ks_decode(runs[i], VARSIZE(runs[i]), ks->desc, ks, 1, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		pfree(runs[i]);
+	}
+	if (runs)
+		pfree(runs);
+	if (ks->npending > 0)
+		ks_flush_rows(ks);
 }
 
+/*
+ * Combine two states.  In an aggregate (not a window, which takes states
+ * back out), a flat state of the count and span layouts joins the runs of
+ * the first (see KeySet.runs), merged when the set is read: the leader of
+ * a parallel query merges its workers' states so, and an aggregate over
+ * stored states merges n of them in O(entries * log n).  Otherwise (a
+ * set with a table, an expanded second state, a window) the entries go
+ * into the first state's table.
+ */
+/*
+ * Whether datum d is a set built by a partial aggregate, whose flat form
+ * (in hash order, no sort) is as good a run as a worker's.
+ */
+static inline bool
+ks_is_partial_set(Datum d, const KsDesc *desc)
+{
+	KeySet	   *b;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		return false;
+	b = (KeySet *) DatumGetEOHP(d);
+	return b->hdr.eoh_methods == &ks_methods && b->desc == desc && b->partial;
+}
+
+/*
+ * The combine function takes NULL (it is not STRICT): so the final
+ * aggregate of a parallel plan always holds a set of its own, which is
+ * written in the canonical key order, and never a copy of its first
+ * partial state in the form that state came in.
+ */
 Datum
 ks_combine(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
-	Datum		d1 = PG_GETARG_DATUM(1);
-	const KsFlat *fb = NULL;
-	KeySet	   *a = NULL;
+	Datum		d1;
+	KeySet	   *a;
 
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d1)) && (fb = ks_inline_flat(d1)) != NULL)
+	if (PG_ARGISNULL(1))
 	{
-		d1 = PointerGetDatum(fb);	/* read once, whichever path */
-		a = ks_combine_flats(fcinfo, desc, fb);
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	if (a == NULL)
+	d1 = PG_GETARG_DATUM(1);
+	a = (KeySet *) rw_expanded_arg(fcinfo, 0, &ks_methods);
+	if ((!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d1)) || ks_is_partial_set(d1, desc)) &&
+		(desc->layout == KS_LAYOUT_COUNT || desc->layout == KS_LAYOUT_SPAN) &&
+		AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE &&
+		(a != NULL ? a->desc == desc :
+		 (PG_ARGISNULL(0) || !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0))))))
 	{
-		a = ks_for_update(fcinfo, 0, desc);
-		ks_merge_datum(a, d1, 1);
+		if (a == NULL)
+		{
+			a = ks_new_for(fcinfo, desc);
+			if (!PG_ARGISNULL(0))
+				ks_add_run(a, PG_GETARG_DATUM(0));
+		}
+		ks_add_run(a, d1);
+		KS_RETURN(a);
 	}
+	a = ks_for_update(fcinfo, 0, desc);
+	ks_merge_datum(a, d1, 1);
 	KS_RETURN(a);
 }
 
@@ -2261,6 +2754,13 @@ ks_uncombine(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	KeySet	   *a;
 
+	/* not STRICT, as the combine function: removing nothing changes nothing */
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
 	if (desc->layout == KS_LAYOUT_SPAN || desc->layout == KS_LAYOUT_COHORT)
 		PG_RETURN_NULL();
 	a = ks_for_update(fcinfo, 0, desc);
@@ -2341,6 +2841,8 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 		appendStringInfoString(&buf, " period=");
 		ks_format_period(&buf, ks->period_months, ks->period_usecs);
 	}
+	if (ks->zone)
+		appendStringInfo(&buf, " zone=%s", ks->zone);
 	appendStringInfoString(&buf, " {");
 	for (i = 0; i < ks->nentries; i++)
 	{
@@ -2477,6 +2979,18 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			bad_text(desc, str, "A period is a positive integer followed by mon, d or us.");
 		ks_set_period(ks, months, usecs);
 		p = skip_ws(p);
+		if (strncmp(p, "zone=", 5) == 0)
+		{
+			const char *z = p + 5;
+
+			p = z;
+			while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '{')
+				p++;
+			if (!ks_valid_zone(z, p - z))
+				bad_text(desc, str, "A time zone is a name without spaces, braces, quotes, commas or backslashes.");
+			ks_set_zone(ks, z, p - z);
+			p = skip_ws(p);
+		}
 	}
 	if (*p != '{')
 		bad_text(desc, str, "The entries must be enclosed in braces.");
@@ -2597,12 +3111,12 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			{
 				key.ptr = kb.data;
 				key.len = kb.len;
-				key.hash = hash_bytes((const unsigned char *) kb.data, kb.len);
+				key.hash = ks_hash_bytes(kb.data, kb.len, ks->seed);
 			}
 			else
 			{
 				key.ival = iv;
-				key.hash = ks_hash_int(iv);
+				key.hash = ks_hash_int(iv, ks->seed);
 			}
 			e = ks_insert(ks, &key, &found);
 			if (found)

@@ -61,10 +61,11 @@ typedef struct KeySet
 	bool		varkeys;		/* keys are byte strings (not int64) */
 	bool		param_set;
 	int32		param;
+	uint32		seed;			/* of the hash (see ks_hash_int in keyset.c) */
 	int			stride;			/* bytes per slot */
 	int			count_off;		/* offset of the count in a slot */
-	uint64		capacity;		/* slots, a power of 2, or 0 */
 	int			shift;			/* 32 - log2(capacity): home = hash >> shift */
+	uint64		capacity;		/* slots, a power of 2, or 0 */
 	uint64		nentries;
 	char	   *slots;
 	/* key bytes of a varkeys set live in a list of arena chunks */
@@ -91,13 +92,22 @@ typedef struct KeySet
 	bool		period_set;
 	int32		period_months;
 	int64		period_usecs;
+	/* cohort layout: the TimeZone of timestamptz rows (NULL: none yet) */
+	char	   *zone;
+	const void *zone_tz;		/* the pg_tz zone was last checked against */
 	/* stickiness: distinct users (with their day counts) and days */
 	struct KeySet *users;
 	struct KeySet *days;
+	/* stickiness: the first and last day, or a bound whose day has left */
+	int32		day_min;
+	int32		day_max;
+	bool		day_min_stale;
+	bool		day_max_stale;
 	/* cached flat image layout (valid while flat_size != 0) */
-	Size		flat_size;
-	int			flat_version;
 	bool		flat_fixed;
+	bool		flat_merged;	/* the flat form is merged, copied */
+	int			flat_version;
+	Size		flat_size;
 	char	  **sorted;
 
 	/*
@@ -107,17 +117,38 @@ typedef struct KeySet
 	 * millions of customers is far larger than the caches, and one miss per
 	 * row was most of the time).  Every other access flushes them first.
 	 */
-	int			npending;
 	struct KsPending *pending;	/* KS_PENDING of them, once the table is large */
+	int			npending;
 
 	/*
-	 * Or the entries are a flat value in hash order (version 2), the table
-	 * empty: what combining flat values in hash order gives (a parallel
-	 * leader merging its workers' states), by a linear merge that builds no
-	 * table.  The running summaries are kept, so a final function needs no
-	 * table either; any other access builds it first (ks_flush).
+	 * Or the entries are a flat value, the table empty: what merging flat
+	 * values of one order gives (a parallel leader merging its workers'
+	 * states, an aggregate over stored states), by a k-way merge of the
+	 * sorted runs that builds no table.  The running summaries are kept, so
+	 * a final function needs no table either; any other access builds it
+	 * first (ks_flush).
 	 */
+	bool		merged_canonical;	/* merged is the form a flatten writes */
 	struct KsFlat *merged;
+
+	/*
+	 * Flat values combined into the set but not merged yet (the table and
+	 * merged empty, or merged of the same order): all in one order, the
+	 * key order (version 1) or one hash order (version 2).  ks_read merges
+	 * them into merged in O(entries * log runs); ks_flush into the table.
+	 */
+	int			nruns;
+	int			maxruns;
+	struct KsFlat **runs;
+	Size		runs_bytes;		/* their total size */
+
+	/*
+	 * Built by a partial aggregate (a parallel worker's, or a partial
+	 * aggregate below a Gather or an Append): its flat form goes to a
+	 * combine, not to storage, and is written in hash order (no sort).
+	 * Every other set is written in key order, the canonical stored form.
+	 */
+	bool		partial;
 } KeySet;
 
 /* An entry kept back by ks_add_entry. */
@@ -166,11 +197,14 @@ typedef struct KsKey
 #define KS_EXT(ks, e)		(*(uint64 **) ((e) + (ks)->count_off + 24))
 
 /*
- * The highest period index a cohort bitmap holds: at most 100 million
- * periods, so that the result array (8 bytes a period) stays below the
- * 1 GB limit of a value.
+ * The highest period index a cohort bitmap holds: at most 10 million
+ * periods (a bitmap of 1.25 MB per customer at worst, a result array of
+ * 80 MB), checked before anything is allocated (54000): a period of a
+ * microsecond over minutes of activity would otherwise allocate megabytes
+ * per row.  Daily periods over 27 000 years, or the whole date range in
+ * years, fit.
  */
-#define KS_MAX_PERIOD		((int64) 99999999)
+#define KS_MAX_PERIOD		((int64) 9999999)
 
 /*
  * The key part of a slot of a byte-string keyed set (text, uuid, day keys):
@@ -309,11 +343,22 @@ ks_valid_period(int64 months, int64 usecs)
 	return months > 0 ? (months <= PG_INT32_MAX && usecs == 0) : (months == 0 && usecs > 0);
 }
 
+/*
+ * Cohort layout: the time zone the periods of timestamptz rows are counted
+ * in, set on first use; 22023 when it differs (ks_set_session_zone: the
+ * session's TimeZone).
+ */
+extern void ks_set_zone(KeySet *ks, const char *name, Size len);
+extern void ks_set_session_zone(KeySet *ks);
+
 /* A period as text: "<n>mon", "<n>d" or "<n>us". */
 extern void ks_format_period(StringInfo buf, int32 months, int64 usecs);
 
 /* The state's parameter: set on first use, 22023 when it differs. */
 extern void ks_set_param(KeySet *ks, int32 value);
+
+/* Stickiness: the first and last of the distinct days (some day exists). */
+extern void ks_day_range(KeySet *ks, int32 *dmin, int32 *dmax);
 
 /* A day-keyed entry's day and the length of its customer part. */
 extern int32 ks_entry_day(const char *bytes, uint32 len);
@@ -321,7 +366,7 @@ extern int32 ks_entry_day(const char *bytes, uint32 len);
 /* Insert the rows ks_add_row has kept back. */
 extern void ks_flush_rows(KeySet *ks);
 
-/* Build the table of a set held as a merged flat value (see merged). */
+/* Build the table of a set held as flat values (see merged and runs). */
 extern void ks_materialize(KeySet *ks);
 
 /* Make the table complete: every access to it calls this first. */
@@ -330,7 +375,7 @@ ks_flush(KeySet *ks)
 {
 	if (unlikely(ks->npending > 0))
 		ks_flush_rows(ks);
-	if (unlikely(ks->merged != NULL))
+	if (unlikely(ks->merged != NULL || ks->nruns > 0))
 		ks_materialize(ks);
 }
 

@@ -296,19 +296,13 @@ Datum
 stickiness_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &stickiness_desc);
-	int32		dmin = PG_INT32_MAX,
-				dmax = PG_INT32_MIN;
-	uint64		i;
-	char	   *e;
+	int32		dmin,
+				dmax;
 
 	if (ks->nentries == 0)
 		PG_RETURN_NULL();
-	/* the day range: a scan of the distinct days, not of the pairs */
-	KS_FOREACH(ks->days, e, i)
-	{
-		dmin = Min(dmin, (int32) KS_IKEY(e));
-		dmax = Max(dmax, (int32) KS_IKEY(e));
-	}
+	/* kept as pairs come and go: O(1) amortised in a sliding window */
+	ks_day_range(ks, &dmin, &dmax);
 	PG_RETURN_FLOAT8(100.0 * ((double) ks->nentries / ((double) dmax - dmin + 1)) /
 					 (double) ks->users->nentries);
 }

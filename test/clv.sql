@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(229);
+SELECT plan(231);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -669,6 +669,16 @@ SELECT throws_ok($$SELECT clv(1, now(), 10, NULL)$$, '22004', NULL, 'clv: NULL h
 SELECT throws_ok($$SELECT clv(1, now(), 10, '-1 day')$$, '22023', NULL, 'clv: negative horizon is 22023');
 SELECT throws_ok($$SELECT 'v1 key=int8 horizon_days=7 orders=1997-01-01:5:01'::clv_state$$, '22P02', NULL, 'clv_state: short int8 key is 22P02');
 SELECT throws_ok($$SELECT 'v1 key=blob horizon_days=7 orders='::clv_state$$, '22P02', NULL, 'clv_state: unknown key type is 22P02');
+-- the customer-key rules of the order metrics: text keys in a
+-- nondeterministic collation are refused, and a long key is a key
+SELECT CASE WHEN EXISTS (SELECT FROM pg_collation WHERE collname = 'und-x-icu')
+       THEN throws_ok($$CREATE COLLATION pg_temp.ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                        SELECT clv(c COLLATE pg_temp.ci, t, 1, '1 week') FROM (VALUES ('A'::text, '2024-01-01'::timestamptz), ('a', '2024-01-02')) v(c, t)$$,
+                      '0A000', NULL, 'clv: text keys in a nondeterministic collation are refused (0A000), as the order metrics refuse them')
+       ELSE skip('no ICU', 1) END;
+SELECT is((SELECT clv_state(c, t, a, '1 week')::text::clv_state::text = clv_state(c, t, a, '1 week')::text
+             FROM (VALUES (repeat('k', 5000), '2024-01-01'::timestamptz, 2::float8), (repeat('k', 5000), '2024-02-01', 3)) v(c, t, a)),
+          true, 'clv_state: a text key of 5000 bytes is kept and reads back (no 1024-byte limit)');
 
 -- timestamptz-form state text, and binary send/receive of every type (COPY BINARY)
 SELECT is((SELECT st::text::clv_summary_state::text FROM

@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(85);
+SELECT plan(101);
 SET LOCAL TimeZone = 'UTC';
 
 -- The EXPLAIN (COSTS OFF) text of a query.
@@ -158,7 +158,16 @@ SELECT is((SELECT cohort_retention_state(1, date '2024-01-01', date '2024-02-03'
           'v1 int period=1mon {1:1:757382400000000:01}', 'date form: the stored start is the date''s midnight UTC, whatever the TimeZone');
 SET LOCAL TimeZone = 'UTC';
 SELECT throws_ok($$SELECT cohort_retention(1, timestamptz '2000-01-01', timestamptz '2024-01-01', '1 second')$$, '54000', NULL,
-                 'more than 100 million periods is 54000');
+                 'more than 10 million periods is 54000');
+-- A period of a microsecond over 100 s of activity: 100 million periods,
+-- refused before a 12.5 MB bitmap is allocated for the row.
+SELECT throws_ok($$SELECT cohort_retention(c, timestamptz '2024-01-01', timestamptz '2024-01-01' + g * interval '1 second', '1 microsecond')
+                   FROM generate_series(1, 100) g, generate_series(1, 40) c$$, '54000', NULL,
+                 'a period of 1 microsecond over 100 s is 54000');
+SELECT is((SELECT array_length(cohort_retention(1, timestamptz '2024-01-01', timestamptz '2024-01-01' + interval '9.999999 seconds', '1 microsecond'), 1)),
+          10000000, 'the last period index that fits: 9 999 999');
+SELECT throws_ok($$SELECT cohort_retention(1, timestamptz '2024-01-01', timestamptz '2024-01-01' + interval '10 seconds', '1 microsecond')$$, '54000', NULL,
+                 'one period more is 54000');
 
 -- ===================================================================
 -- Extreme values
@@ -172,7 +181,7 @@ SELECT is((SELECT r[5001] FROM (SELECT cohort_retention(c, s, a, '1 day') r FROM
 SELECT is((SELECT cohort_retention_state(1, date '2000-01-01', date '2000-01-01' + 70, '1 day')::text),
           'v1 int period=1d {1:1:0:' || repeat('0', 70) || '1}', 'the text form lists one character per period up to the last active one');
 SELECT is((SELECT cohort_retention_state(c, s, a, '1 week')::text FROM (VALUES (-9223372036854775808, timestamptz '2000-01-01', timestamptz '2000-01-01'), (9223372036854775807, timestamptz '2000-01-01', timestamptz '2000-01-20')) v(c, s, a)),
-          'v1 int period=7d {-9223372036854775808:1:0:1,9223372036854775807:1:0:001}', 'int8 extremes');
+          'v1 int period=7d zone=UTC {-9223372036854775808:1:0:1,9223372036854775807:1:0:001}', 'int8 extremes');
 SELECT ok((SELECT pg_column_size(cohort_retention_state(k, s, a, '1 month')) <= 24 + 16 * count(DISTINCT k) FROM events),
           'monthly bitmaps of 2000 customers: at most 16 bytes per customer stored');
 
@@ -200,6 +209,41 @@ SELECT throws_ok($$SELECT 'v1 int period=1d {1:1:9223372036854775807:1}'::cohort
 SELECT throws_ok($$SELECT 'v1 int period=1d {1:1:0:1,1:1:0:1}'::cohort_retention_state$$, '22P02', NULL, 'forged: duplicate customer');
 SELECT throws_ok($$SELECT 'v1 int period=1d {1:0:0:1}'::cohort_retention_state$$, '22P02', NULL, 'forged: zero rows');
 SELECT throws_ok($$SELECT 'v1 int period=1d {1:1}'::cohort_retention_state$$, '22P02', NULL, 'forged: an entry without start and periods');
+SELECT is(cohort_retention('v1 int period=1d {1:6:0:111111}'::cohort_retention_state), ARRAY[100, 100, 100, 100, 100, 100]::float8[], 'six rows and six active periods');
+
+-- ===================================================================
+-- TimeZone: the timestamptz form counts in the session's zone, which the
+-- state records; states of two zones do not merge
+-- ===================================================================
+-- By hand: UTC, cohort start Jan 31 23:30: Feb 29 23:30 is 0 whole months
+-- later (the 29th comes before the 31st), Mar 1 00:30 is 1; in Tokyo
+-- (+09) the start is Feb 1 08:30 and both are 1 month later.
+CREATE TEMP TABLE tz_rows (c int, s timestamptz, a timestamptz);
+INSERT INTO tz_rows VALUES (1, '2024-01-31 23:30+00', '2024-02-29 23:30+00'), (2, '2024-01-31 23:30+00', '2024-03-01 00:30+00');
+SELECT is((SELECT cohort_retention(c, s, a, '1 month') FROM tz_rows), ARRAY[50, 50]::float8[], 'UTC: {50,50}');
+SET LOCAL TimeZone = 'Asia/Tokyo';
+SELECT is((SELECT cohort_retention(c, s, a, '1 month') FROM tz_rows), ARRAY[0, 100]::float8[], 'Asia/Tokyo: {0,100}');
+CREATE TEMP TABLE tz_tokyo AS SELECT cohort_retention_state(c, s, a, '1 month') st FROM tz_rows;
+SET LOCAL TimeZone = 'UTC';
+CREATE TEMP TABLE tz_utc AS SELECT cohort_retention_state(c, s, a, '1 month') st FROM tz_rows;
+SELECT is((SELECT st::text FROM tz_tokyo), 'v1 int period=1mon zone=Asia/Tokyo {1:1:760059000000000:01,2:1:760059000000000:01}',
+          'the state records its zone (zone= in the text form)');
+SELECT is((SELECT st::text::cohort_retention_state::text FROM tz_tokyo), (SELECT st::text FROM tz_tokyo), 'text round trip with a zone');
+SELECT is((SELECT cohort_retention(st) FROM tz_tokyo), ARRAY[0, 100]::float8[], 'a Tokyo state read under UTC keeps its Tokyo result');
+SELECT throws_ok($$SELECT cohort_retention(st) FROM (SELECT st FROM tz_tokyo UNION ALL SELECT st FROM tz_utc) u$$, '22023', NULL,
+                 'merging states of two zones is 22023');
+SELECT throws_ok($$SELECT cohort_retention_state(st) FROM (SELECT st FROM tz_tokyo UNION ALL SELECT 'v1 int period=1mon zone=UTC {3:1:0:1}') u$$, '22023', NULL,
+                 'merging a typed-in UTC state into a Tokyo one is 22023');
+SELECT is((SELECT cohort_retention_state(st)::text FROM (SELECT st FROM tz_tokyo UNION ALL SELECT 'v1 int period=1mon {3:1:760059000000000:1}') u),
+          'v1 int period=1mon zone=Asia/Tokyo {1:1:760059000000000:01,2:1:760059000000000:01,3:1:760059000000000:1}',
+          'a state without a zone (1.1''s, or of dates) merges with a zoned one');
+SELECT is((SELECT cohort_retention_state(c, s::date, a::date, '1 month')::text FROM tz_rows) ~ 'zone=', false, 'the date form records no zone');
+SELECT throws_ok($$SELECT 'v1 int period=1mon zone= {1:1:0:1}'::cohort_retention_state$$, '22P02', NULL, 'forged: an empty zone');
+SELECT throws_ok($$SELECT 'v1 int period=1mon zone=a,b {1:1:0:1}'::cohort_retention_state$$, '22P02', NULL, 'forged: a comma in a zone');
+SELECT is((SELECT string_agg(p.oid::regprocedure::text || ' ' || p.provolatile::text, ', ' ORDER BY p.oid::regprocedure::text)
+           FROM pg_proc p WHERE p.proname IN ('cohort_retention_sfunc', 'cohort_retention_date_sfunc')
+             AND p.provolatile <> CASE WHEN p.proname = 'cohort_retention_sfunc' THEN 's' ELSE 'i' END), NULL,
+          'the timestamptz transition functions are STABLE, the date ones IMMUTABLE');
 
 CREATE FUNCTION pg_temp.bin_path() RETURNS text LANGUAGE sql AS
 $$ SELECT '/tmp/retention_cohort_' || pg_backend_pid() || '.bin' $$;

@@ -42,13 +42,13 @@ COMMENT ON FUNCTION @extschema@.repeat_purchase_ratio_state_send(@extschema@.rep
 
 CREATE FUNCTION @extschema@.repeat_purchase_ratio_state_combine(@extschema@.repeat_purchase_ratio_state, @extschema@.repeat_purchase_ratio_state)
 RETURNS @extschema@.repeat_purchase_ratio_state AS 'MODULE_PATHNAME', 'repeat_purchase_ratio_state_combine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.repeat_purchase_ratio_state_combine(@extschema@.repeat_purchase_ratio_state, @extschema@.repeat_purchase_ratio_state) IS
     'Merges two repeat_purchase_ratio_state values (the combine function of every aggregate over repeat_purchase_ratio_state)';
 
 CREATE FUNCTION @extschema@.repeat_purchase_ratio_state_uncombine(@extschema@.repeat_purchase_ratio_state, @extschema@.repeat_purchase_ratio_state)
 RETURNS @extschema@.repeat_purchase_ratio_state AS 'MODULE_PATHNAME', 'repeat_purchase_ratio_state_uncombine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.repeat_purchase_ratio_state_uncombine(@extschema@.repeat_purchase_ratio_state, @extschema@.repeat_purchase_ratio_state) IS
     'Removes the second repeat_purchase_ratio_state from the first (inverse of the combine, for sliding windows)';
 
@@ -124,13 +124,13 @@ COMMENT ON FUNCTION @extschema@.loyal_customer_rate_state_send(@extschema@.loyal
 
 CREATE FUNCTION @extschema@.loyal_customer_rate_state_combine(@extschema@.loyal_customer_rate_state, @extschema@.loyal_customer_rate_state)
 RETURNS @extschema@.loyal_customer_rate_state AS 'MODULE_PATHNAME', 'loyal_customer_rate_state_combine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.loyal_customer_rate_state_combine(@extschema@.loyal_customer_rate_state, @extschema@.loyal_customer_rate_state) IS
     'Merges two loyal_customer_rate_state values (the combine function of every aggregate over loyal_customer_rate_state)';
 
 CREATE FUNCTION @extschema@.loyal_customer_rate_state_uncombine(@extschema@.loyal_customer_rate_state, @extschema@.loyal_customer_rate_state)
 RETURNS @extschema@.loyal_customer_rate_state AS 'MODULE_PATHNAME', 'loyal_customer_rate_state_uncombine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.loyal_customer_rate_state_uncombine(@extschema@.loyal_customer_rate_state, @extschema@.loyal_customer_rate_state) IS
     'Removes the second loyal_customer_rate_state from the first (inverse of the combine, for sliding windows)';
 
@@ -206,13 +206,13 @@ COMMENT ON FUNCTION @extschema@.purchase_frequency_state_send(@extschema@.purcha
 
 CREATE FUNCTION @extschema@.purchase_frequency_state_combine(@extschema@.purchase_frequency_state, @extschema@.purchase_frequency_state)
 RETURNS @extschema@.purchase_frequency_state AS 'MODULE_PATHNAME', 'purchase_frequency_state_combine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.purchase_frequency_state_combine(@extschema@.purchase_frequency_state, @extschema@.purchase_frequency_state) IS
     'Merges two purchase_frequency_state values (the combine function of every aggregate over purchase_frequency_state)';
 
 CREATE FUNCTION @extschema@.purchase_frequency_state_uncombine(@extschema@.purchase_frequency_state, @extschema@.purchase_frequency_state)
 RETURNS @extschema@.purchase_frequency_state AS 'MODULE_PATHNAME', 'purchase_frequency_state_uncombine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.purchase_frequency_state_uncombine(@extschema@.purchase_frequency_state, @extschema@.purchase_frequency_state) IS
     'Removes the second purchase_frequency_state from the first (inverse of the combine, for sliding windows)';
 
@@ -288,13 +288,13 @@ COMMENT ON FUNCTION @extschema@.time_between_purchases_state_send(@extschema@.ti
 
 CREATE FUNCTION @extschema@.time_between_purchases_state_combine(@extschema@.time_between_purchases_state, @extschema@.time_between_purchases_state)
 RETURNS @extschema@.time_between_purchases_state AS 'MODULE_PATHNAME', 'time_between_purchases_state_combine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.time_between_purchases_state_combine(@extschema@.time_between_purchases_state, @extschema@.time_between_purchases_state) IS
     'Merges two time_between_purchases_state values (the combine function of every aggregate over time_between_purchases_state)';
 
 CREATE FUNCTION @extschema@.time_between_purchases_state_uncombine(@extschema@.time_between_purchases_state, @extschema@.time_between_purchases_state)
 RETURNS @extschema@.time_between_purchases_state AS 'MODULE_PATHNAME', 'time_between_purchases_state_uncombine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.time_between_purchases_state_uncombine(@extschema@.time_between_purchases_state, @extschema@.time_between_purchases_state) IS
     'Removes the second time_between_purchases_state from the first (inverse of the combine, for sliding windows)';
 
@@ -370,13 +370,13 @@ COMMENT ON FUNCTION @extschema@.stickiness_state_send(@extschema@.stickiness_sta
 
 CREATE FUNCTION @extschema@.stickiness_state_combine(@extschema@.stickiness_state, @extschema@.stickiness_state)
 RETURNS @extschema@.stickiness_state AS 'MODULE_PATHNAME', 'stickiness_state_combine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.stickiness_state_combine(@extschema@.stickiness_state, @extschema@.stickiness_state) IS
     'Merges two stickiness_state values (the combine function of every aggregate over stickiness_state)';
 
 CREATE FUNCTION @extschema@.stickiness_state_uncombine(@extschema@.stickiness_state, @extschema@.stickiness_state)
 RETURNS @extschema@.stickiness_state AS 'MODULE_PATHNAME', 'stickiness_state_uncombine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.stickiness_state_uncombine(@extschema@.stickiness_state, @extschema@.stickiness_state) IS
     'Removes the second stickiness_state from the first (inverse of the combine, for sliding windows)';
 

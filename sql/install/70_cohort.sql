@@ -43,13 +43,13 @@ COMMENT ON FUNCTION @extschema@.cohort_retention_state_send(@extschema@.cohort_r
 
 CREATE FUNCTION @extschema@.cohort_retention_state_combine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_state_combine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_state_combine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state) IS
     'Merges two cohort_retention_state values (the combine function of every aggregate over cohort_retention_state)';
 
 CREATE FUNCTION @extschema@.cohort_retention_state_uncombine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_state_uncombine'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_state_uncombine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state) IS
     'Removes the second cohort_retention_state from the first (inverse of the combine, for sliding windows)';
 
@@ -87,13 +87,13 @@ COMMENT ON AGGREGATE @extschema@.cohort_retention(@extschema@.cohort_retention_s
 
 CREATE FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_sfunc_int4'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Adds a row (customer_id int4, cohort_start timestamptz, active_at timestamptz, period interval) to a cohort_retention_state';
 
 CREATE FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_inv'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.int4, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Removes a row (customer_id int4, cohort_start timestamptz, active_at timestamptz, period interval) from a cohort_retention_state: the inverse transition, for sliding windows';
 
@@ -125,13 +125,13 @@ COMMENT ON AGGREGATE @extschema@.cohort_retention_state(customer_id pg_catalog.i
 
 CREATE FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_sfunc_int8'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Adds a row (customer_id int8, cohort_start timestamptz, active_at timestamptz, period interval) to a cohort_retention_state';
 
 CREATE FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_inv'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.int8, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Removes a row (customer_id int8, cohort_start timestamptz, active_at timestamptz, period interval) from a cohort_retention_state: the inverse transition, for sliding windows';
 
@@ -163,13 +163,13 @@ COMMENT ON AGGREGATE @extschema@.cohort_retention_state(customer_id pg_catalog.i
 
 CREATE FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_sfunc_text'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Adds a row (customer_id text, cohort_start timestamptz, active_at timestamptz, period interval) to a cohort_retention_state';
 
 CREATE FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_inv'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.text, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Removes a row (customer_id text, cohort_start timestamptz, active_at timestamptz, period interval) from a cohort_retention_state: the inverse transition, for sliding windows';
 
@@ -201,13 +201,13 @@ COMMENT ON AGGREGATE @extschema@.cohort_retention_state(customer_id pg_catalog.t
 
 CREATE FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_sfunc_uuid'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Adds a row (customer_id uuid, cohort_start timestamptz, active_at timestamptz, period interval) to a cohort_retention_state';
 
 CREATE FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_inv'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.uuid, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Removes a row (customer_id uuid, cohort_start timestamptz, active_at timestamptz, period interval) from a cohort_retention_state: the inverse transition, for sliding windows';
 

@@ -863,3 +863,31 @@ COMMENT ON FUNCTION @extschema@.time_between_purchases_state_recv(pg_catalog.int
     'Binary input function of time_between_purchases_state (validates everything)';
 COMMENT ON FUNCTION @extschema@.time_between_purchases_state_send(@extschema@.time_between_purchases_state) IS
     'Binary output function of time_between_purchases_state';
+
+-- The combine and uncombine functions of the keyed states (the distinct-
+-- customer set) take NULL: the final aggregate of a parallel plan then
+-- always holds a state of its own, written in the canonical stored form,
+-- instead of a copy of the first partial state in a worker's form.
+ALTER FUNCTION @extschema@.repeat_purchase_ratio_state_combine(@extschema@.repeat_purchase_ratio_state, @extschema@.repeat_purchase_ratio_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.repeat_purchase_ratio_state_uncombine(@extschema@.repeat_purchase_ratio_state, @extschema@.repeat_purchase_ratio_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.loyal_customer_rate_state_combine(@extschema@.loyal_customer_rate_state, @extschema@.loyal_customer_rate_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.loyal_customer_rate_state_uncombine(@extschema@.loyal_customer_rate_state, @extschema@.loyal_customer_rate_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.purchase_frequency_state_combine(@extschema@.purchase_frequency_state, @extschema@.purchase_frequency_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.purchase_frequency_state_uncombine(@extschema@.purchase_frequency_state, @extschema@.purchase_frequency_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.time_between_purchases_state_combine(@extschema@.time_between_purchases_state, @extschema@.time_between_purchases_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.time_between_purchases_state_uncombine(@extschema@.time_between_purchases_state, @extschema@.time_between_purchases_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.stickiness_state_combine(@extschema@.stickiness_state, @extschema@.stickiness_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.stickiness_state_uncombine(@extschema@.stickiness_state, @extschema@.stickiness_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.cohort_retention_state_combine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.cohort_retention_state_uncombine(@extschema@.cohort_retention_state, @extschema@.cohort_retention_state) CALLED ON NULL INPUT;
+
+-- cohort_retention over timestamptz counts periods in the session's
+-- TimeZone (the state records it): its transition functions are STABLE.
+ALTER FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, pg_catalog.int4, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, pg_catalog.int8, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, pg_catalog.int8, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, pg_catalog.text, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, pg_catalog.text, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, pg_catalog.uuid, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;
+ALTER FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, pg_catalog.uuid, pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.interval) STABLE;

@@ -69,6 +69,9 @@ shared_buffers = 64MB
 max_worker_processes = 16
 shared_preload_libraries = 'citus'
 citus.coordinator_aggregation_strategy = 'disabled'
+# One TimeZone on every node: cohort_retention's timestamptz states record
+# the zone their periods were counted in and refuse to merge across zones.
+timezone = 'UTC'
 CONF
 	as_owner "$PG_BIN/pg_ctl" -D "$DIR/n$n" -l "$DIR/n$n.log" -w start >/dev/null
 }

@@ -1,0 +1,680 @@
+/*-------------------------------------------------------------------------
+ *
+ * clv_orders.c
+ *	  clv_state and clv(customer_id, purchased_at, amount, horizon): a
+ *	  group's orders, summarised per customer, fitted and predicted in the
+ *	  final function.
+ *
+ * While aggregating the state is an expanded object around a flat value
+ * with spare room; its text lists the orders sorted (one spelling).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "common/int.h"
+#include "common/shortest_dec.h"
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "pgtime.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/expandeddatum.h"
+#include "utils/fmgrprotos.h"
+#include "utils/jsonb.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
+#include "utils/uuid.h"
+
+#include "amount.h"
+#include "clv.h"
+#include "clv_internal.h"
+#include "customer_key.h"
+#include "expanded.h"
+#include "state.h"
+
+
+/* ==================================================================
+ * clv_state: a group's orders for clv(customer_id, purchased_at, amount,
+ * horizon).  Records of (day, key length, amount, key bytes padded to 8),
+ * appended.  The customer key is kept exactly (its bytes), so customers are
+ * never merged by a hash collision.
+ * ================================================================== */
+
+#define CO_KEY_SHIFT	4
+#define CO_KEY_MASK		0x30
+#define CO_KEY_INT8		1
+#define CO_KEY_TEXT		2
+#define CO_KEY_UUID		3
+
+typedef struct ClvOrdersState
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;
+	int32		used;			/* bytes of records */
+	int32		capacity;		/* bytes allocated for records */
+	int64		norders;
+	double		horizon_days;
+	/* records at CO_HDR */
+} ClvOrdersState;
+
+typedef struct ClvOrder
+{
+	DateADT		day;
+	int32		keylen;
+	double		amount;
+	/* key bytes follow, padded to 8 */
+} ClvOrder;
+
+#define CO_HDR			MAXALIGN(sizeof(ClvOrdersState))
+#define CO_DATA(s)		((char *) (s) + CO_HDR)
+#define CO_RECSIZE(kl)	(sizeof(ClvOrder) + TYPEALIGN(8, (kl)))
+
+static const char *const key_names[] = {"none", "int8", "text", "uuid"};
+
+static ClvOrdersState *
+co_new(int capacity)
+{
+	ClvOrdersState *s = palloc0(CO_HDR + capacity);
+
+	SET_VARSIZE(s, CO_HDR + capacity);
+	s->version = CLV_VERSION;
+	s->capacity = capacity;
+	return s;
+}
+
+/*
+ * While aggregating, the state is an expanded object around a flat value
+ * with spare room, so that it grows in place (repalloc) instead of being
+ * copied by the executor at every doubling; a group may hold millions of
+ * orders.  It flattens to the same value without the spare room.
+ */
+typedef struct CoExpanded
+{
+	ExpandedObjectHeader hdr;
+	ClvOrdersState *s;			/* in hdr.eoh_context */
+} CoExpanded;
+
+static Size
+co_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	return CO_HDR + ((CoExpanded *) eohptr)->s->used;
+}
+
+/* Copy s without its spare room into dst, CO_HDR + s->used bytes. */
+static void
+co_copy_exact(ClvOrdersState *dst, const ClvOrdersState *s)
+{
+	memcpy(dst, s, CO_HDR + s->used);
+	SET_VARSIZE(dst, CO_HDR + s->used);
+	dst->capacity = s->used;
+}
+
+static void
+co_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	ClvOrdersState *s = ((CoExpanded *) eohptr)->s;
+
+	Assert(allocated_size == CO_HDR + s->used);
+	co_copy_exact((ClvOrdersState *) result, s);
+}
+
+static const ExpandedObjectMethods co_methods = {
+	co_get_flat_size,
+	co_flatten_into
+};
+
+static ClvOrdersState *
+co_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Datum		d = PG_GETARG_DATUM(argno);
+	ClvOrdersState *s;
+
+	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) &&
+		DatumGetEOHP(d)->eoh_methods == &co_methods)
+		return ((CoExpanded *) DatumGetEOHP(d))->s;
+	s = (ClvOrdersState *) PG_DETOAST_DATUM(d);
+	if (VARSIZE(s) < CO_HDR || s->version != CLV_VERSION || s->used < 0 ||
+		s->used > s->capacity || VARSIZE(s) != CO_HDR + (Size) s->capacity)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid clv_state value")));
+	return s;
+}
+
+/* Room for need bytes of records in *sp, a palloc'd state (repalloc'd). */
+static void
+co_reserve(ClvOrdersState **sp, Size need)
+{
+	ClvOrdersState *s = *sp;
+	Size		cap = Max(256, s->capacity);
+
+	if (need <= (Size) s->capacity)
+		return;
+	while (cap < need)
+		cap *= 2;
+	if (cap + CO_HDR > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many orders in one clv group"),
+				 errhint("Fit with clv_summary and clv_fit, which keep one row per customer.")));
+	/* the spare room is never stored (co_copy_exact, co_parse) */
+	s = repalloc(s, CO_HDR + cap);
+	SET_VARSIZE(s, CO_HDR + cap);
+	s->capacity = (int) cap;
+	*sp = s;
+}
+
+/*
+ * The state to change: the aggregate's own (read-write expanded), else a
+ * new expanded copy of the argument in the aggregate's context (the
+ * current one outside an aggregate).
+ */
+static CoExpanded *
+co_for_update(FunctionCallInfo fcinfo)
+{
+	MemoryContext parent,
+				old;
+	CoExpanded *e = (CoExpanded *) clv_own_state(fcinfo, &co_methods, &parent);
+
+	if (e)
+		return e;
+	e = (CoExpanded *) clv_new_state(parent, sizeof(CoExpanded), &co_methods);
+	old = MemoryContextSwitchTo(e->hdr.eoh_context);
+	if (PG_ARGISNULL(0))
+		e->s = co_new(256);
+	else
+	{
+		ClvOrdersState *s = co_arg(fcinfo, 0);
+
+		/* no spare room yet: the first append grows it (co_reserve) */
+		e->s = palloc(CO_HDR + s->used);
+		co_copy_exact(e->s, s);
+	}
+	MemoryContextSwitchTo(old);
+	return e;
+}
+
+static void
+co_set_params(ClvOrdersState *s, int kind, double horizon_days)
+{
+	if (!(s->flags & CLV_PARAMS_SET))
+	{
+		s->flags |= CLV_PARAMS_SET | (kind << CO_KEY_SHIFT);
+		s->horizon_days = horizon_days;
+		return;
+	}
+	if (((s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT) != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("clv states with %s and %s customer keys cannot be merged",
+						key_names[(s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT], key_names[kind])));
+	if (s->horizon_days != horizon_days)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("horizon changes within one group: %s and %s days",
+						clv_num(s->horizon_days), clv_num(horizon_days)),
+				 errhint("Every row of a group, and every state merged together, must use the same horizon.")));
+}
+
+/* Append one order to *sp, a palloc'd state (repalloc'd when full). */
+static void
+co_append(ClvOrdersState **sp, DateADT day, double amount, const char *key, int keylen)
+{
+	Size		rs = CO_RECSIZE(keylen);
+	ClvOrdersState *s;
+	ClvOrder	o;
+	char	   *dst;
+
+	co_reserve(sp, (*sp)->used + rs);
+	s = *sp;
+	dst = CO_DATA(s) + s->used;
+	memset(dst, 0, rs);
+	o.day = day;
+	o.keylen = keylen;
+	o.amount = amount;
+	memcpy(dst, &o, sizeof(o));
+	memcpy(dst + sizeof(o), key, keylen);
+	s->used += rs;
+	s->norders++;
+}
+
+/* or'ed into clv_orders_step's key kind: the amount is numeric */
+#define CO_AMOUNT_NUMERIC	0x100
+
+static Datum
+clv_orders_step(FunctionCallInfo fcinfo, int variant)
+{
+	int			kind = variant & ~CO_AMOUNT_NUMERIC;
+	CoExpanded *e = co_for_update(fcinfo);
+	double		horizon = clv_positive_interval_arg(fcinfo, 4, "horizon");
+	TimestampTz ts;
+	const char *key;
+	int			keylen;
+	int64		k8;
+
+	co_set_params(e->s, kind, horizon);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
+	ts = PG_GETARG_TIMESTAMPTZ(2);
+	if (TIMESTAMP_NOT_FINITE(ts))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("purchased_at %s is out of range", TIMESTAMP_IS_NOBEGIN(ts) ? "-infinity" : "infinity"),
+				 errhint("A purchase time is a finite timestamp.")));
+	if (kind == CO_KEY_INT8)
+	{
+		k8 = PG_GETARG_INT64(1);
+		key = (const char *) &k8;
+		keylen = sizeof(int64);
+	}
+	else if (kind == CO_KEY_UUID)
+	{
+		key = (const char *) PG_GETARG_POINTER(1);
+		keylen = UUID_LEN;
+	}
+	else
+	{
+		text	   *t = PG_GETARG_TEXT_PP(1);
+
+		/* keys are compared by their bytes, as the order metrics' are */
+		customer_key_check_collation(fcinfo);
+		key = VARDATA_ANY(t);
+		keylen = VARSIZE_ANY_EXHDR(t);
+	}
+	co_append(&e->s, clv_ts_day_cached(fcinfo, ts),
+			  clv_order_amount_arg(fcinfo, 3, (variant & CO_AMOUNT_NUMERIC) != 0),
+			  key, keylen);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
+}
+
+RETENTION_STEP_WRAPPER(clv_int8_sfunc, clv_orders_step, CO_KEY_INT8)
+RETENTION_STEP_WRAPPER(clv_text_sfunc, clv_orders_step, CO_KEY_TEXT)
+RETENTION_STEP_WRAPPER(clv_uuid_sfunc, clv_orders_step, CO_KEY_UUID)
+RETENTION_STEP_WRAPPER(clv_int8_numeric_sfunc, clv_orders_step, CO_KEY_INT8 | CO_AMOUNT_NUMERIC)
+RETENTION_STEP_WRAPPER(clv_text_numeric_sfunc, clv_orders_step, CO_KEY_TEXT | CO_AMOUNT_NUMERIC)
+RETENTION_STEP_WRAPPER(clv_uuid_numeric_sfunc, clv_orders_step, CO_KEY_UUID | CO_AMOUNT_NUMERIC)
+
+/* The model is refitted on the whole frame: NULL restarts the frame. */
+PG_FUNCTION_INFO_V1(clv_orders_inv);
+Datum
+clv_orders_inv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+
+PG_FUNCTION_INFO_V1(clv_state_combine);
+Datum
+clv_state_combine(PG_FUNCTION_ARGS)
+{
+	CoExpanded *e = co_for_update(fcinfo);
+	ClvOrdersState *b = co_arg(fcinfo, 1);
+	ClvOrdersState *a;
+
+	if (b->flags & CLV_PARAMS_SET)
+		co_set_params(e->s, (b->flags & CO_KEY_MASK) >> CO_KEY_SHIFT, b->horizon_days);
+	co_reserve(&e->s, e->s->used + (Size) b->used);
+	a = e->s;
+	memcpy(CO_DATA(a) + a->used, CO_DATA(b), b->used);
+	a->used += b->used;
+	a->norders += b->norders;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
+}
+
+PG_FUNCTION_INFO_V1(clv_state_uncombine);
+Datum
+clv_state_uncombine(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NULL();
+}
+
+/*
+ * Order records by customer key, then day, then amount: the order of the
+ * canonical text form and of clv()'s summaries.
+ */
+static inline int
+cmp_order(const char *a, const char *b)
+{
+	ClvOrder	oa,
+				ob;
+	int			c;
+
+	memcpy(&oa, a, sizeof(oa));
+	memcpy(&ob, b, sizeof(ob));
+	if (oa.keylen != ob.keylen)
+		return oa.keylen < ob.keylen ? -1 : 1;
+	c = memcmp(a + sizeof(ClvOrder), b + sizeof(ClvOrder), oa.keylen);
+	if (c != 0)
+		return c;
+	if (oa.day != ob.day)
+		return oa.day < ob.day ? -1 : 1;
+	/* amounts too, so sums do not depend on the order rows arrived in */
+	if (oa.amount != ob.amount)
+		return oa.amount < ob.amount ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Sort record pointers with the comparison inlined, checking for interrupts
+ * (qsort does not: a stored state of 8 M orders kept a canceled query
+ * sorting for seconds).
+ */
+typedef char *ClvOrderRef;		/* a record of a state */
+
+#define ST_SORT sort_order_records
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_ELEMENT_TYPE ClvOrderRef
+#define ST_COMPARE(a, b) cmp_order(*(a), *(b))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+/*
+ * The state's records in canonical order (cmp_order), as pointers into it;
+ * *last gets the latest purchase day.
+ */
+static char **
+co_sorted_records(const ClvOrdersState *s, int64 *count, DateADT *last)
+{
+	char	  **rec = palloc(sizeof(char *) * Max(s->norders, 1));
+	int64		n = 0;
+	int			off = 0;
+
+	*last = 0;
+	while (off < s->used && n < s->norders)
+	{
+		ClvOrder	o;
+
+		memcpy(&o, CO_DATA(s) + off, sizeof(o));
+		rec[n++] = (char *) CO_DATA(s) + off;
+		*last = (n == 1 || o.day > *last) ? o.day : *last;
+		off += CO_RECSIZE(o.keylen);
+	}
+	sort_order_records(rec, n);
+	*count = n;
+	return rec;
+}
+
+static const char hexdig[] = "0123456789abcdef";
+
+/*
+ * The text form, version 2: "v2 key=K horizon_days=H orders=day:amount:hex,..."
+ * with the orders sorted by customer key, day and amount, so that the same
+ * orders have one spelling whatever order the rows (or merged states)
+ * arrived in.  Citus's coordinator reads back the text its workers send,
+ * and rollups compare and deduplicate stored values.  Version 1 (1.1) wrote
+ * the orders in arrival order; it is still read.
+ */
+PG_FUNCTION_INFO_V1(clv_state_out);
+Datum
+clv_state_out(PG_FUNCTION_ARGS)
+{
+	ClvOrdersState *s = co_arg(fcinfo, 0);
+	StringInfoData buf;
+	char	  **rec;
+	int64		n,
+				r;
+	DateADT		last;
+	int			i;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "v2");
+	if (!(s->flags & CLV_PARAMS_SET))
+		PG_RETURN_CSTRING(buf.data);
+	appendStringInfo(&buf, " key=%s horizon_days=", key_names[(s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT]);
+	clv_append_double(&buf, s->horizon_days);
+	appendStringInfoString(&buf, " orders=");
+	rec = co_sorted_records(s, &n, &last);
+	for (r = 0; r < n; r++)
+	{
+		ClvOrder	o;
+		const unsigned char *k = (const unsigned char *) rec[r] + sizeof(o);
+
+		memcpy(&o, rec[r], sizeof(o));
+		CHECK_FOR_INTERRUPTS();
+		if (r > 0)
+			appendStringInfoChar(&buf, ',');
+		clv_append_day(&buf, o.day);
+		appendStringInfoChar(&buf, ':');
+		clv_append_double(&buf, o.amount);
+		appendStringInfoChar(&buf, ':');
+		for (i = 0; i < o.keylen; i++)
+		{
+			appendStringInfoChar(&buf, hexdig[k[i] >> 4]);
+			appendStringInfoChar(&buf, hexdig[k[i] & 15]);
+		}
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/*
+ * Read the text form, validating every part: version 2 exactly as
+ * clv_state_out writes it (orders sorted, one spelling per value), or
+ * version 1 as 1.1 wrote it (orders in any order).
+ */
+static ClvOrdersState *
+co_parse(const char *str, int code)
+{
+	const char *T = "clv_state";
+	char	   *copy = pstrdup(str);
+	int			version;
+	char	   *cur = clv_skip_version(copy, T, str, code, 2, &version);
+	char	   *val,
+			   *tok;
+	ClvOrdersState *s = co_new(256);
+	int			kind,
+				prev = -1;
+	double		horizon;
+
+	if (*cur == '\0')
+		return s;
+	val = clv_next_field(&cur, "key", T, str, code);
+	for (kind = 1; kind <= 3; kind++)
+		if (strcmp(val, key_names[kind]) == 0)
+			break;
+	if (kind > 3)
+		clv_bad_text(T, str, code, "key is not int8, text or uuid.");
+	if (!clv_parse_double(clv_next_field(&cur, "horizon_days", T, str, code), &horizon) || !(horizon > 0))
+		clv_bad_text(T, str, code, "horizon_days is not a positive number.");
+	co_set_params(s, kind, horizon);
+	val = clv_next_field(&cur, "orders", T, str, code);
+	if (*cur != '\0')
+		clv_bad_text(T, str, code, "Unexpected text after the orders.");
+	for (tok = *val ? val : NULL; tok;)
+	{
+		char	   *part[3];
+		char	   *comma = strchr(tok, ',');
+		DateADT		day;
+		double		amount;
+		int			len,
+					i;
+		char	   *key;
+
+		CHECK_FOR_INTERRUPTS();
+		if (comma)
+			*comma = '\0';
+		if (!clv_split_colons(tok, part, 3) || !clv_parse_day(part[0], &day) ||
+			!clv_parse_double(part[1], &amount))
+			clv_bad_text(T, str, code, "An order is not day:amount:hexkey.");
+		len = strlen(part[2]);
+		if (len % 2 != 0 ||
+			(kind == CO_KEY_INT8 && len != 16) || (kind == CO_KEY_UUID && len != 32))
+			clv_bad_text(T, str, code, "An order's customer key has the wrong length.");
+		key = palloc(len / 2 + 1);
+		for (i = 0; i < len / 2; i++)
+		{
+			int			hi = hexval(part[2][2 * i]),
+						lo = hexval(part[2][2 * i + 1]);
+
+			if (hi < 0 || lo < 0)
+				clv_bad_text(T, str, code, "An order's customer key is not lower-case hexadecimal.");
+			key[i] = (char) (hi * 16 + lo);
+		}
+		co_append(&s, day, amount, key, len / 2);
+		pfree(key);
+		if (version >= 2 && prev >= 0)
+		{
+			const char *a = CO_DATA(s) + prev;
+			const char *b = CO_DATA(s) + s->used - CO_RECSIZE(len / 2);
+
+			if (cmp_order(a, b) > 0)
+				clv_bad_text(T, str, code, "The orders are not sorted by customer key, day and amount.");
+		}
+		prev = s->used - CO_RECSIZE(len / 2);
+		if (comma && comma[1] == '\0')
+			clv_bad_text(T, str, code, "An order is empty.");
+		tok = comma ? comma + 1 : NULL;
+	}
+	/* stored without its spare room, as a flattened aggregate state is */
+	s->capacity = s->used;
+	SET_VARSIZE(s, CO_HDR + s->used);
+	return repalloc(s, CO_HDR + s->used);
+}
+
+CLV_TEXT_IO(clv_state, co_parse)
+
+typedef struct CustSummary
+{
+	int32		x;
+	double		tx,
+				T,
+				m;
+} CustSummary;
+
+/*
+ * clv(): summarise each customer up to the group's last purchase day (one
+ * week unit), fit both models on the customers, and return the mean over
+ * customers of the expected value over the horizon.
+ */
+PG_FUNCTION_INFO_V1(clv_final);
+Datum
+clv_final(PG_FUNCTION_ARGS)
+{
+	ClvOrdersState *s = co_arg(fcinfo, 0);
+	char	  **rec;
+	int64		n = 0,
+				i,
+				j,
+				ncust = 0;
+	int			nt = 0,
+				np = 0;
+	DateADT		last = 0;
+	CustSummary *cs;
+	ClvTriple  *t;
+	ClvPair    *p;
+	ClvModel   *model;
+	double		horizon,
+				sum = 0.0;
+
+	if (s->norders == 0)
+		PG_RETURN_NULL();
+	rec = co_sorted_records(s, &n, &last);
+
+	cs = palloc(sizeof(CustSummary) * n);
+	for (i = 0; i < n; i = j)
+	{
+		ClvOrder	o,
+					first,
+					prev;
+		int32		days = 1;
+		ClvSum		repeat = {0.0, 0.0};
+
+		CHECK_FOR_INTERRUPTS();
+		memcpy(&first, rec[i], sizeof(first));
+		prev = first;
+		for (j = i; j < n; j++)
+		{
+			memcpy(&o, rec[j], sizeof(o));
+			if (o.keylen != first.keylen ||
+				memcmp(rec[j] + sizeof(ClvOrder), rec[i] + sizeof(ClvOrder), o.keylen) != 0)
+				break;
+			if (o.day != prev.day)
+				days++;
+			/* the repeat amount itself, as clv_summary sums it */
+			if (o.day != first.day)
+				clv_sum_add1(&repeat, o.amount);
+			prev = o;
+		}
+		cs[ncust].x = days - 1;
+		cs[ncust].tx = (prev.day - first.day) / CLV_UNIT_DAYS;
+		cs[ncust].T = (last - first.day) / CLV_UNIT_DAYS;
+		cs[ncust].m = days > 1 ? repeat.hi / (days - 1) : 0.0;
+		if (days > 1 && !(cs[ncust].m > 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("monetary value %s of a repeat customer is not positive", clv_num(cs[ncust].m)),
+					 errhint("clv needs positive order amounts for customers with repeat purchases.")));
+		ncust++;
+	}
+
+	/* customers first seen on the last day tell the fit nothing (age 0) */
+	t = palloc(sizeof(ClvTriple) * ncust);
+	p = palloc(sizeof(ClvPair) * ncust);
+	for (i = 0; i < ncust; i++)
+	{
+		if (cs[i].T <= 0)
+			continue;
+		t[nt].x = cs[i].x;
+		t[nt].pad = 0;
+		t[nt].tx = cs[i].tx;
+		t[nt].T = cs[i].T;
+		t[nt++].w = 1;
+		if (cs[i].x > 0)
+		{
+			p[np].x = cs[i].x;
+			p[np].pad = 0;
+			p[np].m = cs[i].m;
+			p[np++].w = 1;
+		}
+	}
+	if (nt == 0 || np == 0)
+		PG_RETURN_NULL();
+	nt = clv_compact_triples(t, nt);
+	np = clv_compact_pairs(p, np);
+	model = clv_fit_model(t, nt, p, np);
+	if (!(model->flags & CM_CONVERGED))
+	{
+		ereport(WARNING,
+				(errmsg("clv: the model fit did not converge; returning NULL"),
+				 errhint("Fit with clv_fit over clv_summary rows to inspect the model.")));
+		PG_RETURN_NULL();
+	}
+
+	horizon = s->horizon_days / CLV_UNIT_DAYS;
+	for (i = 0; i < ncust; i++)
+	{
+		double		value;
+
+		CHECK_FOR_INTERRUPTS();
+		if (!clv_expected_value_calc(&model->par, cs[i].x, cs[i].m, &value))
+			PG_RETURN_NULL();
+		sum += clv_finite_prediction("clv expected order value", value) *
+			clv_expected_purchases_calc(&model->par, horizon,
+										cs[i].x, cs[i].tx, cs[i].T);
+		clv_finite_prediction("clv", sum);
+	}
+	PG_RETURN_FLOAT8(sum / ncust);
+}
