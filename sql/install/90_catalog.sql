@@ -112,6 +112,7 @@ WITH ext_proc AS (
     ('clv_p_alive', 'clv', 'probability', 'Probability (0 to 1) that a customer is still active (BG/NBD)'),
     ('clv_expected_order_value', 'clv', 'currency', 'Expected value of a customer''s future order (Gamma-Gamma)'),
     ('clv_predict', 'clv', 'currency', 'Discounted expected value of a customer over the next t time units'),
+    ('clv_purchase_probability', 'clv', 'probability', 'Probability (0 to 1) that a new customer makes exactly n purchases in the first t time units (BG/NBD)'),
     ('clv', 'clv', 'currency', 'Mean predicted value per customer over a horizon, models fitted on the group'),
     ('clv_state', 'clv', 'state', 'Stored orders of a group; read with clv'),
     ('bgbb_fit', 'models', 'model', 'BG/BB model of discrete-opportunity (frequency, recency, periods) patterns, fitted by maximum likelihood, a bgbb_model'),
