@@ -103,6 +103,21 @@ def activity(rtype, multi):
     return f'{rng.replace("range", "multirange")}({one}, {later})'
 
 
+def bgbb_buys(j):
+    """Whether the row's simulated customer buys at opportunity j (1..6)."""
+    prime = (7, 11, 13, 17, 19, 23)[j - 1]
+    return (f'({j} <= 1 + ((s * 37) % 100) * ((s * 37) % 100) / 1000 '
+            f'AND (s * {prime}) % 103 < (s * 31) % 101)')
+
+
+def bgbb_frequency():
+    return '(' + ' + '.join(f'{bgbb_buys(j)}::int' for j in range(1, 7)) + ')::int4'
+
+
+def bgbb_recency():
+    return 'greatest(' + ', '.join(f'CASE WHEN {bgbb_buys(j)} THEN {j} ELSE 0 END' for j in range(1, 7)) + ')::int4'
+
+
 def feed(agg, name, typ, argtypes):
     """The SQL expression for argument name of type typ of aggregate agg."""
     if name in ('customer_id', 'user_id') and typ in KEYS:
@@ -148,6 +163,14 @@ def feed(agg, name, typ, argtypes):
         return '(s % 3)::int4'
     if agg == 'sbg_fit' and name == 'customers' and typ == 'bigint':
         return null_some('(CASE s % 3 WHEN 0 THEN 1000 WHEN 1 THEN 300 ELSE 150 END)::int8')
+    # bgbb_fit: one (frequency, recency, periods) pattern per row, made by
+    # a deterministic simulation from the row number: a purchase chance per
+    # row, a purchase at opportunity j when a per-opportunity draw is below
+    # it, while j <= the row's death time (decreasing hazard); possible by
+    # construction (frequency <= recency <= periods)
+    if agg == 'bgbb_fit' and typ in ('integer', 'bigint'):
+        return {'frequency': bgbb_frequency(), 'recency': bgbb_recency(),
+                'periods': '6', 'customers': null_some('(1 + s % 3)::int8')}.get(name)
     if name == 'period' and typ in PERIODS:
         return PERIODS[typ]
     if name == 'period' and typ == 'interval':
