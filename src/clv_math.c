@@ -991,3 +991,73 @@ clv_discounted_purchases(const ClvParams *m, double t, double x,
 	}
 	return Max(sum, 0.0);		/* not a last-bit negative */
 }
+
+/*
+ * P(X(t) = n) for a new customer under BG/NBD (Fader, Hardie & Lee 2005,
+ * eq. 8), with q = alpha/(alpha+t) and the NBD terms
+ * g(j) = Gamma(r+j) / (Gamma(r) j!) q^r (1-q)^j:
+ *   B(a, b+n)/B(a, b) g(n)
+ *   + [n > 0] B(a+1, b+n-1)/B(a, b) P(NBD >= n),
+ * P(NBD >= n) = 1 - sum_{j<n} g(j) while that sum is below one half, else
+ * the tail sum_{j>=n} g(j) itself (no cancellation for a small tail).  In
+ * log space throughout; the work is bounded (22003 beyond 2e7 terms).
+ */
+static double
+nbd_log_term(const ClvParams *m, double lq, double l1q, double j)
+{
+	return lgamma(m->r + j) - lgamma(m->r) - lgamma(j + 1.0) + m->r * lq + j * l1q;
+}
+
+double
+clv_purchase_probability_calc(const ClvParams *m, double t, int n)
+{
+	double		lq,
+				l1q,
+				lbeta_ab = lgamma(m->a) + lgamma(m->b) - lgamma(m->a + m->b),
+				first,
+				tail = 0.0,
+				cum = 0.0;
+	int			j;
+
+	if (t <= 0.0)
+		return n == 0 ? 1.0 : 0.0;
+	lq = -log1p(t / m->alpha);	/* log(alpha / (alpha + t)) */
+	l1q = log(t / (m->alpha + t));
+	first = exp(lgamma(m->a) + lgamma(m->b + n) - lgamma(m->a + m->b + n) - lbeta_ab +
+				nbd_log_term(m, lq, l1q, n));
+	if (n == 0)
+		return first;
+	for (j = 0; j < n && cum <= 0.5; j++)
+	{
+		if ((j & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+		cum += exp(nbd_log_term(m, lq, l1q, j));
+	}
+	if (cum <= 0.5)
+		tail = 1.0 - cum;
+	else
+	{
+		/* the terms from n on fall at a ratio tending to 1 - q */
+		double		mode = Max(0.0, (m->r - 1.0) * exp(l1q - lq));
+		long		k;
+
+		for (k = n; k < (long) HYP_MAXCOST + n; k++)
+		{
+			double		term = exp(nbd_log_term(m, lq, l1q, (double) k));
+
+			if ((k & 0xFFFF) == 0xFFFF)
+				CHECK_FOR_INTERRUPTS();
+			tail += term;
+			if (term <= 1e-17 * tail && k > mode)
+				break;
+		}
+		if (k >= (long) HYP_MAXCOST + n)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("clv_purchase_probability: t = %g is too long for this model", t),
+					 errhint("Use a horizon that is not many orders of magnitude longer than alpha.")));
+	}
+	tail = Min(Max(tail, 0.0), 1.0);
+	return first + exp(lgamma(m->a + 1.0) + lgamma(m->b + n - 1.0) -
+					   lgamma(m->a + m->b + n) - lbeta_ab) * tail;
+}

@@ -279,9 +279,24 @@ PG_FUNCTION_INFO_V1(clv_model_params);
 Datum
 clv_model_params(PG_FUNCTION_ARGS)
 {
-	Datum		txt = DirectFunctionCall1(clv_model_out, PG_GETARG_DATUM(0));
+	ClvModel   *m = clv_model_arg(fcinfo, 0);
+	char	   *txt = DatumGetCString(DirectFunctionCall1(clv_model_out, PG_GETARG_DATUM(0)));
+	StringInfoData buf;
 
-	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, txt));
+	/*
+	 * The model's text, and "ll": the log-likelihood of the purchase model
+	 * (BG/NBD), the figure the literature reports (ll_bgnbd and ll_gg are
+	 * the two models' own).
+	 */
+	initStringInfo(&buf);
+	appendBinaryStringInfo(&buf, txt, strlen(txt) - 1);
+	appendStringInfoString(&buf, ", \"ll\": ");
+	if (m->flags & CM_HAS_LL_BG)
+		clv_append_double(&buf, m->ll_bgnbd);
+	else
+		appendStringInfoString(&buf, "null");
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
 }
 
 /* Fit both models to compacted observations; NULL-free result. */
@@ -464,4 +479,27 @@ clv_predict(PG_FUNCTION_ARGS)
 	value = clv_finite_prediction("clv_predict expected order value", value);
 	PG_RETURN_FLOAT8(clv_finite_prediction("clv_predict",
 									   value * clv_discounted_purchases(&m->par, t, x, tx, T, d)));
+}
+
+/*
+ * clv_purchase_probability(model, t, n): P(X(t) = n), the probability that
+ * a new customer makes exactly n purchases in the first t time units.
+ */
+PG_FUNCTION_INFO_V1(clv_purchase_probability);
+Datum
+clv_purchase_probability(PG_FUNCTION_ARGS)
+{
+	ClvModel   *m = usable_model(fcinfo, 0);
+	double		t = horizon_arg(fcinfo, 1);
+	int32		n = PG_GETARG_INT32(2);
+
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of purchases n = %d is negative", n),
+				 errhint("n is a count of purchases, 0 or more.")));
+	if (m == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(clv_finite_prediction("clv_purchase_probability",
+										   clv_purchase_probability_calc(&m->par, t, n)));
 }

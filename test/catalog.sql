@@ -84,23 +84,36 @@ SELECT is_empty($$SELECT signature, returns FROM retention_catalog
 SELECT results_eq($$
     SELECT metric, family, kind, signature, returns, unit FROM retention_catalog
      WHERE metric IN ('nps', 'nps_state', 'nps_breakdown') ORDER BY kind, signature$$,
-    $$VALUES ('nps', 'survey', 'aggregate', 'nps(integer)', 'double precision', 'score'),
+    $$VALUES ('nps', 'survey', 'aggregate', 'nps(bigint)', 'double precision', 'score'),
+             ('nps', 'survey', 'aggregate', 'nps(double precision)', 'double precision', 'score'),
+             ('nps', 'survey', 'aggregate', 'nps(integer)', 'double precision', 'score'),
+             ('nps', 'survey', 'aggregate', 'nps(numeric)', 'double precision', 'score'),
+             ('nps', 'survey', 'aggregate', 'nps(smallint)', 'double precision', 'score'),
              ('nps', 'survey', 'merge', 'nps(nps_state)', 'double precision', 'score'),
              ('nps_state', 'survey', 'merge', 'nps_state(nps_state)', 'nps_state', 'state'),
              ('nps_breakdown', 'survey', 'scalar', 'nps_breakdown(nps_state)', 'record', 'record'),
-             ('nps_state', 'survey', 'state', 'nps_state(integer)', 'nps_state', 'state')$$,
+             ('nps_state', 'survey', 'state', 'nps_state(bigint)', 'nps_state', 'state'),
+             ('nps_state', 'survey', 'state', 'nps_state(double precision)', 'nps_state', 'state'),
+             ('nps_state', 'survey', 'state', 'nps_state(integer)', 'nps_state', 'state'),
+             ('nps_state', 'survey', 'state', 'nps_state(numeric)', 'nps_state', 'state'),
+             ('nps_state', 'survey', 'state', 'nps_state(smallint)', 'nps_state', 'state')$$,
     'the NPS family: aggregate, merges, breakdown and state');
 
 SELECT results_eq($$
     SELECT kind, signature, returns, unit FROM retention_catalog
      WHERE metric IN ('lifecycle', 'clv_fit', 'time_between_purchases') AND kind <> 'merge'
        AND signature NOT LIKE '%(text%' AND signature NOT LIKE '%(uuid%' AND signature NOT LIKE '%(bigint%'
+       AND signature NOT LIKE '%(smallint%' AND signature NOT LIKE '%(numeric%'
      ORDER BY kind, signature$$,
     $$VALUES ('aggregate', 'clv_fit(double precision,double precision,double precision,double precision)', 'clv_model', 'model'),
              ('aggregate', 'time_between_purchases(integer,date)', 'interval', 'interval'),
              ('aggregate', 'time_between_purchases(integer,timestamp with time zone)', 'interval', 'interval'),
              ('window', 'lifecycle(date)', 'text', 'label'),
-             ('window', 'lifecycle(date,interval)', 'text', 'label')$$,
+             ('window', 'lifecycle(date,interval)', 'text', 'label'),
+             ('window', 'lifecycle(timestamp with time zone)', 'text', 'label'),
+             ('window', 'lifecycle(timestamp with time zone,interval)', 'text', 'label'),
+             ('window', 'lifecycle(timestamp without time zone)', 'text', 'label'),
+             ('window', 'lifecycle(timestamp without time zone,interval)', 'text', 'label')$$,
     'window functions, a model-returning aggregate and an interval metric');
 
 -- A function added to the extension without a units row is flagged.
@@ -119,7 +132,7 @@ SET LOCAL search_path = pg_catalog;
 CREATE TEMP TABLE catalog_other_path AS
     SELECT count(*) AS n FROM public.retention_catalog WHERE signature LIKE 'public.nps(%';
 RESET search_path;
-SELECT is((SELECT n FROM catalog_other_path)::int, 2,
+SELECT is((SELECT n FROM catalog_other_path)::int, 6,
     'with another search_path the signatures are schema-qualified, same rows');
 
 -- A BI role that is not the owner can read it.
@@ -128,7 +141,7 @@ SET LOCAL ROLE retention_catalog_reader;
 SELECT ok((SELECT count(*) FROM retention_catalog) > 150, 'a role that does not own the extension reads the catalog');
 RESET ROLE;
 
-SELECT is((SELECT count(*) FROM retention_catalog WHERE kind = 'window')::int, 2, 'two window functions');
+SELECT is((SELECT count(*) FROM retention_catalog WHERE kind = 'window')::int, 6, 'six window functions (lifecycle of date, timestamptz, timestamp, each with and without a period)');
 SELECT ok((SELECT count(*) FROM retention_catalog WHERE kind = 'merge') >= 18, 'merge forms listed');
 
 SELECT * FROM finish();

@@ -2,7 +2,7 @@
 -- per-customer predictions and clv().  Deterministic data from setseed();
 -- floating results compared with a tolerance.
 BEGIN;
-SELECT plan(231);
+SELECT plan(242);
 SET LOCAL TimeZone = 'UTC';
 
 -- Orders of 600 customers: a first purchase in Q1 1997, then a Poisson-like
@@ -460,6 +460,33 @@ SELECT is(clv_simple(1e200, 1e200, 0), 0::float8, 'clv_simple: a zero lifespan g
 SELECT throws_ok($$SELECT clv_simple(1e200, 1e200, 1)$$, '22003', NULL, 'clv_simple: an overflowing product is 22003');
 SELECT is(saas_ltv(0, 1e-322), 0::float8, 'saas_ltv: no revenue gives 0, not NaN, even for a subnormal churn rate');
 SELECT throws_ok($$SELECT saas_ltv(1, 1e-322)$$, '22003', NULL, 'saas_ltv: an overflowing value is 22003');
+-- P(X(t) = n) of a new customer (Fader, Hardie & Lee 2005, eq. 8): the
+-- references from mpmath at 50 digits; the probabilities add up to 1 and
+-- their mean is the expected number of purchases of a new customer
+SELECT ok((SELECT bool_and(abs(clv_purchase_probability('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', t, n) / want - 1) < 1e-12)
+             FROM (VALUES (39::float8, 0, 0.57378635209600940476), (39, 1, 0.19939528083591145379), (39, 2, 0.085429759539060758698),
+                          (39, 5, 0.017965493866579043835), (78, 10, 0.0061178230208274377527), (39, 60, 9.1458756711653898883e-7),
+                          (1e-6, 1, 5.5052093339165267483e-8)) v(t, n, want)),
+          'clv_purchase_probability: equals the mpmath evaluation of the published formula (7 cases)');
+SELECT ok((SELECT abs(sum(clv_purchase_probability('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', 39, n)) - 1) < 1e-12
+                  AND abs(sum(n * clv_purchase_probability('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', 39, n))
+                          / clv_expected_purchases('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', 39, 0, 0, 0) - 1) < 1e-12
+             FROM generate_series(0, 3000) n),
+          'clv_purchase_probability: sums to 1 over n, and its mean is clv_expected_purchases of a new customer');
+SELECT is(clv_purchase_probability('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', 0, 0), 1::float8, 'clv_purchase_probability: t = 0 and n = 0 is 1');
+SELECT is(clv_purchase_probability('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', 0, 3), 0::float8, 'clv_purchase_probability: t = 0 and n > 0 is 0');
+SELECT is(clv_purchase_probability('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', 39, NULL), NULL, 'clv_purchase_probability: NULL n gives NULL');
+SELECT throws_ok($$SELECT clv_purchase_probability('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', 39, -1)$$, '22023',
+                 'number of purchases n = -1 is negative', 'clv_purchase_probability: negative n is 22023');
+SELECT throws_ok($$SELECT clv_purchase_probability('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}', -1, 1)$$, '22023', NULL,
+                 'clv_purchase_probability: negative t is 22023');
+SELECT is(clv_purchase_probability('{"r":1,"alpha":1,"a":0.5,"b":1,"converged":false}', 10, 1), NULL,
+          'clv_purchase_probability of an unconverged model is NULL');
+SELECT ok((SELECT clv_purchase_probability(m, 39, 1000000) BETWEEN 0 AND 1e-10 FROM hm),
+          'clv_purchase_probability: a million purchases is a finite, tiny probability');
+-- "ll" in clv_model_params: the purchase model's log-likelihood
+SELECT is((SELECT (j->>'ll')::float8 = (j->>'ll_bgnbd')::float8 FROM fj), true, 'clv_model_params: "ll" is the BG/NBD log-likelihood');
+SELECT is((SELECT clv_model_params(m)->'ll' FROM hm), 'null'::jsonb, 'clv_model_params: "ll" is null for a hand-written model');
 -- a model whose fit did not converge predicts NULL (with a WARNING), as clv() does
 SELECT is(clv_p_alive('{"r":1,"alpha":1,"a":1,"b":1,"converged":false}', 1, 1, 2), NULL, 'P(alive) of an unconverged model is NULL');
 SELECT is(clv_expected_purchases('{"r":1,"alpha":1,"a":0.5,"b":1,"converged":false}', 10, 1, 1, 2), NULL,

@@ -126,6 +126,12 @@ UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '7 da
   FROM (VALUES ('x'::text, '2026-01-01'::date, '2026-01-20'::date), ('y', '2026-01-01', '2026-01-01')) v(c, s, t)
 UNION ALL SELECT 'cohort_retention_state', cohort_retention_state(c, s, t, '1 day')::text
   FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2026-01-01'::timestamptz, '2026-01-02'::timestamptz)) v(c, s, t)
+UNION ALL SELECT 'bgbb_fit_state', bgbb_fit_state(x, tx, n, c)::text
+  FROM (VALUES (0, 0, 6, 3464::int8), (1, 1, 6, 1091), (2, 5, 6, 173), (6, 6, 6, 1203), (3, 4, 5, 0)) v(x, tx, n, c)
+UNION ALL SELECT 'bgbb_model', bgbb_fit(x, tx, n, c)::text
+  FROM (VALUES (0, 0, 6, 3464::int8), (1, 1, 6, 1091), (1, 6, 6, 129), (2, 5, 6, 173), (3, 6, 6, 357),
+               (4, 4, 6, 240), (5, 6, 6, 600), (6, 6, 6, 1203)) v(x, tx, n, c)
+UNION ALL SELECT 'bgbb_model', '{"alpha": 1, "beta": 2, "gamma": 3, "delta": 4}'::bgbb_model::text
 UNION ALL SELECT 'sbg_fit_state', sbg_fit_state(p, c)::text
   FROM (VALUES (0, 1000::int8), (1, 631), (2, 468), (3, 382), (3, 0)) v(p, c)
 UNION ALL SELECT 'sbg_model', sbg_fit(p, c)::text
@@ -364,6 +370,17 @@ BEGIN
     END LOOP;
 
     -- A model is read by the prediction functions.
+    IF typ = 'bgbb_model'::regtype THEN
+        BEGIN
+            EXECUTE $q$SELECT bgbb_p_alive(m, 2, 4, 6)::text || bgbb_expected_purchases(m, 5, 2, 4, 6)::text
+                           || bgbb_dert(m, 0.1, 2, 4, 6)::text
+                      FROM (SELECT $1::bgbb_model AS m) x$q$ INTO r USING v;
+        EXCEPTION WHEN OTHERS THEN
+            IF SQLSTATE NOT LIKE '22%' THEN
+                RETURN format('a prediction failed: %s %s', SQLSTATE, SQLERRM);
+            END IF;
+        END;
+    END IF;
     IF typ = 'sbg_model'::regtype THEN
         BEGIN
             EXECUTE $q$SELECT sbg_survival(m, 3)::text || sbg_retention(m, 3)::text || sbg_derl(m, 0.1, 2)::text

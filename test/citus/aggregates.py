@@ -64,10 +64,20 @@ TS0 = "timestamptz '2024-01-01 00:00+00'"
 # the order's day as a timestamptz at noon UTC, whatever the TimeZone
 ORDER_TS = "(timestamptz '1997-01-01 12:00+00' + (day - date '1997-01-01') * interval '24 hours')"
 KEYS = {
+    'smallint': 'k::int2',
     'integer': 'k::int4',
+    'numeric': 'k::numeric',
     'bigint': 'k',
     'text': "('c' || k)",
     'uuid': 'md5(k::text)::uuid',
+}
+# survey scores: every type a score may have (whole numbers in each)
+SCORE_TYPES = {
+    'smallint': 'int2',
+    'integer': 'int4',
+    'bigint': 'int8',
+    'numeric': 'numeric',
+    'double precision': 'float8',
 }
 PERIODS = {
     'daterange': "daterange('2024-02-01', '2024-03-01')",
@@ -93,6 +103,21 @@ def activity(rtype, multi):
     return f'{rng.replace("range", "multirange")}({one}, {later})'
 
 
+def bgbb_buys(j):
+    """Whether the row's simulated customer buys at opportunity j (1..6)."""
+    prime = (7, 11, 13, 17, 19, 23)[j - 1]
+    return (f'({j} <= 1 + ((s * 37) % 100) * ((s * 37) % 100) / 1000 '
+            f'AND (s * {prime}) % 103 < (s * 31) % 101)')
+
+
+def bgbb_frequency():
+    return '(' + ' + '.join(f'{bgbb_buys(j)}::int' for j in range(1, 7)) + ')::int4'
+
+
+def bgbb_recency():
+    return 'greatest(' + ', '.join(f'CASE WHEN {bgbb_buys(j)} THEN {j} ELSE 0 END' for j in range(1, 7)) + ')::int4'
+
+
 def feed(agg, name, typ, argtypes):
     """The SQL expression for argument name of type typ of aggregate agg."""
     if name in ('customer_id', 'user_id') and typ in KEYS:
@@ -111,16 +136,18 @@ def feed(agg, name, typ, argtypes):
             return "CASE WHEN s % 3 = 0 THEN NULL ELSE day + (s % 20)::int END"
     if name == 'within' and typ == 'interval':
         return "interval '14 days'"
-    if name == 'score' and typ == 'integer':
-        with_scale = 'integer' in argtypes[1:]
+    if name == 'score' and typ in SCORE_TYPES:
+        with_scale = len(argtypes) > 1
+        cast = SCORE_TYPES[typ]
         if agg == 'nps':
-            return null_some('(s % 11)::int4')
+            return null_some(f'(s % 11)::{cast}')
         if agg == 'csat':
-            return null_some('(1 + s % 7)::int4' if with_scale else '(1 + s % 5)::int4')
+            return null_some(f'(1 + s % 7)::{cast}' if with_scale else f'(1 + s % 5)::{cast}')
         if agg == 'ces':
-            return null_some('(1 + s % 5)::int4' if with_scale else '(1 + s % 7)::int4')
-    if name == 'scale_max' and typ == 'integer':
-        return {'csat': '7', 'ces': '5'}.get(agg)
+            return null_some(f'(1 + s % 5)::{cast}' if with_scale else f'(1 + s % 7)::{cast}')
+    if name == 'scale_max' and typ in ('integer', 'bigint'):
+        lit = {'csat': '7', 'ces': '5'}.get(agg)
+        return lit and (lit if typ == 'integer' else f'{lit}::int8')
     if name in ('satisfied', 'converted', 'returned') and typ == 'boolean':
         return null_some('(s % 3 = 0)')
     if name == 'activity':
@@ -136,6 +163,14 @@ def feed(agg, name, typ, argtypes):
         return '(s % 3)::int4'
     if agg == 'sbg_fit' and name == 'customers' and typ == 'bigint':
         return null_some('(CASE s % 3 WHEN 0 THEN 1000 WHEN 1 THEN 300 ELSE 150 END)::int8')
+    # bgbb_fit: one (frequency, recency, periods) pattern per row, made by
+    # a deterministic simulation from the row number: a purchase chance per
+    # row, a purchase at opportunity j when a per-opportunity draw is below
+    # it, while j <= the row's death time (decreasing hazard); possible by
+    # construction (frequency <= recency <= periods)
+    if agg == 'bgbb_fit' and typ in ('integer', 'bigint'):
+        return {'frequency': bgbb_frequency(), 'recency': bgbb_recency(),
+                'periods': '6', 'customers': null_some('(1 + s % 3)::int8')}.get(name)
     if name == 'period' and typ in PERIODS:
         return PERIODS[typ]
     if name == 'period' and typ == 'interval':

@@ -107,13 +107,25 @@ async function main() {
     values: [published, 39, 2, 30.43, 38.86, 30, 0.01] });
   ok(r.type === FLOAT8 && close(r.v, 31.62779154635129), 'clv_predict with the published CDNOW model: 31.6278', r);
 
+  // The first 40 customers of the CDNOW sample as weekly summaries: few enough to
+  // inline, enough for a converged fit (an unconverged model predicts NULL).
   const fit = `SELECT clv_fit(frequency, recency, age, monetary)
-    FROM (VALUES (0, 0, 38.86, 0), (2, 30.43, 38.86, 22.35), (1, 10.43, 38.86, 20), (5, 35.1, 38.86, 31.2),
-                 (0, 0, 33.14, 0), (3, 20.71, 33.14, 12.5)) c(frequency, recency, age, monetary)`;
+    FROM (VALUES
+      (2, 30.43, 38.86, 22.35), (0, 0.00, 38.43, 0.00), (1, 1.71, 38.86, 11.77), (0, 0.00, 38.86, 0.00),
+      (0, 0.00, 34.43, 0.00), (0, 0.00, 38.86, 0.00), (0, 0.00, 38.86, 0.00), (7, 29.43, 38.86, 73.74),
+      (1, 5.00, 38.86, 11.77), (0, 0.00, 38.86, 0.00), (2, 35.71, 38.86, 25.55), (0, 0.00, 38.86, 0.00),
+      (5, 24.43, 38.86, 29.44), (0, 0.00, 38.86, 0.00), (0, 0.00, 38.86, 0.00), (3, 20.86, 36.29, 17.89),
+      (0, 0.00, 38.86, 0.00), (0, 0.00, 38.86, 0.00), (0, 0.00, 37.43, 0.00), (0, 0.00, 38.86, 0.00),
+      (3, 28.29, 38.71, 25.08), (10, 34.14, 38.86, 24.24), (1, 4.86, 38.86, 9.99),
+      (0, 0.00, 38.71, 0.00), (2, 14.57, 38.71, 32.30), (0, 0.00, 38.71, 0.00), (0, 0.00, 38.71, 0.00),
+      (0, 0.00, 38.71, 0.00), (0, 0.00, 38.71, 0.00), (1, 1.57, 38.71, 227.14), (0, 0.00, 38.71, 0.00),
+      (1, 29.43, 38.71, 80.46), (0, 0.00, 38.71, 0.00), (1, 5.86, 38.71, 40.47), (0, 0.00, 38.71, 0.00),
+      (0, 0.00, 38.71, 0.00), (0, 0.00, 38.71, 0.00), (0, 0.00, 38.71, 0.00), (1, 27.14, 38.71, 31.14),
+      (0, 0.00, 38.71, 0.00)) c(frequency, recency, age, monetary)`;
   const model = await one({ text: fit });
   let params = null;
   try { params = JSON.parse(model.v); } catch (e) { /* reported below */ }
-  ok(model.type >= FIRST_USER_OID && params && params.customers === 6 &&
+  ok(model.type >= FIRST_USER_OID && params && params.customers === 40 &&
      ['r', 'alpha', 'a', 'b'].every((k) => typeof params[k] === 'number'),
   'clv_fit returns a clv_model as readable JSON text', model);
   const v = await one({ text: 'SELECT clv_p_alive($1::clv_model, 2, 30.43, 38.86)', values: [model.v] });

@@ -1,0 +1,118 @@
+/*-------------------------------------------------------------------------
+ *
+ * customer_key_extra.c
+ *	  Customer keys given as smallint or numeric, for the order metrics and
+ *	  cohort_retention.
+ *
+ * A smallint key used to be ambiguous (it casts implicitly to both int4 and
+ * int8) and a numeric key (what migrations from other databases leave)
+ * resolved to nothing.  Both are integer keys: a smallint is passed on as
+ * the int4 it equals and a numeric as the int8 it equals, to the int4 or
+ * int8 entry point of orders.c and cohort.c, in the same fcinfo, so the
+ * state is updated in place and a numeric 42, a smallint 42 and a bigint 42
+ * are one customer (their states merge).  A numeric key that is not a
+ * whole number, or is beyond bigint, is an error naming it: two customers
+ * must never become one by rounding.  One C entry point per signature; the
+ * key type is never read from the call expression (Citus has none).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+/* The key argument is always argument 1 (after the state). */
+#define KEY_ARG 1
+
+static char *
+numeric_text(Numeric key)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(key)));
+}
+
+/* Whether a (finite) numeric has no fractional part. */
+static bool
+numeric_is_whole(Numeric key)
+{
+	Datum		value = NumericGetDatum(key);
+	Datum		whole = DirectFunctionCall2(numeric_trunc, value, Int32GetDatum(0));
+
+	return DatumGetBool(DirectFunctionCall2(numeric_eq, value, whole));
+}
+
+/* Whether lo <= key <= hi, all numerics. */
+static bool
+numeric_between(Numeric key, Numeric lo, Numeric hi)
+{
+	Datum		value = NumericGetDatum(key);
+
+	return DatumGetBool(DirectFunctionCall2(numeric_ge, value, NumericGetDatum(lo))) &&
+		DatumGetBool(DirectFunctionCall2(numeric_le, value, NumericGetDatum(hi)));
+}
+
+/*
+ * A numeric key as the int8 it equals: 22023 when it is not a whole number
+ * (NaN included), 22003 beyond bigint.
+ */
+static int64
+key_from_numeric(const char *argname, Numeric key)
+{
+	if (numeric_is_nan(key) || (!numeric_is_inf(key) && !numeric_is_whole(key)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %s is not a whole number", argname, numeric_text(key)),
+				 errhint("A numeric %s is a whole number from %lld to %lld; keys that are not numbers can be passed as text.",
+						 argname, (long long) PG_INT64_MIN, (long long) PG_INT64_MAX)));
+	if (numeric_is_inf(key) ||
+		!numeric_between(key, int64_to_numeric(PG_INT64_MIN), int64_to_numeric(PG_INT64_MAX)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s is out of range", argname, numeric_text(key)),
+				 errhint("A numeric %s is a whole number from %lld to %lld; pass larger keys as text.",
+						 argname, (long long) PG_INT64_MIN, (long long) PG_INT64_MAX)));
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(key)));
+}
+
+/* name_int2: the smallint key as an int4, then name_int4. */
+#define KEY_INT2_ENTRY(name) \
+	extern Datum name##_int4(PG_FUNCTION_ARGS); \
+	PG_FUNCTION_INFO_V1(name##_int2); \
+	Datum name##_int2(PG_FUNCTION_ARGS) \
+	{ \
+		if (!PG_ARGISNULL(KEY_ARG)) \
+			fcinfo->args[KEY_ARG].value = Int32GetDatum((int32) PG_GETARG_INT16(KEY_ARG)); \
+		return name##_int4(fcinfo); \
+	}
+
+/* name_numeric: the numeric key as an int8, then name_int8. */
+#define KEY_NUMERIC_ENTRY(name, argname) \
+	extern Datum name##_int8(PG_FUNCTION_ARGS); \
+	PG_FUNCTION_INFO_V1(name##_numeric); \
+	Datum name##_numeric(PG_FUNCTION_ARGS) \
+	{ \
+		if (!PG_ARGISNULL(KEY_ARG)) \
+			fcinfo->args[KEY_ARG].value = \
+				Int64GetDatum(key_from_numeric(argname, PG_GETARG_NUMERIC(KEY_ARG))); \
+		return name##_int8(fcinfo); \
+	}
+
+#define KEY_EXTRA_ENTRIES(name, argname) \
+	KEY_INT2_ENTRY(name) \
+	KEY_NUMERIC_ENTRY(name, argname)
+
+KEY_EXTRA_ENTRIES(repeat_purchase_ratio_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(repeat_purchase_ratio_inv, "customer_id")
+KEY_EXTRA_ENTRIES(loyal_customer_rate_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(loyal_customer_rate_inv, "customer_id")
+KEY_EXTRA_ENTRIES(purchase_frequency_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(purchase_frequency_inv, "customer_id")
+KEY_EXTRA_ENTRIES(time_between_purchases_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(time_between_purchases_inv, "customer_id")
+KEY_EXTRA_ENTRIES(time_between_purchases_date_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(time_between_purchases_date_inv, "customer_id")
+KEY_EXTRA_ENTRIES(stickiness_sfunc, "user_id")
+KEY_EXTRA_ENTRIES(stickiness_inv, "user_id")
+KEY_EXTRA_ENTRIES(cohort_retention_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(cohort_retention_date_sfunc, "customer_id")

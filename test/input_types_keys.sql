@@ -1,0 +1,149 @@
+-- pgTAP tests of the smallint and numeric customer keys of issue 24
+-- (sql/install/71_customer_key_types.sql, src/customer_key_extra.c): the
+-- order metrics and cohort_retention.  Hand values, the same customer under
+-- every integer type, merged states, every error with its SQLSTATE,
+-- extremes, a differential check against plain SQL, parallel plans and a
+-- sliding window.
+\set ON_ERROR_STOP 1
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only on
+\pset pager off
+
+BEGIN;
+SELECT plan(38);
+
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    line text;
+    result text := '';
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        result := result || line || E'\n';
+    END LOOP;
+    RETURN result;
+END
+$$;
+
+-- Orders as a migration leaves them: numeric and smallint customer keys.
+-- Customer 1: 3 orders (Jan 1, Jan 11, Jan 31), customer 2: 1 order,
+-- customer 3: 2 orders (Jan 5, Jan 7), and a row without a customer.
+CREATE TABLE orders_keys(kn numeric, k2 smallint, k4 int, at timestamptz);
+INSERT INTO orders_keys VALUES
+    (1, 1, 1, '2024-01-01'), (1, 1, 1, '2024-01-11'), (1, 1, 1, '2024-01-31'),
+    (2, 2, 2, '2024-01-03'),
+    (3, 3, 3, '2024-01-05'), (3, 3, 3, '2024-01-07'),
+    (NULL, NULL, NULL, '2024-01-09');
+
+-- repeat purchase ratio: 2 of 3 customers = 66.67; loyal (3 orders): 1 of
+-- 3 = 33.33; frequency: 6 rows / 3 customers = 2; time between purchases:
+-- (30 + 2 days) / (2 + 1 gaps) = 10 days 16 hours.
+SELECT is(round(repeat_purchase_ratio(kn)::numeric, 6), 66.666667, 'repeat_purchase_ratio(numeric)') FROM orders_keys;
+SELECT is(round(repeat_purchase_ratio(k2)::numeric, 6), 66.666667, 'repeat_purchase_ratio(smallint) resolves (it was ambiguous)') FROM orders_keys;
+SELECT is(round(loyal_customer_rate(kn, 3)::numeric, 6), 33.333333, 'loyal_customer_rate(numeric, 3)') FROM orders_keys;
+SELECT is(round(loyal_customer_rate(k2, 3)::numeric, 6), 33.333333, 'loyal_customer_rate(smallint, 3)') FROM orders_keys;
+SELECT is(purchase_frequency(kn), 2::float8, 'purchase_frequency(numeric)') FROM orders_keys;
+SELECT is(purchase_frequency(k2), 2::float8, 'purchase_frequency(smallint)') FROM orders_keys;
+SELECT is(time_between_purchases(kn, at), interval '10 days 16 hours', 'time_between_purchases(numeric, timestamptz)') FROM orders_keys;
+SELECT is(time_between_purchases(k2, at::date), interval '10 days 16 hours', 'time_between_purchases(smallint, date)') FROM orders_keys;
+SELECT is(time_between_purchases(kn, at::timestamp), interval '10 days 16 hours', 'time_between_purchases(numeric, timestamp) resolves to the timestamptz form') FROM orders_keys;
+-- stickiness: days Jan 1 .. Jan 31 (31 days), 6 (user, day) pairs:
+-- mean daily active users 6 / 31, over 3 users = 100 * 6 / 93.
+SELECT is(round(stickiness(kn, at::date)::numeric, 9), round(600.0 / 93, 9), 'stickiness(numeric, date)') FROM orders_keys;
+SELECT is(round(stickiness(k2, at::date)::numeric, 9), round(600.0 / 93, 9), 'stickiness(smallint, date)') FROM orders_keys;
+-- cohort of Jan 1, weekly periods: customer 1 active in weeks 0, 1, 4;
+-- 2 in week 0; 3 in week 0: [100, 33.33, 0, 0, 33.33].
+SELECT is((SELECT array_agg(round(x::numeric, 2)) FROM unnest(cohort_retention(kn, timestamptz '2024-01-01', at, interval '1 week')) x),
+          ARRAY[100, 33.33, 0, 0, 33.33]::numeric[], 'cohort_retention(numeric, timestamptz, ...)') FROM orders_keys;
+SELECT is((SELECT array_agg(round(x::numeric, 2)) FROM unnest(cohort_retention(k2, date '2024-01-01', at::date, interval '1 week')) x),
+          ARRAY[100, 33.33, 0, 0, 33.33]::numeric[], 'cohort_retention(smallint, date, ...)') FROM orders_keys;
+
+-- varchar keys resolve to the text forms.
+SELECT is(round(repeat_purchase_ratio(kn::varchar)::numeric, 6), 66.666667, 'repeat_purchase_ratio(varchar) uses the text form') FROM orders_keys;
+
+-- One customer whatever the integer type: 42 as numeric, smallint, int and
+-- bigint is one customer with 4 orders; states merge across the types.
+SELECT is(repeat_purchase_ratio_state(k)::text, repeat_purchase_ratio_state(k::int)::text,
+          'repeat_purchase_ratio_state(numeric) is the state of the same int keys')
+  FROM (VALUES (42::numeric), (7), (42)) v(k);
+SELECT is((SELECT loyal_customer_rate(st) FROM (
+              SELECT loyal_customer_rate_state(42::numeric, 4) AS st
+              UNION ALL SELECT loyal_customer_rate_state(42::smallint, 4)
+              UNION ALL SELECT loyal_customer_rate_state(42::int, 4)
+              UNION ALL SELECT loyal_customer_rate_state(42::bigint, 4)) x),
+          100::float8, 'numeric, smallint, int and bigint 42 merge into one customer with 4 orders');
+SELECT is(repeat_purchase_ratio(k), 0::float8, '1.000 and 2.0 are two customers with one order each')
+  FROM (VALUES (1.000), (2.0)) v(k);
+SELECT is(repeat_purchase_ratio(k), 100::float8, '1.000 and 1e0 are the same customer')
+  FROM (VALUES (1.000), (1e0)) v(k);
+
+-- No rows, all NULL.
+SELECT is(repeat_purchase_ratio(kn), NULL, 'no rows: NULL') FROM orders_keys WHERE false;
+SELECT is(time_between_purchases(k2, at), NULL, 'all NULL keys: NULL') FROM orders_keys WHERE kn IS NULL;
+SELECT is(stickiness(kn, at::date), NULL, 'all NULL keys: stickiness NULL') FROM orders_keys WHERE kn IS NULL;
+
+-- Extremes.
+SELECT is(purchase_frequency(k), 1::float8, 'smallint keys at both ends of the range')
+  FROM (VALUES ((-32768)::smallint), (32767::smallint)) v(k);
+SELECT is(purchase_frequency(k), 1::float8, 'numeric keys at both ends of bigint')
+  FROM (VALUES ('-9223372036854775808'::numeric), (9223372036854775807::numeric)) v(k);
+
+-- Errors: never round two customers into one.
+SELECT throws_ok($$SELECT repeat_purchase_ratio(1.5)$$, '22023', 'customer_id 1.5 is not a whole number', 'a fractional numeric key is 22023');
+SELECT throws_ok($$SELECT stickiness(0.1, date '2024-01-01')$$, '22023', 'user_id 0.1 is not a whole number', 'stickiness names user_id');
+SELECT throws_ok($$SELECT purchase_frequency('NaN'::numeric)$$, '22023', 'customer_id NaN is not a whole number', 'a NaN key is 22023');
+SELECT throws_ok($$SELECT loyal_customer_rate(9223372036854775808::numeric, 2)$$, '22003', 'customer_id 9223372036854775808 is out of range', 'a numeric key beyond bigint is 22003');
+SELECT throws_ok($$SELECT time_between_purchases('-Infinity'::numeric, now())$$, '22003', 'customer_id -Infinity is out of range', 'an infinite key is 22003');
+SELECT throws_ok($$SELECT cohort_retention(1e30, now(), now(), '1 month')$$, '22003', 'customer_id 1000000000000000000000000000000 is out of range', 'cohort_retention: a key beyond bigint is 22003');
+SELECT throws_ok($$SELECT loyal_customer_rate(1::smallint, 0)$$, '22023', 'min_orders 0 is out of range', 'the checks of the integer form still apply');
+SELECT throws_ok($$SELECT loyal_customer_rate(k, NULL) FROM (VALUES (1::numeric)) v(k)$$, '22004', NULL, 'a NULL min_orders is still 22004');
+
+-- Differential check against plain SQL: 3 000 random orders.
+SELECT setseed(0.71);
+CREATE TABLE orders_rand AS
+SELECT g, (random() * 400)::int::numeric AS kn, timestamptz '2024-01-01' + random() * interval '300 days' AS at
+  FROM generate_series(1, 3000) g;
+SELECT is(
+    (SELECT round(repeat_purchase_ratio(kn)::numeric, 9) FROM orders_rand),
+    (SELECT round(100.0 * count(*) FILTER (WHERE n >= 2) / count(*), 9) FROM (SELECT kn, count(*) n FROM orders_rand GROUP BY kn) c),
+    'repeat_purchase_ratio(numeric) = plain SQL');
+SELECT is(
+    (SELECT round(loyal_customer_rate(kn::smallint, 9)::numeric, 9) FROM orders_rand),
+    (SELECT round(100.0 * count(*) FILTER (WHERE n >= 9) / count(*), 9) FROM (SELECT kn, count(*) n FROM orders_rand GROUP BY kn) c),
+    'loyal_customer_rate(smallint, 9) = plain SQL');
+SELECT is(
+    (SELECT round(extract(epoch FROM time_between_purchases(kn, at)), 3) FROM orders_rand),
+    (SELECT round(sum(extract(epoch FROM l - f)) / sum(n - 1), 3) FROM (SELECT kn, min(at) f, max(at) l, count(*) n FROM orders_rand GROUP BY kn HAVING count(*) > 1) c),
+    'time_between_purchases(numeric, timestamptz) = plain SQL (to the millisecond)');
+
+-- Sliding window: each frame against the plain-SQL ratio of its rows.
+SELECT is(
+    (SELECT array_agg(round(v::numeric, 9) ORDER BY g) FROM (
+        SELECT g, repeat_purchase_ratio(kn % 7) OVER (ORDER BY g ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS v
+          FROM orders_rand WHERE g <= 200) w),
+    (SELECT array_agg(round(v, 9) ORDER BY g) FROM (
+        SELECT o.g, (SELECT 100.0 * count(*) FILTER (WHERE n >= 2) / count(*)
+                       FROM (SELECT kn % 7, count(*) n FROM orders_rand i WHERE i.g BETWEEN o.g - 9 AND o.g GROUP BY 1) c) AS v
+          FROM orders_rand o WHERE o.g <= 200) w),
+    'repeat_purchase_ratio(numeric) over a sliding frame = plain SQL per frame');
+
+-- Parallel = serial.
+CREATE TABLE orders_big AS
+SELECT g, (g % 5000)::numeric AS kn, (g % 30000)::smallint AS k2 FROM generate_series(1, 80000) g;
+ANALYZE orders_big;
+CREATE TABLE keys_serial AS SELECT repeat_purchase_ratio(kn) a, purchase_frequency(k2) b FROM orders_big;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT matches(pg_temp.plan_of('SELECT repeat_purchase_ratio(kn), purchase_frequency(k2) FROM orders_big'),
+               'Partial Aggregate', 'numeric and smallint keys run as a parallel aggregate');
+CREATE TABLE keys_parallel AS SELECT repeat_purchase_ratio(kn) a, purchase_frequency(k2) b FROM orders_big;
+SELECT is((SELECT (a, b)::text FROM keys_parallel), (SELECT (a, b)::text FROM keys_serial), 'parallel = serial');
+-- 80 000 rows over 5 000 customers, 16 each: all repeat; 30 000 smallint
+-- keys: 80 000 / 30 000 rows per customer.
+SELECT is((SELECT (a, round(b::numeric, 9))::text FROM keys_parallel), (100::float8, round(80000 / 30000.0, 9))::text, 'parallel = the hand values');
+
+SELECT * FROM finish();
+ROLLBACK;
