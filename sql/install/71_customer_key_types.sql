@@ -468,13 +468,13 @@ COMMENT ON AGGREGATE @extschema@.stickiness_state(user_id pg_catalog.numeric, ac
 
 CREATE FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.int2, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_sfunc_int2'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.int2, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Adds a row (customer_id int2, cohort_start timestamptz, active_at timestamptz, period interval) to a cohort_retention_state';
 
 CREATE FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.int2, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_inv'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.int2, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Removes a row (customer_id int2, cohort_start timestamptz, active_at timestamptz, period interval) from a cohort_retention_state: the inverse transition, for sliding windows';
 
@@ -544,13 +544,13 @@ COMMENT ON AGGREGATE @extschema@.cohort_retention_state(customer_id pg_catalog.i
 
 CREATE FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.numeric, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_sfunc_numeric'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_sfunc(@extschema@.cohort_retention_state, customer_id pg_catalog.numeric, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Adds a row (customer_id numeric, cohort_start timestamptz, active_at timestamptz, period interval) to a cohort_retention_state';
 
 CREATE FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.numeric, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval)
 RETURNS @extschema@.cohort_retention_state AS 'MODULE_PATHNAME', 'cohort_retention_inv'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cohort_retention_inv(@extschema@.cohort_retention_state, customer_id pg_catalog.numeric, cohort_start pg_catalog.timestamptz, active_at pg_catalog.timestamptz, period pg_catalog.interval) IS
     'Removes a row (customer_id numeric, cohort_start timestamptz, active_at timestamptz, period interval) from a cohort_retention_state: the inverse transition, for sliding windows';
 
