@@ -356,7 +356,8 @@ wrap_write_header(const WrapState *w, WrapFlat *f, Size size)
 			(w->observed_is_date ? WRAP_DATE : 0);
 		f->mode = w->mode;
 		f->observed = w->kind == WRAP_BRACKETS ? w->nbrackets : w->observed;
-		if (w->kind == WRAP_BRACKETS)
+		/* a brackets wrapper with parameters always has its brackets */
+		if (w->kind == WRAP_BRACKETS && w->brackets != NULL)
 			memcpy((char *) f + WRAP_HEADER_SIZE, w->brackets, WRAP_BRACKETS_SIZE(w->nbrackets));
 	}
 }
