@@ -10,6 +10,8 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_aggregate.h"
 #include "catalog/pg_type.h"
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
@@ -17,6 +19,7 @@
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/rangetypes.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "period.h"
@@ -77,6 +80,31 @@ period_cache_init(PeriodCache *pc, Oid rangetype, int null_errcode)
 	pc->null_errcode = null_errcode;
 }
 
+/*
+ * Whether the Aggref is our own aggregate's, whose transition function this
+ * is.  Citus runs our transition function inside its own aggregate
+ * (worker_partial_agg(aggregate, args...)), whose Aggref has other
+ * arguments at other positions: reading argument argno there would take
+ * another column for the period.  Only the aggregate's own Aggref may say
+ * the period is constant; anything else compares the period on every row.
+ */
+static bool
+aggref_calls_us(Aggref *aggref, FunctionCallInfo fcinfo)
+{
+	HeapTuple	tuple = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(aggref->aggfnoid));
+	bool		ours = false;
+
+	if (HeapTupleIsValid(tuple))
+	{
+		Form_pg_aggregate agg = (Form_pg_aggregate) GETSTRUCT(tuple);
+
+		ours = agg->aggtransfn == fcinfo->flinfo->fn_oid ||
+			agg->aggmtransfn == fcinfo->flinfo->fn_oid;
+		ReleaseSysCache(tuple);
+	}
+	return ours;
+}
+
 void
 period_cache_note_constant(PeriodCache *pc, FunctionCallInfo fcinfo, int argno)
 {
@@ -90,7 +118,8 @@ period_cache_note_constant(PeriodCache *pc, FunctionCallInfo fcinfo, int argno)
 	 * aggregate's argno - 1).  A window aggregate has no Aggref: its period
 	 * is compared on every row.
 	 */
-	if (aggref != NULL && argno >= 1 && argno <= list_length(aggref->args))
+	if (aggref != NULL && argno >= 1 && argno <= list_length(aggref->args) &&
+		aggref_calls_us(aggref, fcinfo))
 		arg = (Node *) list_nth_node(TargetEntry, aggref->args, argno - 1)->expr;
 	pc->constant = arg != NULL && IsA(arg, Const) && !((Const *) arg)->constisnull;
 }
