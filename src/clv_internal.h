@@ -98,21 +98,33 @@ clv_sum_add1(ClvSum *a, double x)
 #define CM_HAS_CUSTOMERS	0x02
 #define CM_HAS_CONVERGED	0x04
 #define CM_CONVERGED		0x08
-#define CM_HAS_LL_BG		0x10
+#define CM_HAS_LL_BG		0x10	/* the purchase model's log-likelihood */
 #define CM_HAS_LL_GG		0x20
-#define CM_KNOWN_FLAGS		0x3f
+#define CM_HAS_SE			0x40	/* se[0..3]: the purchase model's */
+#define CM_HAS_SE_GG		0x80	/* se[4..6]: Gamma-Gamma's */
+#define CM_KNOWN_FLAGS		0xff
+
+/*
+ * Version 2 adds the model kind (in what version 1 kept zero: BG/NBD) and
+ * the standard errors; a stored version 1 value is read as version 2.
+ */
+#define CLV_MODEL_VERSION	2
 
 typedef struct ClvModel
 {
 	int32		vl_len_;
 	uint8		version;
 	uint8		flags;
-	uint16		reserved;
+	uint8		kind;			/* ClvKindId: its purchase model */
+	uint8		reserved;
 	int64		customers;
-	ClvParams	par;
-	double		ll_bgnbd;
+	ClvParams	par;			/* r, alpha, a, b: the kind's parameters in order */
+	double		ll_bgnbd;		/* the purchase model's log-likelihood */
 	double		ll_gg;
+	double		se[7];			/* standard errors, in the order of par */
 } ClvModel;
+
+#define CLV_MODEL_V1_SIZE	offsetof(ClvModel, se)
 
 /* ---------- clv_common.c ---------- */
 
@@ -229,6 +241,8 @@ extern ClvModel *clv_model_arg(FunctionCallInfo fcinfo, int argno);
 extern void clv_model_check(const ClvModel *m);
 /* Fit both models to compacted observations. */
 extern ClvModel *clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np);
+/* The same with the purchase model of kind (ClvKindId). */
+extern ClvModel *clv_fit_model_kind(int kind, ClvTriple *t, int nt, ClvPair *p, int np);
 /* A prediction beyond double precision is 22003. */
 extern double clv_finite_prediction(const char *what, double value);
 
