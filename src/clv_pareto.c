@@ -323,12 +323,14 @@ log_tail(const ClvParetoParams *m, double x, double y, double *g)
 }
 
 /*
- * The two terms of one customer's likelihood bracket, in logs:
- * *l1 = log of the "alive at T" term, *l2 = log(s A) (-inf when A = 0);
- * with g1, g2 not NULL also their gradients.
+ * The two terms of one customer's likelihood bracket, in logs, from
+ * la = log I(tx) and lb = log I(T) (with their gradients ga, gb when g1 is
+ * not NULL): *l1 = log of the "alive at T" term, *l2 = log(s A) (-inf when
+ * A = 0); with g1, g2 not NULL also their gradients.
  */
 static void
 customer_terms(const ClvParetoParams *m, double x, double tx, double T,
+			   double la, const double *ga, double lb, const double *gb,
 			   double *l1, double *l2, double *g1, double *g2)
 {
 	double		rx = m->r + x;
@@ -344,11 +346,7 @@ customer_terms(const ClvParetoParams *m, double x, double tx, double T,
 	*l2 = -INFINITY;
 	if (tx < T)
 	{
-		double		ga[4],
-					gb[4],
-					la = log_tail(m, x, tx, g1 ? ga : NULL),
-					lb = log_tail(m, x, T, g1 ? gb : NULL),
-					ratio = exp(lb - la);
+		double		ratio = exp(lb - la);
 		int			j;
 
 		/* I(tx) > I(T) mathematically; equal in doubles only when A ~ 0 */
@@ -367,10 +365,111 @@ customer_terms(const ClvParetoParams *m, double x, double tx, double T,
 		memset(g2, 0, sizeof(double) * 4);
 }
 
+/*
+ * Observations prepared for many likelihood evaluations.  The recency and
+ * age values are few and shared between customers (day-rounded, cohort
+ * dates), and I(y) depends only on x and y: it is computed once per
+ * distinct (x, y) in an evaluation, cached by the index of y among the
+ * distinct values while the (sorted) observations stay at one x.  The
+ * customers who never repeated (most, in retail) then cost one I(0) and
+ * one I(T) per distinct age.
+ */
+typedef struct ParetoData
+{
+	const ClvTriple *t;
+	int			n;
+	int			nu;				/* distinct recency and age values */
+	double	   *u;				/* those values, sorted */
+	int32	   *itx;			/* each observation's recency, index into u */
+	int32	   *iT;				/* each observation's age, index into u */
+	/* cache, valid where stamp = the current x group's number */
+	int64	   *stamp;
+	double	   *cl;				/* log I(u[k]) */
+	double	   *cg;				/* its gradient, 4 per value */
+	int64		generation;
+} ParetoData;
+
+#define ST_SORT sort_doubles
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_ELEMENT_TYPE double
+#define ST_COMPARE(a, b) (*(a) < *(b) ? -1 : *(a) > *(b) ? 1 : 0)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+static int32
+value_index(const double *u, int nu, double v)
+{
+	int			lo = 0,
+				hi = nu - 1;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (u[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	Assert(u[lo] == v);
+	return lo;
+}
+
+void *
+clv_pareto_prepare(const ClvTriple *t, int n)
+{
+	ParetoData *d = palloc0(sizeof(ParetoData));
+	int			i,
+				k = 0;
+
+	d->t = t;
+	d->n = n;
+	d->u = palloc(sizeof(double) * 2 * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		d->u[2 * i] = t[i].tx;
+		d->u[2 * i + 1] = t[i].T;
+	}
+	sort_doubles(d->u, 2 * n);
+	for (i = 0; i < 2 * n; i++)
+		if (k == 0 || d->u[i] != d->u[k - 1])
+			d->u[k++] = d->u[i];
+	d->nu = k;
+	d->itx = palloc(sizeof(int32) * Max(n, 1));
+	d->iT = palloc(sizeof(int32) * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+		d->itx[i] = value_index(d->u, k, t[i].tx);
+		d->iT[i] = value_index(d->u, k, t[i].T);
+	}
+	d->stamp = palloc0(sizeof(int64) * Max(k, 1));
+	d->cl = palloc(sizeof(double) * Max(k, 1));
+	d->cg = palloc(sizeof(double) * 4 * Max(k, 1));
+	return d;
+}
+
+/* log I(u[k]) for frequency x (and its gradient at *g), from the cache. */
+static inline double
+cached_tail(const ClvParetoParams *m, ParetoData *d, double x, int32 k,
+			bool grad, const double **g)
+{
+	if (d->stamp[k] != d->generation)
+	{
+		d->cl[k] = log_tail(m, x, d->u[k], grad ? &d->cg[4 * k] : NULL);
+		d->stamp[k] = d->generation;
+	}
+	*g = &d->cg[4 * k];
+	return d->cl[k];
+}
+
 /* The log-likelihood and (g not NULL) its gradient over observations. */
 static double
-pareto_ll_grad(const ClvParetoParams *m, const ClvTriple *t, int n, double *g)
+pareto_ll_grad(const ClvParetoParams *m, ParetoData *d, double *g)
 {
+	const ClvTriple *t = d->t;
 	double		sum = 0.0,
 				lg_r = lgamma(m->r),
 				psi_r = g ? pareto_digamma(m->r) : 0.0,
@@ -384,33 +483,44 @@ pareto_ll_grad(const ClvParetoParams *m, const ClvTriple *t, int n, double *g)
 
 	if (g)
 		memset(g, 0, sizeof(double) * 4);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < d->n; i++)
 	{
 		double		x = t[i].x,
 					w = (double) t[i].w,
+					la = 0.0,
+					lb = 0.0,
 					l1,
 					l2,
-					lb,
+					lsum,
 					g1[4],
 					g2[4];
+		const double *ga = NULL,
+				   *gb = NULL;
 
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 		if (t[i].x != prev_x)
 		{
 			prev_x = t[i].x;
+			/* a new x: every cached I(y) is stale */
+			d->generation++;
 			cx = lgamma(m->r + x) - lg_r + m->r * log_alpha + m->s * log_beta;
 			if (g)
 				psi_rx = pareto_digamma(m->r + x);
 		}
-		customer_terms(m, x, t[i].tx, t[i].T, &l1, &l2,
+		if (t[i].tx < t[i].T)
+		{
+			la = cached_tail(m, d, x, d->itx[i], g != NULL, &ga);
+			lb = cached_tail(m, d, x, d->iT[i], g != NULL, &gb);
+		}
+		customer_terms(m, x, t[i].tx, t[i].T, la, ga, lb, gb, &l1, &l2,
 					   g ? g1 : NULL, g ? g2 : NULL);
-		lb = logaddexp(l1, l2);
-		sum += w * (cx + lb);
+		lsum = logaddexp(l1, l2);
+		sum += w * (cx + lsum);
 		if (g)
 		{
-			double		w1 = exp(l1 - lb),
-						w2 = l2 == -INFINITY ? 0.0 : exp(l2 - lb);
+			double		w1 = exp(l1 - lsum),
+						w2 = l2 == -INFINITY ? 0.0 : exp(l2 - lsum);
 
 			g[0] += w * (psi_rx - psi_r + log_alpha);
 			g[1] += w * (m->r / m->alpha);
@@ -432,29 +542,13 @@ params_of(const double *theta)
 	return m;
 }
 
-typedef struct ParetoData
-{
-	const ClvTriple *t;
-	int			n;
-} ParetoData;
-
-void *
-clv_pareto_prepare(const ClvTriple *t, int n)
-{
-	ParetoData *d = palloc(sizeof(ParetoData));
-
-	d->t = t;
-	d->n = n;
-	return d;
-}
-
 double
 clv_pareto_loglik(const double *theta, const void *data, double *grad)
 {
-	const ParetoData *d = data;
 	ClvParetoParams m = params_of(theta);
 
-	return pareto_ll_grad(&m, d->t, d->n, grad);
+	/* the cache is scratch space: the const is the caller's view */
+	return pareto_ll_grad(&m, (ParetoData *) data, grad);
 }
 
 /* The negative log-likelihood at log-parameters, for clv_minimise. */
@@ -476,15 +570,12 @@ pareto_objective(const double *lp, const void *data, double *grad)
 }
 
 static void
-pareto_objective_init(Objective *o, ParetoData *d, const ClvTriple *t, int n,
-					  int *evals)
+pareto_objective_init(Objective *o, const ClvTriple *t, int n, int *evals)
 {
 	int			i;
 
-	d->t = t;
-	d->n = n;
 	o->fn = pareto_objective;
-	o->data = d;
+	o->data = clv_pareto_prepare(t, n);
 	o->nobs = n;
 	o->weight = 0.0;
 	o->dim = 4;
@@ -496,7 +587,6 @@ pareto_objective_init(Objective *o, ParetoData *d, const ClvTriple *t, int n,
 double
 clv_pareto_gradient_check(const ClvTriple *t, int n, const double *theta)
 {
-	ParetoData	d;
 	Objective	o;
 	int			evals = 0,
 				i;
@@ -504,7 +594,7 @@ clv_pareto_gradient_check(const ClvTriple *t, int n, const double *theta)
 
 	for (i = 0; i < 4; i++)
 		lp[i] = log(theta[i]);
-	pareto_objective_init(&o, &d, t, n, &evals);
+	pareto_objective_init(&o, t, n, &evals);
 	return clv_gradient_discrepancy(&o, lp);
 }
 
@@ -535,13 +625,12 @@ clv_pareto_start(const ClvTriple *t, int n, double *theta)
 ClvFitResult
 clv_fit_pareto(const ClvTriple *t, int n)
 {
-	ParetoData	d;
 	Objective	o;
 	int			evals = 0,
 				i;
 	double		x[4];
 
-	pareto_objective_init(&o, &d, t, n, &evals);
+	pareto_objective_init(&o, t, n, &evals);
 	clv_pareto_start(t, n, x);
 	for (i = 0; i < 4; i++)
 		x[i] = log(x[i]);
@@ -554,9 +643,16 @@ static double
 p_alive(const ClvParetoParams *m, double x, double tx, double T)
 {
 	double		l1,
-				l2;
+				l2,
+				la = 0.0,
+				lb = 0.0;
 
-	customer_terms(m, x, tx, T, &l1, &l2, NULL, NULL);
+	if (tx < T)
+	{
+		la = log_tail(m, x, tx, NULL);
+		lb = log_tail(m, x, T, NULL);
+	}
+	customer_terms(m, x, tx, T, la, NULL, lb, NULL, &l1, &l2, NULL, NULL);
 	if (l2 == -INFINITY)
 		return 1.0;
 	/* 1 / (1 + sA / L1) */
