@@ -49,6 +49,9 @@
  * clv_model
  * ================================================================== */
 
+/* the layout 1.1 stored, which clv_model_arg still reads */
+StaticAssertDecl(CLV_MODEL_SIZE_1_1 == 88, "clv_model's 1.1 layout changed");
+
 ClvModel *
 clv_model_new(void)
 {
@@ -129,21 +132,23 @@ clv_model_arg(FunctionCallInfo fcinfo, int argno)
 {
 	ClvModel   *m = (ClvModel *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 
-	if (m->version == 1 && VARSIZE(m) == CLV_MODEL_V1_SIZE &&
-		m->kind == 0 && m->reserved == 0 &&
-		!(m->flags & ~(CM_HAS_GG | CM_HAS_CUSTOMERS | CM_HAS_CONVERGED |
-					   CM_CONVERGED | CM_HAS_LL_BG | CM_HAS_LL_GG)))
+	/* a value stored by 1.1: version 1, BG/NBD, no spend_excluded, no se */
+	if (VARSIZE(m) == CLV_MODEL_SIZE_1_1 && m->version == 1 &&
+		m->kind == 0 && m->flags2 == 0 &&
+		!(m->flags & ~(CM_KNOWN_FLAGS & ~CM_HAS_SPEND_EXCLUDED)))
 	{
-		ClvModel   *v2 = clv_model_new();
+		ClvModel   *full = clv_model_new();
 
-		memcpy((char *) v2 + VARHDRSZ, (char *) m + VARHDRSZ,
-			   CLV_MODEL_V1_SIZE - VARHDRSZ);
-		v2->version = CLV_MODEL_VERSION;
-		return v2;
+		memcpy(full, m, CLV_MODEL_SIZE_1_1);
+		SET_VARSIZE(full, sizeof(ClvModel));
+		full->version = CLV_MODEL_VERSION;
+		return full;
 	}
 	if (VARSIZE(m) != sizeof(ClvModel) || m->version != CLV_MODEL_VERSION ||
-		(m->flags & ~CM_KNOWN_FLAGS) || m->kind >= CLV_NKINDS ||
-		m->reserved != 0)
+		(m->flags & ~CM_KNOWN_FLAGS) || (m->flags2 & ~CM2_KNOWN_FLAGS) ||
+		m->kind >= CLV_NKINDS ||
+		(!(m->flags & CM_HAS_SPEND_EXCLUDED) && m->spend_excluded != 0) ||
+		m->spend_excluded < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid clv_model value")));
@@ -190,13 +195,18 @@ clv_model_out(PG_FUNCTION_ARGS)
 		clv_append_double(&buf, m->ll_gg);
 	else
 		appendStringInfoString(&buf, "null");
-	if (m->flags & (CM_HAS_SE | CM_HAS_SE_GG))
+	appendStringInfoString(&buf, ", \"spend_excluded\": ");
+	if (m->flags & CM_HAS_SPEND_EXCLUDED)
+		appendStringInfo(&buf, INT64_FORMAT, m->spend_excluded);
+	else
+		appendStringInfoString(&buf, "null");
+	if (m->flags2 & (CM2_HAS_SE | CM2_HAS_SE_GG))
 	{
 		appendStringInfoString(&buf, ", \"se\": {");
 		for (i = 0; i < CM_NPARAMS; i++)
 		{
 			appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", cm_name(k, i));
-			if (m->flags & (i < 4 ? CM_HAS_SE : CM_HAS_SE_GG))
+			if (m->flags2 & (i < 4 ? CM2_HAS_SE : CM2_HAS_SE_GG))
 				clv_append_double(&buf, m->se[i]);
 			else
 				appendStringInfoString(&buf, "null");
@@ -278,11 +288,11 @@ cm_parse_se(ClvModel *m, const ClvModelKind *k, JsonbValue *sev,
 		given[i >= 4]++;
 	}
 	if (given[0] == 4)
-		m->flags |= CM_HAS_SE;
+		m->flags2 |= CM2_HAS_SE;
 	else if (given[0] != 0)
 		clv_bad_text(T, str, code, "The standard errors of the purchase model are given all together or not at all.");
 	if (given[1] == 3 && (m->flags & CM_HAS_GG))
-		m->flags |= CM_HAS_SE_GG;
+		m->flags2 |= CM2_HAS_SE_GG;
 	else if (given[1] != 0)
 		clv_bad_text(T, str, code, "The standard errors of p, q and v are given all together, and only with a Gamma-Gamma model.");
 }
@@ -381,6 +391,15 @@ cm_parse(const char *str, int code)
 			m->customers = (int64) num;
 			m->flags |= CM_HAS_CUSTOMERS;
 		}
+		else if (strcmp(key, "spend_excluded") == 0)
+		{
+			if (is_null)
+				continue;
+			if (num < 0 || num != floor(num) || num > 9e18)
+				clv_bad_text(T, str, code, "\"spend_excluded\" is not a non-negative integer.");
+			m->spend_excluded = (int64) num;
+			m->flags |= CM_HAS_SPEND_EXCLUDED;
+		}
 		else if (strcmp(key, k->ll_key) == 0)
 		{
 			if (is_null)
@@ -397,7 +416,7 @@ cm_parse(const char *str, int code)
 		}
 		else
 			clv_bad_text(T, str, code,
-						 psprintf("\"%s\" is not a key of a %s clv_model; the keys are model, %s, %s, %s, %s, p, q, v, customers, converged, %s, ll_gg and se.",
+						 psprintf("\"%s\" is not a key of a %s clv_model; the keys are model, %s, %s, %s, %s, p, q, v, customers, converged, %s, ll_gg, spend_excluded and se.",
 								  key, k->label, k->param_names[0], k->param_names[1],
 								  k->param_names[2], k->param_names[3], k->ll_key));
 	}
@@ -412,6 +431,9 @@ cm_parse(const char *str, int code)
 		m->par.p = m->par.q = m->par.v = 0;
 	if ((m->flags & CM_HAS_LL_GG) && !(m->flags & CM_HAS_GG))
 		clv_bad_text(T, str, code, "\"ll_gg\" is given without a Gamma-Gamma model.");
+	if ((m->flags & CM_HAS_SPEND_EXCLUDED) && (m->flags & CM_HAS_CUSTOMERS) &&
+		m->spend_excluded > m->customers)
+		clv_bad_text(T, str, code, "\"spend_excluded\" is more than \"customers\".");
 	if (have_se)
 		cm_parse_se(m, k, &sev, T, str, code);
 	clv_model_check(m);
@@ -435,7 +457,7 @@ clv_model_params(PG_FUNCTION_ARGS)
 	 */
 	initStringInfo(&buf);
 	appendBinaryStringInfo(&buf, txt, strlen(txt) - 1);
-	if (!(m->flags & (CM_HAS_SE | CM_HAS_SE_GG)))
+	if (!(m->flags2 & (CM2_HAS_SE | CM2_HAS_SE_GG)))
 		appendStringInfoString(&buf, ", \"se\": null");
 	appendStringInfoString(&buf, ", \"ll\": ");
 	if (m->flags & CM_HAS_LL_BG)
@@ -444,6 +466,50 @@ clv_model_params(PG_FUNCTION_ARGS)
 		appendStringInfoString(&buf, "null");
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/*
+ * The pairs of a positive mean repeat amount (a new array when some are 0;
+ * the order, by frequency then monetary, is kept), and the number of
+ * customers of those that are 0 in *excluded.
+ */
+static int
+spend_pairs(ClvPair **pairs, int np, int64 *excluded)
+{
+	ClvPair    *p = *pairs,
+			   *kept;
+	int			i,
+				nk = 0;
+
+	*excluded = 0;
+	for (i = 0; i < np; i++)
+		if (p[i].m == 0)
+			break;
+	if (i == np)
+		return np;
+	kept = palloc(sizeof(ClvPair) * np);
+	for (i = 0; i < np; i++)
+	{
+		if (p[i].m == 0)
+		{
+			if (pg_add_s64_overflow(*excluded, p[i].w, excluded))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("clv_fit customer count out of range")));
+		}
+		else
+			kept[nk++] = p[i];
+	}
+	*pairs = kept;
+	return nk;
+}
+
+int
+clv_spend_pairs(ClvPair **pairs, int np)
+{
+	int64		excluded;
+
+	return spend_pairs(pairs, np, &excluded);
 }
 
 /* Fit both models to compacted observations; NULL-free result. */
@@ -477,8 +543,17 @@ clv_fit_model_kind(int kind, ClvTriple *t, int nt, ClvPair *p, int np)
 	if (bg.has_se)
 	{
 		memcpy(m->se, bg.se, sizeof(double) * 4);
-		m->flags |= CM_HAS_SE;
+		m->flags2 |= CM2_HAS_SE;
 	}
+
+	/*
+	 * A repeat customer whose repeat purchases average 0 stays in the
+	 * purchase model (above) and is left out of Gamma-Gamma only, whose
+	 * likelihood has no value at 0 (log 0): counted, so that
+	 * clv_model_params says how many.
+	 */
+	m->flags |= CM_HAS_SPEND_EXCLUDED;
+	np = spend_pairs(&p, np, &m->spend_excluded);
 	if (np > 0)
 	{
 		gg = clv_fit_gg(p, np);
@@ -495,7 +570,7 @@ clv_fit_model_kind(int kind, ClvTriple *t, int nt, ClvPair *p, int np)
 		if (gg.has_se)
 		{
 			memcpy(m->se + 4, gg.se, sizeof(double) * 3);
-			m->flags |= CM_HAS_SE_GG;
+			m->flags2 |= CM2_HAS_SE_GG;
 		}
 	}
 	if (converged)

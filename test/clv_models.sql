@@ -126,9 +126,11 @@ SELECT throws_ok($$SELECT 'v1 model=nbd bgnbd=1:1:2:1 gg=1:3:1'::clv_fit_state$$
 SELECT is((SELECT clv_fit(s, 'mbgnbd')::text FROM (SELECT clv_fit_state(frequency, recency, age, monetary) s FROM summ GROUP BY cust % 5) x),
           (SELECT mbm::text FROM fits), 'clv_fit(clv_fit_state, ''mbgnbd'') over stored states = clv_fit(…, ''mbgnbd'')');
 SELECT is((SELECT clv_fit(s)::text FROM (SELECT clv_fit_state(s, 'mbgnbd') s FROM (SELECT clv_fit_state(frequency, recency, age, monetary) s FROM summ GROUP BY cust % 3) y) x),
-          (SELECT mbm::text FROM fits), 'a state that records the model is fitted with it by clv_fit(clv_fit_state)');
+          (SELECT mbm::text FROM fits), 'clv_fit_state(clv_fit_state, ''mbgnbd'') records the model, and clv_fit(clv_fit_state) fits with it');
+SELECT is((SELECT clv_fit(s)::text FROM (SELECT clv_fit_state(frequency, recency, age, monetary, 'mbgnbd') s FROM summ GROUP BY cust % 4) x),
+          (SELECT mbm::text FROM fits), 'clv_fit_state(…, ''mbgnbd'') stored per group, then clv_fit(clv_fit_state) = clv_fit(…, ''mbgnbd'')');
 SELECT is(('{"model": "mbgnbd", "r": 1, "alpha": 2, "a": 3, "b": 4}'::clv_model)::text,
-          '{"model": "mbgnbd", "r": 1, "alpha": 2, "a": 3, "b": 4, "p": null, "q": null, "v": null, "customers": null, "converged": null, "ll_mbgnbd": null, "ll_gg": null}',
+          '{"model": "mbgnbd", "r": 1, "alpha": 2, "a": 3, "b": 4, "p": null, "q": null, "v": null, "customers": null, "converged": null, "ll_mbgnbd": null, "ll_gg": null, "spend_excluded": null}',
           'an MBG/NBD model text names its model');
 SELECT is(((SELECT mbm FROM fits)::text::clv_model)::text, (SELECT mbm FROM fits)::text, 'a fitted MBG/NBD model (with "se"): text round trip');
 SELECT throws_ok($$SELECT '{"model": "mbgnbd", "r": 1, "alpha": 2, "a": 0, "b": 4}'::clv_model$$, '22023',
@@ -147,7 +149,7 @@ SELECT throws_ok($$SELECT clv_p_alive('{"model": "pareto_nbd", "r": 1, "alpha": 
 CREATE FUNCTION pg_temp.raw_model(bytea) RETURNS clv_model
     LANGUAGE internal IMMUTABLE STRICT AS 'byteasend';
 SELECT is(pg_temp.raw_model(decode('013f00003509000000000000b4c876be9f1acf3f0e2db29defa71140c74b37894160e93f9cc420b0726803400000000000001940ec51b81e85eb0d40e17a14ae47e12e403333333333b7c2c0cdccccccccafafc0', 'hex'))::text,
-          '{"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "p": 6.25, "q": 3.74, "v": 15.44, "customers": 2357, "converged": true, "ll_bgnbd": -9582.4, "ll_gg": -4055.9}',
+          '{"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "p": 6.25, "q": 3.74, "v": 15.44, "customers": 2357, "converged": true, "ll_bgnbd": -9582.4, "ll_gg": -4055.9, "spend_excluded": null}',
           'clv_model: a version 1 value stored by 1.1 reads as BG/NBD');
 SELECT is(clv_model_params('{"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}')->'se', 'null'::jsonb,
           'clv_model_params: "se" null for a hand-written model');
