@@ -562,31 +562,20 @@ static const uint8 key_kind_of[] = {
 };
 
 /*
- * Per-call-site cache (fn_extra): whether the key's collation is checked,
- * a buffer for composite keys, and the shared context of each aggregate
- * context seen.
+ * Per-call-site cache (fn_extra): whether the key's collation is checked
+ * and a buffer for composite keys.  Only what may be rebuilt on any row:
+ * Citus's worker_partial_agg calls the transition function with a new
+ * FmgrInfo, in a short-lived context, for every row, so nothing that must
+ * outlive a row (such as the shared context below, or a reset callback
+ * pointing into this cache) may hang off fn_extra.
  */
-#define KS_MAX_SHARED 4
-
 typedef struct KsFnCache
 {
 	void	   *extra;			/* the caller's own (ks_fn_extra) */
 	bool		checked;		/* the key's collation has been checked */
 	char	   *buf;
 	Size		bufsize;
-	struct
-	{
-		MemoryContext aggcxt;
-		MemoryContext shared;
-	}			sh[KS_MAX_SHARED];
 } KsFnCache;
-
-typedef struct KsSharedReset
-{
-	MemoryContextCallback cb;
-	KsFnCache  *cache;
-	MemoryContext shared;
-} KsSharedReset;
 
 static KsFnCache *
 ks_fn_cache(FunctionCallInfo fcinfo)
@@ -603,50 +592,23 @@ ks_fn_extra(FunctionCallInfo fcinfo)
 	return &ks_fn_cache(fcinfo)->extra;
 }
 
-/* The shared context is gone (its aggregate context was reset): forget it. */
-static void
-ks_shared_reset(void *arg)
-{
-	KsSharedReset *r = (KsSharedReset *) arg;
-	int			i;
-
-	for (i = 0; i < KS_MAX_SHARED; i++)
-		if (r->cache->sh[i].shared == r->shared)
-			r->cache->sh[i].shared = r->cache->sh[i].aggcxt = NULL;
-}
-
 /*
- * The context for the sets of one aggregate context, a child of it (as
- * nodeAgg requires of a read-write expanded transition value it keeps), or
- * NULL when too many aggregate contexts share this call site.
+ * The context for the sets of one aggregate context: a child of it (as
+ * nodeAgg requires of a read-write expanded transition value it keeps),
+ * found among its children by name (there are few), as funnel.c and the
+ * cohort wrappers do.
  */
-static MemoryContext
-ks_shared_cxt(FunctionCallInfo fcinfo, MemoryContext aggcxt)
-{
-	KsFnCache  *c = ks_fn_cache(fcinfo);
-	KsSharedReset *r;
-	int			i,
-				free_slot = -1;
+#define KS_SHARED_NAME	"retention keysets"
 
-	for (i = 0; i < KS_MAX_SHARED; i++)
-	{
-		if (c->sh[i].shared && c->sh[i].aggcxt == aggcxt)
-			return c->sh[i].shared;
-		if (!c->sh[i].shared && free_slot < 0)
-			free_slot = i;
-	}
-	if (free_slot < 0)
-		return NULL;
-	c->sh[free_slot].aggcxt = aggcxt;
-	c->sh[free_slot].shared = AllocSetContextCreate(aggcxt, "retention keysets",
-													ALLOCSET_DEFAULT_SIZES);
-	r = MemoryContextAlloc(c->sh[free_slot].shared, sizeof(KsSharedReset));
-	r->cache = c;
-	r->shared = c->sh[free_slot].shared;
-	r->cb.func = ks_shared_reset;
-	r->cb.arg = r;
-	MemoryContextRegisterResetCallback(r->shared, &r->cb);
-	return r->shared;
+static MemoryContext
+ks_shared_cxt(MemoryContext aggcxt)
+{
+	MemoryContext child;
+
+	for (child = aggcxt->firstchild; child != NULL; child = child->nextchild)
+		if (strcmp(child->name, KS_SHARED_NAME) == 0)
+			return child;
+	return AllocSetContextCreate(aggcxt, KS_SHARED_NAME, ALLOCSET_DEFAULT_SIZES);
 }
 
 static inline char *
@@ -991,7 +953,7 @@ ks_new_for(FunctionCallInfo fcinfo, const KsDesc *desc)
 	if (agg_kind == 0)
 		aggcxt = CurrentMemoryContext;
 	ks = ks_new_in(desc, aggcxt,
-				   agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+				   agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(aggcxt) : NULL);
 
 	/*
 	 * A partial aggregate's state goes to a combine, never to storage (see

@@ -804,6 +804,23 @@ ks_reader_next(KsReader *r, KsEntry *e)
 			bad_state(desc, sqlstate, "A bitmap is empty or ends with a zero word.");
 		if ((n - 1) * 64 + pg_leftmost_one_pos64(e->words[n - 1]) > (uint64) KS_MAX_PERIOD)
 			bad_state(desc, sqlstate, "A period index is out of range.");
+
+		/*
+		 * Every active period was marked by a row of the customer: each
+		 * row marks one period (a bracket row two, and counts two), and a
+		 * merge adds the rows and ORs the periods.  So no state any
+		 * aggregate builds has more active periods than rows, whichever
+		 * wrapper (cohort_periods_state, recurring_retention_state,
+		 * cohort_retention_brackets_state) holds it.
+		 */
+		{
+			uint64		active = 0;
+
+			for (w = 0; w < n && active <= count; w++)
+				active += pg_popcount64(e->words[w]);
+			if (active > count)
+				bad_state(desc, sqlstate, "A customer has more active periods than rows.");
+		}
 	}
 	return true;
 }

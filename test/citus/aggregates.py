@@ -37,6 +37,22 @@ def ok(cond, desc, diag=''):
     return cond
 
 
+def print_tap():
+    """The plan and one line per test.  A failure's line and diagnostics go
+    to stderr too: prove (as tools/test runs it) shows stderr, so a CI log
+    says which aggregate differed and how."""
+    print(f'1..{len(tests)}')
+    for i, (good, desc, diag) in enumerate(tests, 1):
+        print(f'{"ok" if good else "not ok"} {i} - {desc}')
+        if not good:
+            sys.stdout.flush()
+            print(f'# not ok {i} - {desc}', file=sys.stderr)
+            for line in diag.splitlines():
+                print(f'#   {line}', file=sys.stderr)
+            sys.stderr.flush()
+    sys.stdout.flush()
+
+
 def connect(db):
     conn = psycopg2.connect(host=opts.host, port=opts.port, user='postgres', dbname=db)
     conn.autocommit = True
@@ -455,23 +471,12 @@ def main():
        '\n'.join(bad[:20]))
     conn.close()
 
-    print(f'1..{len(tests)}')
-    for i, (good, desc, diag) in enumerate(tests, 1):
-        print(f'{"ok" if good else "not ok"} {i} - {desc}')
-        if not good and diag:
-            for line in diag.splitlines():
-                print(f'#   {line}')
-    sys.stdout.flush()
+    print_tap()
 
 
 try:
     main()
 except Exception as ex:     # a crash of the suite itself is one failure, shown
     tests.append((False, 'the Citus suite runs to the end', repr(ex)))
-    print(f'1..{len(tests)}')
-    for i, (good, desc, diag) in enumerate(tests, 1):
-        print(f'{"ok" if good else "not ok"} {i} - {desc}')
-        if not good and diag:
-            for line in diag.splitlines():
-                print(f'#   {line}')
+    print_tap()
     sys.exit(1)
