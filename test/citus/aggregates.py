@@ -222,8 +222,13 @@ def feed(agg, name, typ, argtypes):
             return "CASE WHEN s % 7 = 0 THEN NULL ELSE date '2024-01-01' + (s % 300)::int + (s % 40)::int END"
     if name == 'due_on' and typ == 'date':
         return "date '2024-01-01' + (s % 300)::int + (s % 50)::int"
+    if name == 'due_on' and typ == 'timestamp with time zone':
+        return f"{TS0} + (s % 2000) * interval '7 hours' + (s % 50) * interval '1 day'"
     if name == 'as_of' and typ == 'date':
         return "date '2024-06-30'"
+    if name == 'as_of' and typ == 'timestamp with time zone':
+        # the receivables' timestamptz forms read it as its day in TimeZone (UTC on every node)
+        return "timestamptz '2024-06-30 18:00+00'"
     if name == 'observed_until' and agg in ('cohort_retention', 'cohort_periods'):
         return {'timestamp with time zone': "timestamptz '2024-05-01 00:00+00'",
                 'date': "date '2024-05-01'"}.get(typ)
