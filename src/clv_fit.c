@@ -278,7 +278,8 @@ fs_room(FitExpanded *e, int more_trip, int more_pair)
 
 /*
  * Check one customer's summary (22023 naming the value); monetary only when
- * have_m.  Age 0 (first seen at the end of the observation, as clv_summary
+ * have_m.  A repeat customer's monetary value of 0 (repeat orders of $0, or
+ * refunds netted to 0) is valid: the spend model leaves it out.  Age 0 (first seen at the end of the observation, as clv_summary
  * gives it) is valid with frequency 0: the predictions are those of a new
  * customer, and clv_fit skips it.
  */
@@ -310,11 +311,11 @@ clv_check_summary(double x, double tx, double T, bool have_m, double m)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("recency %s with frequency 0", clv_num(tx)),
 				 errhint("A customer without repeat purchases has recency 0.")));
-	if (have_m && x > 0 && (!isfinite(m) || !(m > 0)))
+	if (have_m && x > 0 && (!isfinite(m) || !(m >= 0)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("monetary value %s of a repeat customer is not positive", clv_num(m)),
-				 errhint("monetary is the mean amount of the repeat purchases, greater than 0.")));
+				 errmsg("monetary value %s of a repeat customer is negative or not finite", clv_num(m)),
+				 errhint("monetary is the mean amount of the repeat purchases, 0 or more.")));
 }
 
 /* clv_fit(frequency, recency, age, monetary) */
@@ -332,12 +333,13 @@ clv_fit_sfunc(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
-	x = PG_GETARG_FLOAT8(1);
-	tx = PG_GETARG_FLOAT8(2);
-	T = PG_GETARG_FLOAT8(3);
+	/* + 0.0 turns -0 into 0: one spelling of zero in the state's text */
+	x = PG_GETARG_FLOAT8(1) + 0.0;
+	tx = PG_GETARG_FLOAT8(2) + 0.0;
+	T = PG_GETARG_FLOAT8(3) + 0.0;
 	have_m = !PG_ARGISNULL(4);
 	if (have_m)
-		m = PG_GETARG_FLOAT8(4);
+		m = PG_GETARG_FLOAT8(4) + 0.0;
 	clv_check_summary(x, tx, T, have_m, m);
 	/* age 0: the likelihood is 1 whatever the model, so the row tells nothing */
 	if (T == 0)
@@ -468,17 +470,24 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* Parse a positive weight. */
+/* Parse a positive weight, written as the output writes it (no +, no 0 first). */
 static bool
 parse_weight(const char *s, int64 *w)
 {
 	char	   *end;
 
-	if (*s == '\0' || *s == '-' || *s == '+' || isspace((unsigned char) *s))
+	if (*s < '1' || *s > '9')
 		return false;
 	errno = 0;
 	*w = strtoll(s, &end, 10);
 	return errno == 0 && *end == '\0' && *w > 0;
+}
+
+/* A number of an entry, in its one spelling: the shortest form, no -0. */
+static bool
+parse_part(const char *s, double *d)
+{
+	return clv_parse_double(s, d) && !(*d == 0 && signbit(*d));
 }
 
 static int
@@ -502,6 +511,7 @@ fs_parse(const char *str, int code)
 			   *tok,
 			   *save = NULL;
 	ClvFitState *s;
+	char	   *piece;
 	int64		w_repeat = 0,
 				w_pairs = 0;
 
@@ -521,19 +531,26 @@ fs_parse(const char *str, int code)
 		ClvTriple  *t;
 
 		CHECK_FOR_INTERRUPTS();
+		piece = pstrdup(tok);
 		if (s->ntrip >= s->captrip || !clv_split_colons(tok, part, 4) ||
-			!clv_parse_double(part[0], &x) || !clv_parse_double(part[1], &tx) ||
-			!clv_parse_double(part[2], &age) || !parse_weight(part[3], &w))
-			clv_bad_text(T, str, code, "A bgnbd entry is not frequency:recency:age:weight.");
+			!parse_part(part[0], &x) || !parse_part(part[1], &tx) ||
+			!parse_part(part[2], &age) || !parse_weight(part[3], &w))
+			clv_bad_text(T, str, code,
+						 psprintf("The bgnbd entry \"%.100s\" is not frequency:recency:age:weight as the output writes them.", piece));
 		if (x < 0 || x != floor(x) || x > PG_INT32_MAX || !(age > 0) ||
 			tx < 0 || tx > age || (x == 0 && tx != 0))
-			clv_bad_text(T, str, code, "A bgnbd entry is not a valid customer summary.");
+			clv_bad_text(T, str, code,
+						 psprintf("The bgnbd entry \"%.100s\" is not a valid customer summary.", piece));
 		t = &FIT_TRIPS(s)[s->ntrip++];
 		t->x = (int32) x;
 		t->pad = 0;
 		t->tx = tx;
 		t->T = age;
 		t->w = w;
+		/* one spelling per state: each summary once, in the output's order */
+		if (s->ntrip > 1 && !clv_triples_compacted(t - 1, 2))
+			clv_bad_text(T, str, code,
+						 psprintf("The bgnbd entry \"%.100s\" is not after the one before it: the entries are sorted by frequency, recency and age, each summary once.", piece));
 		if (x > 0 && pg_add_s64_overflow(w_repeat, w, &w_repeat))
 			clv_bad_text(T, str, code, "The weights overflow.");
 	}
@@ -547,24 +564,29 @@ fs_parse(const char *str, int code)
 		ClvPair    *p;
 
 		CHECK_FOR_INTERRUPTS();
+		piece = pstrdup(tok);
 		if (s->npair >= s->cappair || !clv_split_colons(tok, part, 3) ||
-			!clv_parse_double(part[0], &x) || !clv_parse_double(part[1], &m) ||
+			!parse_part(part[0], &x) || !parse_part(part[1], &m) ||
 			!parse_weight(part[2], &w))
-			clv_bad_text(T, str, code, "A gg entry is not frequency:monetary:weight.");
-		if (!(x > 0) || x != floor(x) || x > PG_INT32_MAX || !(m > 0))
-			clv_bad_text(T, str, code, "A gg entry is not a valid repeat customer.");
+			clv_bad_text(T, str, code,
+						 psprintf("The gg entry \"%.100s\" is not frequency:monetary:weight as the output writes them.", piece));
+		/* monetary 0: a repeat customer the spend model leaves out */
+		if (!(x > 0) || x != floor(x) || x > PG_INT32_MAX || !(m >= 0))
+			clv_bad_text(T, str, code,
+						 psprintf("The gg entry \"%.100s\" is not a valid repeat customer.", piece));
 		p = &FIT_PAIRS(s)[s->npair++];
 		p->x = (int32) x;
 		p->pad = 0;
 		p->m = m;
 		p->w = w;
+		if (s->npair > 1 && !clv_pairs_compacted(p - 1, 2))
+			clv_bad_text(T, str, code,
+						 psprintf("The gg entry \"%.100s\" is not after the one before it: the entries are sorted by frequency and monetary, each pair once.", piece));
 		if (pg_add_s64_overflow(w_pairs, w, &w_pairs))
 			clv_bad_text(T, str, code, "The weights overflow.");
 	}
 	if (w_pairs > w_repeat)
 		clv_bad_text(T, str, code, "The gg list has more customers than the bgnbd list has repeat customers.");
-	s->ntrip = clv_compact_triples(FIT_TRIPS(s), s->ntrip);
-	s->npair = clv_compact_pairs(FIT_PAIRS(s), s->npair);
 	return s;
 }
 
@@ -592,11 +614,15 @@ clv_fit_gradient_check(PG_FUNCTION_ARGS)
 {
 	FitView		v = fs_compacted(fcinfo, 0);
 	ClvModel   *m = clv_model_arg(fcinfo, 1);
+	ClvPair    *pairs = v.pairs;
+	int			np;
 
 	clv_model_check(m);
 	if (v.ntrip == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(clv_gradient_check(v.trips, v.ntrip, v.pairs,
-										(m->flags & CM_HAS_GG) ? v.npair : 0,
+	np = clv_spend_pairs(&pairs, v.npair);
+
+	PG_RETURN_FLOAT8(clv_gradient_check(v.trips, v.ntrip, pairs,
+										(m->flags & CM_HAS_GG) ? np : 0,
 										&m->par));
 }

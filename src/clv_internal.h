@@ -100,7 +100,8 @@ clv_sum_add1(ClvSum *a, double x)
 #define CM_CONVERGED		0x08
 #define CM_HAS_LL_BG		0x10
 #define CM_HAS_LL_GG		0x20
-#define CM_KNOWN_FLAGS		0x3f
+#define CM_HAS_SPEND_EXCLUDED 0x40	/* spend_excluded is known */
+#define CM_KNOWN_FLAGS		0x7f
 
 typedef struct ClvModel
 {
@@ -112,7 +113,12 @@ typedef struct ClvModel
 	ClvParams	par;
 	double		ll_bgnbd;
 	double		ll_gg;
+	/* repeat customers of mean repeat amount 0, left out of Gamma-Gamma */
+	int64		spend_excluded;
 } ClvModel;
+
+/* A clv_model as 1.1 stored it (before spend_excluded): still read. */
+#define CLV_MODEL_SIZE_1_1	offsetof(ClvModel, spend_excluded)
 
 /* ---------- clv_common.c ---------- */
 
@@ -229,6 +235,8 @@ extern ClvModel *clv_model_arg(FunctionCallInfo fcinfo, int argno);
 extern void clv_model_check(const ClvModel *m);
 /* Fit both models to compacted observations. */
 extern ClvModel *clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np);
+/* The pairs the spend model fits: those of a positive monetary value. */
+extern int	clv_spend_pairs(ClvPair **pairs, int np);
 /* A prediction beyond double precision is 22003. */
 extern double clv_finite_prediction(const char *what, double value);
 

@@ -48,6 +48,9 @@
  * clv_model
  * ================================================================== */
 
+/* the layout 1.1 stored, which clv_model_arg still reads */
+StaticAssertDecl(CLV_MODEL_SIZE_1_1 == 88, "clv_model's 1.1 layout changed");
+
 ClvModel *
 clv_model_new(void)
 {
@@ -116,8 +119,20 @@ clv_model_arg(FunctionCallInfo fcinfo, int argno)
 {
 	ClvModel   *m = (ClvModel *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 
+	/* a value stored by 1.1 is shorter: no spend_excluded */
+	if (VARSIZE(m) == CLV_MODEL_SIZE_1_1 && m->version == CLV_VERSION &&
+		!(m->flags & ~(CM_KNOWN_FLAGS & ~CM_HAS_SPEND_EXCLUDED)))
+	{
+		ClvModel   *full = clv_model_new();
+
+		memcpy(full, m, CLV_MODEL_SIZE_1_1);
+		SET_VARSIZE(full, sizeof(ClvModel));
+		return full;
+	}
 	if (VARSIZE(m) != sizeof(ClvModel) || m->version != CLV_VERSION ||
-		(m->flags & ~CM_KNOWN_FLAGS))
+		(m->flags & ~CM_KNOWN_FLAGS) ||
+		(!(m->flags & CM_HAS_SPEND_EXCLUDED) && m->spend_excluded != 0) ||
+		m->spend_excluded < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid clv_model value")));
@@ -158,6 +173,11 @@ clv_model_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, ", \"ll_gg\": ");
 	if (m->flags & CM_HAS_LL_GG)
 		clv_append_double(&buf, m->ll_gg);
+	else
+		appendStringInfoString(&buf, "null");
+	appendStringInfoString(&buf, ", \"spend_excluded\": ");
+	if (m->flags & CM_HAS_SPEND_EXCLUDED)
+		appendStringInfo(&buf, INT64_FORMAT, m->spend_excluded);
 	else
 		appendStringInfoString(&buf, "null");
 	appendStringInfoChar(&buf, '}');
@@ -238,6 +258,15 @@ cm_parse(const char *str, int code)
 			m->customers = (int64) num;
 			m->flags |= CM_HAS_CUSTOMERS;
 		}
+		else if (strcmp(key, "spend_excluded") == 0)
+		{
+			if (is_null)
+				continue;
+			if (num < 0 || num != floor(num) || num > 9e18)
+				clv_bad_text(T, str, code, "\"spend_excluded\" is not a non-negative integer.");
+			m->spend_excluded = (int64) num;
+			m->flags |= CM_HAS_SPEND_EXCLUDED;
+		}
 		else if (strcmp(key, "ll_bgnbd") == 0 || strcmp(key, "ll_gg") == 0)
 		{
 			if (is_null)
@@ -256,7 +285,7 @@ cm_parse(const char *str, int code)
 			}
 		}
 		else
-			clv_bad_text(T, str, code, psprintf("\"%s\" is not a clv_model key; the keys are r, alpha, a, b, p, q, v, customers, converged, ll_bgnbd and ll_gg.", key));
+			clv_bad_text(T, str, code, psprintf("\"%s\" is not a clv_model key; the keys are r, alpha, a, b, p, q, v, customers, converged, ll_bgnbd, ll_gg and spend_excluded.", key));
 	}
 	for (i = 0; i < 4; i++)
 		if (!seen[i])
@@ -269,6 +298,9 @@ cm_parse(const char *str, int code)
 		m->par.p = m->par.q = m->par.v = 0;
 	if ((m->flags & CM_HAS_LL_GG) && !(m->flags & CM_HAS_GG))
 		clv_bad_text(T, str, code, "\"ll_gg\" is given without a Gamma-Gamma model.");
+	if ((m->flags & CM_HAS_SPEND_EXCLUDED) && (m->flags & CM_HAS_CUSTOMERS) &&
+		m->spend_excluded > m->customers)
+		clv_bad_text(T, str, code, "\"spend_excluded\" is more than \"customers\".");
 	clv_model_check(m);
 	return m;
 }
@@ -297,6 +329,50 @@ clv_model_params(PG_FUNCTION_ARGS)
 		appendStringInfoString(&buf, "null");
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/*
+ * The pairs of a positive mean repeat amount (a new array when some are 0;
+ * the order, by frequency then monetary, is kept), and the number of
+ * customers of those that are 0 in *excluded.
+ */
+static int
+spend_pairs(ClvPair **pairs, int np, int64 *excluded)
+{
+	ClvPair    *p = *pairs,
+			   *kept;
+	int			i,
+				nk = 0;
+
+	*excluded = 0;
+	for (i = 0; i < np; i++)
+		if (p[i].m == 0)
+			break;
+	if (i == np)
+		return np;
+	kept = palloc(sizeof(ClvPair) * np);
+	for (i = 0; i < np; i++)
+	{
+		if (p[i].m == 0)
+		{
+			if (pg_add_s64_overflow(*excluded, p[i].w, excluded))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("clv_fit customer count out of range")));
+		}
+		else
+			kept[nk++] = p[i];
+	}
+	*pairs = kept;
+	return nk;
+}
+
+int
+clv_spend_pairs(ClvPair **pairs, int np)
+{
+	int64		excluded;
+
+	return spend_pairs(pairs, np, &excluded);
 }
 
 /* Fit both models to compacted observations; NULL-free result. */
@@ -328,6 +404,13 @@ clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
 		m->ll_bgnbd = bg.ll;
 		m->flags |= CM_HAS_LL_BG;
 	}
+	/*
+	 * A repeat customer whose repeat purchases average 0 stays in BG/NBD
+	 * (above) and is left out of Gamma-Gamma only, whose likelihood has no
+	 * value at 0 (log 0): counted, so that clv_model_params says how many.
+	 */
+	m->flags |= CM_HAS_SPEND_EXCLUDED;
+	np = spend_pairs(&p, np, &m->spend_excluded);
 	if (np > 0)
 	{
 		gg = clv_fit_gg(p, np);

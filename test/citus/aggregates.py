@@ -196,6 +196,14 @@ def feed(agg, name, typ, argtypes):
         return null_some(f"(s % {m})::{'numeric' if typ == 'numeric' else 'float8'}")
     if name == 'amount' and typ in ('numeric', 'double precision'):
         return null_some(f"amount::{'numeric' if typ == 'numeric' else 'float8'}")
+    # returning_customer_rate: the CDNOW days moved to 2024, so that the
+    # period (February 2024) has customers who bought in January and new ones
+    if name == 'ordered_at':
+        return null_some({'date': "date '2024-01-01' + (day - date '1997-01-01')",
+                          'timestamp without time zone':
+                              "timestamp '2024-01-01 12:00' + (day - date '1997-01-01') * interval '1 day'",
+                          'timestamp with time zone':
+                              f"{TS0} + interval '12 hours' + (day - date '1997-01-01') * interval '1 day'"}[typ])
     if name in ('purchased_at', 'purchased_on'):
         if typ == 'timestamp with time zone':
             return null_some(ORDER_TS)
