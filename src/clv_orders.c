@@ -252,13 +252,18 @@ co_append(ClvOrdersState **sp, DateADT day, double amount, const char *key, int 
 	s->norders++;
 }
 
-/* or'ed into clv_orders_step's key kind: the amount is numeric */
-#define CO_AMOUNT_NUMERIC	0x100
-
+/*
+ * Add a row.  The key comes through the shared customer-key entry points
+ * (customer_key.h, customer_key_extra.c): an int4 key is stored as the int8
+ * it equals (and smallint and numeric keys arrive as int4 and int8), so 42
+ * is one customer whatever the column's type and the states merge; a text
+ * key is compared by its bytes, so a nondeterministic collation is 0A000.
+ */
 static Datum
-clv_orders_step(FunctionCallInfo fcinfo, int variant)
+clv_orders_step(FunctionCallInfo fcinfo, bool numeric_amount, CustomerKeyType keytype)
 {
-	int			kind = variant & ~CO_AMOUNT_NUMERIC;
+	int			kind = keytype == CUSTOMER_KEY_TEXT ? CO_KEY_TEXT :
+		keytype == CUSTOMER_KEY_UUID ? CO_KEY_UUID : CO_KEY_INT8;
 	CoExpanded *e = co_for_update(fcinfo);
 	double		horizon = clv_positive_interval_arg(fcinfo, 4, "horizon");
 	TimestampTz ts;
@@ -275,38 +280,46 @@ clv_orders_step(FunctionCallInfo fcinfo, int variant)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("purchased_at %s is out of range", TIMESTAMP_IS_NOBEGIN(ts) ? "-infinity" : "infinity"),
 				 errhint("A purchase time is a finite timestamp.")));
-	if (kind == CO_KEY_INT8)
+	switch (keytype)
 	{
-		k8 = PG_GETARG_INT64(1);
-		key = (const char *) &k8;
-		keylen = sizeof(int64);
-	}
-	else if (kind == CO_KEY_UUID)
-	{
-		key = (const char *) PG_GETARG_POINTER(1);
-		keylen = UUID_LEN;
-	}
-	else
-	{
-		text	   *t = PG_GETARG_TEXT_PP(1);
+		case CUSTOMER_KEY_INT4:
+		case CUSTOMER_KEY_INT8:
+			k8 = keytype == CUSTOMER_KEY_INT4 ? (int64) PG_GETARG_INT32(1) : PG_GETARG_INT64(1);
+			key = (const char *) &k8;
+			keylen = sizeof(int64);
+			break;
+		case CUSTOMER_KEY_UUID:
+			key = (const char *) PG_GETARG_UUID_P(1)->data;
+			keylen = UUID_LEN;
+			break;
+		case CUSTOMER_KEY_TEXT:
+			{
+				text	   *t = PG_GETARG_TEXT_PP(1);
 
-		/* keys are compared by their bytes, as the order metrics' are */
-		customer_key_check_collation(fcinfo);
-		key = VARDATA_ANY(t);
-		keylen = VARSIZE_ANY_EXHDR(t);
+				customer_key_check_collation(fcinfo);
+				key = VARDATA_ANY(t);
+				keylen = VARSIZE_ANY_EXHDR(t);
+				break;
+			}
+		default:
+			elog(ERROR, "unexpected customer key type %d", (int) keytype);
 	}
 	co_append(&e->s, clv_ts_day_cached(fcinfo, ts),
-			  clv_order_amount_arg(fcinfo, 3, (variant & CO_AMOUNT_NUMERIC) != 0),
-			  key, keylen);
+			  clv_order_amount_arg(fcinfo, 3, numeric_amount), key, keylen);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 }
 
-RETENTION_STEP_WRAPPER(clv_int8_sfunc, clv_orders_step, CO_KEY_INT8)
-RETENTION_STEP_WRAPPER(clv_text_sfunc, clv_orders_step, CO_KEY_TEXT)
-RETENTION_STEP_WRAPPER(clv_uuid_sfunc, clv_orders_step, CO_KEY_UUID)
-RETENTION_STEP_WRAPPER(clv_int8_numeric_sfunc, clv_orders_step, CO_KEY_INT8 | CO_AMOUNT_NUMERIC)
-RETENTION_STEP_WRAPPER(clv_text_numeric_sfunc, clv_orders_step, CO_KEY_TEXT | CO_AMOUNT_NUMERIC)
-RETENTION_STEP_WRAPPER(clv_uuid_numeric_sfunc, clv_orders_step, CO_KEY_UUID | CO_AMOUNT_NUMERIC)
+/* clv_sfunc_int4 .. _uuid; _int2 and _numeric are in customer_key_extra.c */
+CUSTOMER_KEY_ENTRY_POINTS(clv_sfunc, clv_orders_step, false)
+CUSTOMER_KEY_ENTRY_POINTS(clv_numeric_amount_sfunc, clv_orders_step, true)
+
+/* The entry points that 1.1 (and earlier 1.2 builds) bound the SQL to. */
+CUSTOMER_KEY_ENTRY(clv_int8, sfunc, clv_orders_step, false, CUSTOMER_KEY_INT8)
+CUSTOMER_KEY_ENTRY(clv_text, sfunc, clv_orders_step, false, CUSTOMER_KEY_TEXT)
+CUSTOMER_KEY_ENTRY(clv_uuid, sfunc, clv_orders_step, false, CUSTOMER_KEY_UUID)
+CUSTOMER_KEY_ENTRY(clv_int8_numeric, sfunc, clv_orders_step, true, CUSTOMER_KEY_INT8)
+CUSTOMER_KEY_ENTRY(clv_text_numeric, sfunc, clv_orders_step, true, CUSTOMER_KEY_TEXT)
+CUSTOMER_KEY_ENTRY(clv_uuid_numeric, sfunc, clv_orders_step, true, CUSTOMER_KEY_UUID)
 
 /* The model is refitted on the whole frame: NULL restarts the frame. */
 PG_FUNCTION_INFO_V1(clv_orders_inv);
