@@ -270,6 +270,7 @@ clv_orders_step(FunctionCallInfo fcinfo, bool numeric_amount, CustomerKeyType ke
 	const char *key;
 	int			keylen;
 	int64		k8;
+	double		amount;
 
 	co_set_params(e->s, kind, horizon);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -304,8 +305,11 @@ clv_orders_step(FunctionCallInfo fcinfo, bool numeric_amount, CustomerKeyType ke
 		default:
 			elog(ERROR, "unexpected customer key type %d", (int) keytype);
 	}
-	co_append(&e->s, clv_ts_day_cached(fcinfo, ts),
-			  clv_order_amount_arg(fcinfo, 3, numeric_amount), key, keylen);
+	amount = clv_order_amount_arg(fcinfo, 3, numeric_amount);
+	/* -0 is 0 (one spelling, and the sort cannot tell them apart) */
+	if (amount == 0)
+		amount = 0.0;
+	co_append(&e->s, clv_ts_day_cached(fcinfo, ts), amount, key, keylen);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 }
 
@@ -483,10 +487,24 @@ hexval(char c)
 	return -1;
 }
 
+/* 22P02 (22P03 from recv) naming the order of str that is not valid. */
+static void pg_attribute_noreturn()
+co_bad_order(const char *str, int code, int64 index, const char *order, int len,
+			 const char *what)
+{
+	clv_bad_text("clv_state", str, code,
+				 psprintf("Order %lld \"%.*s%s\": %s", (long long) index,
+						  Min(len, 80), order, len > 80 ? "..." : "", what));
+}
+
 /*
  * Read the text form, validating every part: version 2 exactly as
- * clv_state_out writes it (orders sorted, one spelling per value), or
- * version 1 as 1.1 wrote it (orders in any order).
+ * clv_state_out writes it (orders sorted, one spelling per value: the
+ * shared canonical float8 spelling of state.h, days as YYYY-MM-DD,
+ * lower-case hexadecimal keys of the key type's length, no "-0", no empty
+ * order), or version 1 as 1.1 wrote it (orders in any order; a "-0"
+ * amount reads as 0).  The binary form is this text, so recv checks the
+ * same (co_bad_order names the order at fault).
  */
 static ClvOrdersState *
 co_parse(const char *str, int code)
@@ -501,6 +519,7 @@ co_parse(const char *str, int code)
 	int			kind,
 				prev = -1;
 	double		horizon;
+	int64		index = 0;
 
 	if (*cur == '\0')
 		return s;
@@ -509,9 +528,10 @@ co_parse(const char *str, int code)
 		if (strcmp(val, key_names[kind]) == 0)
 			break;
 	if (kind > 3)
-		clv_bad_text(T, str, code, "key is not int8, text or uuid.");
-	if (!clv_parse_double(clv_next_field(&cur, "horizon_days", T, str, code), &horizon) || !(horizon > 0))
-		clv_bad_text(T, str, code, "horizon_days is not a positive number.");
+		clv_bad_text(T, str, code, psprintf("key \"%.20s\" is not int8, text or uuid.", val));
+	val = clv_next_field(&cur, "horizon_days", T, str, code);
+	if (!state_parse_float8(val, &horizon) || !(horizon > 0))
+		clv_bad_text(T, str, code, psprintf("horizon_days \"%.40s\" is not a positive number in its shortest spelling.", val));
 	co_set_params(s, kind, horizon);
 	val = clv_next_field(&cur, "orders", T, str, code);
 	if (*cur != '\0')
@@ -520,6 +540,8 @@ co_parse(const char *str, int code)
 	{
 		char	   *part[3];
 		char	   *comma = strchr(tok, ',');
+		const char *order = str + (tok - copy);
+		int			orderlen;
 		DateADT		day;
 		double		amount;
 		int			len,
@@ -527,15 +549,33 @@ co_parse(const char *str, int code)
 		char	   *key;
 
 		CHECK_FOR_INTERRUPTS();
+		index++;
 		if (comma)
 			*comma = '\0';
-		if (!clv_split_colons(tok, part, 3) || !clv_parse_day(part[0], &day) ||
-			!clv_parse_double(part[1], &amount))
-			clv_bad_text(T, str, code, "An order is not day:amount:hexkey.");
+		orderlen = strlen(tok);
+		if (orderlen == 0)
+			co_bad_order(str, code, index, order, 0, "the order is empty.");
+		if (!clv_split_colons(tok, part, 3))
+			co_bad_order(str, code, index, order, orderlen, "an order is day:amount:hexkey.");
+		if (!clv_parse_day(part[0], &day))
+			co_bad_order(str, code, index, order, orderlen, "the day is not YYYY-MM-DD.");
+		if (!state_parse_float8(part[1], &amount))
+			co_bad_order(str, code, index, order, orderlen,
+						 "the amount is not a finite number in its shortest spelling.");
+		if (amount == 0 && signbit(amount))
+		{
+			/* clv() stores 0 for a -0 amount; 1.1 wrote what it was given */
+			if (version >= 2)
+				co_bad_order(str, code, index, order, orderlen, "the amount -0 is written 0.");
+			amount = 0.0;
+		}
 		len = strlen(part[2]);
 		if (len % 2 != 0 ||
 			(kind == CO_KEY_INT8 && len != 16) || (kind == CO_KEY_UUID && len != 32))
-			clv_bad_text(T, str, code, "An order's customer key has the wrong length.");
+			co_bad_order(str, code, index, order, orderlen,
+						 kind == CO_KEY_INT8 ? "an int8 key is 16 hexadecimal digits." :
+						 kind == CO_KEY_UUID ? "a uuid key is 32 hexadecimal digits." :
+						 "a text key is an even number of hexadecimal digits.");
 		key = palloc(len / 2 + 1);
 		for (i = 0; i < len / 2; i++)
 		{
@@ -543,7 +583,8 @@ co_parse(const char *str, int code)
 						lo = hexval(part[2][2 * i + 1]);
 
 			if (hi < 0 || lo < 0)
-				clv_bad_text(T, str, code, "An order's customer key is not lower-case hexadecimal.");
+				co_bad_order(str, code, index, order, orderlen,
+							 "the customer key is not lower-case hexadecimal.");
 			key[i] = (char) (hi * 16 + lo);
 		}
 		co_append(&s, day, amount, key, len / 2);
@@ -554,11 +595,12 @@ co_parse(const char *str, int code)
 			const char *b = CO_DATA(s) + s->used - CO_RECSIZE(len / 2);
 
 			if (cmp_order(a, b) > 0)
-				clv_bad_text(T, str, code, "The orders are not sorted by customer key, day and amount.");
+				co_bad_order(str, code, index, order, orderlen,
+							 "it comes before the previous order: the orders are sorted by customer key, day and amount.");
 		}
 		prev = s->used - CO_RECSIZE(len / 2);
 		if (comma && comma[1] == '\0')
-			clv_bad_text(T, str, code, "An order is empty.");
+			co_bad_order(str, code, index + 1, "", 0, "the order is empty.");
 		tok = comma ? comma + 1 : NULL;
 	}
 	/* stored without its spare room, as a flattened aggregate state is */
