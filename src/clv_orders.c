@@ -23,6 +23,7 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
@@ -492,9 +493,12 @@ static void pg_attribute_noreturn()
 co_bad_order(const char *str, int code, int64 index, const char *order, int len,
 			 const char *what)
 {
+	/* at most 80 bytes of it, cut at a character boundary */
+	int			shown = pg_mbcliplen(order, len, 80);
+
 	clv_bad_text("clv_state", str, code,
 				 psprintf("Order %lld \"%.*s%s\": %s", (long long) index,
-						  Min(len, 80), order, len > 80 ? "..." : "", what));
+						  shown, order, shown < len ? "..." : "", what));
 }
 
 /*

@@ -69,6 +69,7 @@ KEYS = {
     'numeric': 'k::numeric',
     'bigint': 'k',
     'text': "('c' || k)",
+    'character varying': "('c' || k)::varchar",
     'uuid': 'md5(k::text)::uuid',
 }
 # survey scores: every type a score may have (whole numbers in each)
