@@ -50,6 +50,7 @@
 #include "expanded.h"
 #include "keyset.h"
 #include "keyset_int.h"
+#include "period.h"
 
 
 const ExpandedObjectMethods ks_methods = {
@@ -87,6 +88,8 @@ bad_text(const KsDesc *desc, const char *str, const char *detail)
 			 errdetail("%s", detail),
 			 desc->layout == KS_LAYOUT_COHORT ?
 			 errhint("The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> [zone=<TimeZone>] {key:rows:start:periods,...}\", as the output function writes it.") :
+			 desc->has_range ?
+			 errhint("The form is \"v1 <int|text|uuid|empty> [period=<daterange|tsrange|tstzrange>[start,end)] {key:count:first:last,...}\", as the output function writes it.") :
 			 errhint("The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.")));
 }
 
@@ -159,6 +162,58 @@ ks_set_param(KeySet *ks, int32 value)
 						ks->desc->param_name, ks->param, value),
 				 errhint("Use the same %s for every row of a group and every merged state.",
 						 ks->desc->param_name)));
+}
+
+/* A period as "daterange [2026-01-01, 2026-02-01)", for messages. */
+static char *
+ks_range_text(uint8 kind, int64 start, int64 end)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s [", period_kind_name(kind));
+	period_format_bound(&buf, start);
+	appendStringInfoString(&buf, ", ");
+	period_format_bound(&buf, end);
+	appendStringInfoChar(&buf, ')');
+	return buf.data;
+}
+
+void
+ks_set_range(KeySet *ks, uint8 kind, int64 start, int64 end, bool later_wins)
+{
+	if (likely(ks->range_kind == kind && ks->range_start == start && ks->range_end == end))
+		return;
+	if (ks->range_kind == 0)
+	{
+		ks->range_kind = kind;
+		ks->range_start = start;
+		ks->range_end = end;
+		ks_changed(ks);
+		return;
+	}
+	if (!later_wins)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("period %s differs from the period %s of other rows of the group",
+						ks_range_text(kind, start, end),
+						ks_range_text(ks->range_kind, ks->range_start, ks->range_end)),
+				 errhint("Use the same period for every row of a group; merge the states of different periods instead.")));
+	if (kind != ks->range_kind || end == ks->range_end)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge %s values of periods %s and %s",
+						ks->desc->type_name,
+						ks_range_text(ks->range_kind, ks->range_start, ks->range_end),
+						ks_range_text(kind, start, end)),
+				 errhint("Merged states keep the period that ends later; states of one kind of range whose periods end at the same time must have the same period.")));
+	if (end > ks->range_end)
+	{
+		/* the earlier state's orders are all before its end: history here */
+		ks->range_start = start;
+		ks->range_end = end;
+		ks_changed(ks);
+	}
 }
 
 KeySet *
@@ -507,30 +562,20 @@ static const uint8 key_kind_of[] = {
 };
 
 /*
- * Per-call-site cache (fn_extra): whether the key's collation is checked,
- * a buffer for composite keys, and the shared context of each aggregate
- * context seen.
+ * Per-call-site cache (fn_extra): whether the key's collation is checked
+ * and a buffer for composite keys.  Only what may be rebuilt on any row:
+ * Citus's worker_partial_agg calls the transition function with a new
+ * FmgrInfo, in a short-lived context, for every row, so nothing that must
+ * outlive a row (such as the shared context below, or a reset callback
+ * pointing into this cache) may hang off fn_extra.
  */
-#define KS_MAX_SHARED 4
-
 typedef struct KsFnCache
 {
+	void	   *extra;			/* the caller's own (ks_fn_extra) */
 	bool		checked;		/* the key's collation has been checked */
 	char	   *buf;
 	Size		bufsize;
-	struct
-	{
-		MemoryContext aggcxt;
-		MemoryContext shared;
-	}			sh[KS_MAX_SHARED];
 } KsFnCache;
-
-typedef struct KsSharedReset
-{
-	MemoryContextCallback cb;
-	KsFnCache  *cache;
-	MemoryContext shared;
-} KsSharedReset;
 
 static KsFnCache *
 ks_fn_cache(FunctionCallInfo fcinfo)
@@ -541,50 +586,29 @@ ks_fn_cache(FunctionCallInfo fcinfo)
 	return (KsFnCache *) fcinfo->flinfo->fn_extra;
 }
 
-/* The shared context is gone (its aggregate context was reset): forget it. */
-static void
-ks_shared_reset(void *arg)
+void	  **
+ks_fn_extra(FunctionCallInfo fcinfo)
 {
-	KsSharedReset *r = (KsSharedReset *) arg;
-	int			i;
-
-	for (i = 0; i < KS_MAX_SHARED; i++)
-		if (r->cache->sh[i].shared == r->shared)
-			r->cache->sh[i].shared = r->cache->sh[i].aggcxt = NULL;
+	return &ks_fn_cache(fcinfo)->extra;
 }
 
 /*
- * The context for the sets of one aggregate context, a child of it (as
- * nodeAgg requires of a read-write expanded transition value it keeps), or
- * NULL when too many aggregate contexts share this call site.
+ * The context for the sets of one aggregate context: a child of it (as
+ * nodeAgg requires of a read-write expanded transition value it keeps),
+ * found among its children by name (there are few), as funnel.c and the
+ * cohort wrappers do.
  */
-static MemoryContext
-ks_shared_cxt(FunctionCallInfo fcinfo, MemoryContext aggcxt)
-{
-	KsFnCache  *c = ks_fn_cache(fcinfo);
-	KsSharedReset *r;
-	int			i,
-				free_slot = -1;
+#define KS_SHARED_NAME	"retention keysets"
 
-	for (i = 0; i < KS_MAX_SHARED; i++)
-	{
-		if (c->sh[i].shared && c->sh[i].aggcxt == aggcxt)
-			return c->sh[i].shared;
-		if (!c->sh[i].shared && free_slot < 0)
-			free_slot = i;
-	}
-	if (free_slot < 0)
-		return NULL;
-	c->sh[free_slot].aggcxt = aggcxt;
-	c->sh[free_slot].shared = AllocSetContextCreate(aggcxt, "retention keysets",
-													ALLOCSET_DEFAULT_SIZES);
-	r = MemoryContextAlloc(c->sh[free_slot].shared, sizeof(KsSharedReset));
-	r->cache = c;
-	r->shared = c->sh[free_slot].shared;
-	r->cb.func = ks_shared_reset;
-	r->cb.arg = r;
-	MemoryContextRegisterResetCallback(r->shared, &r->cb);
-	return r->shared;
+static MemoryContext
+ks_shared_cxt(MemoryContext aggcxt)
+{
+	MemoryContext child;
+
+	for (child = aggcxt->firstchild; child != NULL; child = child->nextchild)
+		if (strcmp(child->name, KS_SHARED_NAME) == 0)
+			return child;
+	return AllocSetContextCreate(aggcxt, KS_SHARED_NAME, ALLOCSET_DEFAULT_SIZES);
 }
 
 static inline char *
@@ -849,6 +873,8 @@ ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 			ks_set_period(ks, b->period_months, b->period_usecs);
 		if (b->zone)
 			ks_set_zone(ks, b->zone, strlen(b->zone));
+		if (b->range_kind)
+			ks_set_range(ks, b->range_kind, b->range_start, b->range_end, true);
 		KS_FOREACH(b, e, i)
 		{
 			KsKey		key = {0};
@@ -927,7 +953,7 @@ ks_new_for(FunctionCallInfo fcinfo, const KsDesc *desc)
 	if (agg_kind == 0)
 		aggcxt = CurrentMemoryContext;
 	ks = ks_new_in(desc, aggcxt,
-				   agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(fcinfo, aggcxt) : NULL);
+				   agg_kind == AGG_CONTEXT_AGGREGATE ? ks_shared_cxt(aggcxt) : NULL);
 
 	/*
 	 * A partial aggregate's state goes to a combine, never to storage (see

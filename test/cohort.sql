@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(101);
+SELECT plan(103);
 SET LOCAL TimeZone = 'UTC';
 
 -- The EXPLAIN (COSTS OFF) text of a query.
@@ -209,6 +209,7 @@ SELECT throws_ok($$SELECT 'v1 int period=1d {1:1:9223372036854775807:1}'::cohort
 SELECT throws_ok($$SELECT 'v1 int period=1d {1:1:0:1,1:1:0:1}'::cohort_retention_state$$, '22P02', NULL, 'forged: duplicate customer');
 SELECT throws_ok($$SELECT 'v1 int period=1d {1:0:0:1}'::cohort_retention_state$$, '22P02', NULL, 'forged: zero rows');
 SELECT throws_ok($$SELECT 'v1 int period=1d {1:1}'::cohort_retention_state$$, '22P02', NULL, 'forged: an entry without start and periods');
+SELECT throws_ok($$SELECT 'v1 int period=1d {1:1:0:111111}'::cohort_retention_state$$, '22P02', NULL, 'forged: one row and six active periods');
 SELECT is(cohort_retention('v1 int period=1d {1:6:0:111111}'::cohort_retention_state), ARRAY[100, 100, 100, 100, 100, 100]::float8[], 'six rows and six active periods');
 
 -- ===================================================================
@@ -283,7 +284,9 @@ DO $d$ BEGIN PERFORM pg_temp.forge(59, 1), pg_temp.forge(28, 0); END $d$;
 SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P03', NULL, 'forged binary: customers without a period');
 DO $d$ BEGIN PERFORM pg_temp.forge(28, 4), pg_temp.forge(45, 0); END $d$;
 SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P03', NULL, 'forged binary: a zero period');
-DO $d$ BEGIN PERFORM pg_temp.forge(45, 2); END $d$;
+DO $d$ BEGIN PERFORM pg_temp.forge(45, 2), pg_temp.forge(60, 3); END $d$;
+SELECT throws_ok($$SELECT pg_temp.copy_in('cohort_retention_state')$$, '22P03', NULL, 'forged binary: one row and two active periods');
+DO $d$ BEGIN PERFORM pg_temp.forge(60, 1); END $d$;
 SELECT is(pg_temp.copy_in('cohort_retention_state'), 'v1 int period=1mon {1:1:0:1}', 'the repaired file reads back (the forgeries hit the intended bytes)');
 DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'cat >/dev/null; rm -f ' || pg_temp.bin_path()); END $$;
 

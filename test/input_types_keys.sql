@@ -71,9 +71,10 @@ BEGIN
             WHEN 'purchased_on' THEN 'd'
             WHEN 'active_at' THEN CASE WHEN t = 'date' THEN 'd' ELSE 'ts' END
             WHEN 'purchased_at' THEN CASE WHEN t = 'date' THEN 'd' ELSE 'ts' END
+            WHEN 'ordered_at' THEN CASE WHEN t = 'date' THEN 'd' ELSE 'ts' END
             WHEN 'observed_until' THEN '''2024-12-31'''
             WHEN 'origin' THEN '''2024-01-01'''
-            WHEN 'period' THEN '''1 month'''
+            WHEN 'period' THEN CASE WHEN t = 'interval' THEN '''1 month''' ELSE '''[2024-03-01, 2024-04-01)''' END
             WHEN 'mode' THEN '''on_or_after'''
             WHEN 'brackets' THEN '''{0 days, 30 days, 90 days}'''
             WHEN 'mrr' THEN 'amount'

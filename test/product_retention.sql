@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(92);
+SELECT plan(95);
 SET LOCAL TimeZone = 'UTC';
 
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text
@@ -237,7 +237,7 @@ SELECT is((SELECT cohort_retention_brackets(x) FROM (SELECT cohort_retention_bra
 SELECT is((SELECT s::text::cohort_retention_brackets_state::text = s::text FROM (SELECT cohort_retention_brackets_state(ctext, s, a, ARRAY['0 days', '30 days', '60 days']::interval[]) s FROM events) q), true,
           'brackets: text round trip');
 SELECT throws_ok($$SELECT 'v1 brackets=0:7:0,0:1:0 | v1 int period=1us {1:1:0:1}'::cohort_retention_brackets_state$$, '22P02', NULL, 'forged: decreasing brackets');
-SELECT throws_ok($$SELECT cohort_retention_brackets('v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:1:0:101}'::cohort_retention_brackets_state)$$, 'XX001', NULL,
+SELECT throws_ok($$SELECT cohort_retention_brackets('v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:2:0:101}'::cohort_retention_brackets_state)$$, 'XX001', NULL,
                  'forged: a bracket beyond the brackets is an error when read');
 
 -- Recurring retention against the plain SQL of its definition.
@@ -303,12 +303,15 @@ SELECT is((SELECT s::text::cohort_periods_state::text = s::text FROM (SELECT coh
           'text round trip (text keys, 1 day, observed_until)');
 SELECT is((SELECT s::text::recurring_retention_state::text = s::text FROM (SELECT recurring_retention_state(cuuid, a, '1 month', timestamptz '2023-01-01') s FROM events) q), true,
           'recurring: text round trip (uuid keys)');
-SELECT is(cohort_retention('v1 mode=on_or_after | v1 int period=1mon {1:1:0:101,2:1:0:1}'::cohort_periods_state), ARRAY[100, 50, 50]::float8[],
+SELECT is(cohort_retention('v1 mode=on_or_after | v1 int period=1mon {1:2:0:101,2:1:0:1}'::cohort_periods_state), ARRAY[100, 50, 50]::float8[],
           'a state typed in gives the metric');
 SELECT is('v1 empty'::cohort_periods_state::text, 'v1 empty', 'the empty state round trip');
 SELECT is(cohort_retention('v1 empty'::cohort_periods_state), NULL, 'the empty state gives NULL');
 SELECT throws_ok($$SELECT 'v1 mode=off | v1 int period=1mon {1:1:0:1}'::cohort_periods_state$$, '22P02', NULL, 'forged: unknown mode');
 SELECT throws_ok($$SELECT 'v1 mode=on | v1 int period=1mon {1:1:0:10}'::cohort_periods_state$$, '22P02', NULL, 'forged: a bad wrapped state');
+SELECT throws_ok($$SELECT 'v1 mode=on | v1 int period=1mon {1:1:0:11}'::cohort_periods_state$$, '22P02', NULL, 'forged: a wrapped customer with one row and two active periods');
+SELECT throws_ok($$SELECT 'v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:1:0:11}'::cohort_retention_brackets_state$$, '22P02', NULL, 'forged: a bracket customer with one row and two active periods');
+SELECT is(cohort_retention_brackets('v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:2:0:11}'::cohort_retention_brackets_state), ARRAY[100]::float8[], 'a bracket row counts two (the cohort and its bracket)');
 SELECT throws_ok($$SELECT 'v1 mode=on observed_until=99999999999d | v1 int period=1mon {1:1:0:1}'::cohort_periods_state$$, '22P02', NULL, 'forged: observed_until out of range');
 SELECT throws_ok($$SELECT 'v1 mode=on | v1 int period=1mon {1:1:0:1}'::recurring_retention_state$$, '22P02', NULL, 'forged: a mode in a recurring state');
 
