@@ -255,6 +255,8 @@ def feed(agg, name, typ, argtypes):
         return '(30 + s % 10)::float8'
     if name == 'monetary' and typ == 'double precision':
         return 'CASE WHEN k % 7 / 3 = 0 THEN 0 ELSE amount + 1 END::float8'
+    if agg == 'clv_fit' and name == 'model' and typ == 'text':
+        return "'mbgnbd'"
     if name == 'min_orders' and typ == 'integer':
         return '2'
     if name == 'units_sold' and typ == 'bigint':
