@@ -33,6 +33,7 @@
 #include "expanded.h"
 #include "keyset.h"
 #include "keyset_int.h"
+#include "period.h"
 
 
 /* ---------- text and binary I/O ---------- */
@@ -110,6 +111,14 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 	}
 	if (ks->zone)
 		appendStringInfo(&buf, " zone=%s", ks->zone);
+	if (ks->range_kind)
+	{
+		appendStringInfo(&buf, " period=%s[", period_kind_name(ks->range_kind));
+		period_format_bound(&buf, ks->range_start);
+		appendStringInfoChar(&buf, ',');
+		period_format_bound(&buf, ks->range_end);
+		appendStringInfoChar(&buf, ')');
+	}
 	appendStringInfoString(&buf, " {");
 	for (i = 0; i < ks->nentries; i++)
 	{
@@ -177,6 +186,52 @@ parse_int64(const char *p, int64 *v)
 		return NULL;
 	*v = neg ? (int64) (0 - u) : (int64) u;
 	return p;
+}
+
+/*
+ * The period of a span state with one, after "period=": its kind, then
+ * [start,end) with the bounds as period_format_bound writes them (the one
+ * spelling); returns the text after it.
+ */
+static const char *
+parse_range(const KsDesc *desc, const char *str, const char *p, KeySet *ks)
+{
+	static const char *const hint = "A period is period=<daterange|tsrange|tstzrange>[start,end) with bounds such as 2026-01-01 or 2026-01-01T12:30:00.";
+	int			kind;
+	const char *q;
+	char	   *bound;
+	int64		start,
+				end;
+	const char *problem;
+
+	for (kind = PERIOD_DATE; kind <= PERIOD_TIMESTAMPTZ; kind++)
+	{
+		size_t		n = strlen(period_kind_name(kind));
+
+		if (strncmp(p, period_kind_name(kind), n) == 0 && p[n] == '[')
+			break;
+	}
+	if (kind > PERIOD_TIMESTAMPTZ)
+		bad_text(desc, str, hint);
+	p += strlen(period_kind_name(kind)) + 1;
+	q = strchr(p, ',');
+	if (q == NULL)
+		bad_text(desc, str, hint);
+	bound = pnstrdup(p, q - p);
+	if (!period_parse_bound(bound, &start))
+		bad_text(desc, str, hint);
+	p = q + 1;
+	q = strchr(p, ')');
+	if (q == NULL)
+		bad_text(desc, str, hint);
+	bound = pnstrdup(p, q - p);
+	if (!period_parse_bound(bound, &end))
+		bad_text(desc, str, hint);
+	problem = period_problem(kind, start, end);
+	if (problem)
+		bad_text(desc, str, problem);
+	ks_set_range(ks, (uint8) kind, start, end, false);
+	return skip_ws(q + 1);
 }
 
 Datum
@@ -259,6 +314,8 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			p = skip_ws(p);
 		}
 	}
+	if (desc->has_range && strncmp(p, "period=", 7) == 0)
+		p = parse_range(desc, str, p + 7, ks);
 	if (*p != '{')
 		bad_text(desc, str, "The entries must be enclosed in braces.");
 	p = skip_ws(p + 1);

@@ -82,6 +82,8 @@ WITH ext_proc AS (
     ('purchase_frequency_state', 'orders', 'state', 'Stored distinct customers with order counts; read with purchase_frequency'),
     ('time_between_purchases', 'orders', 'interval', 'Mean time between a customer''s consecutive purchases, pooled'),
     ('time_between_purchases_state', 'orders', 'state', 'Stored customers with first and last purchase; read with time_between_purchases'),
+    ('returning_customer_rate', 'orders', 'percent', 'Percent of the customers who ordered in the period who had ordered before it'),
+    ('returning_customer_rate_state', 'orders', 'state', 'Stored period and customers with first and last order; read with returning_customer_rate'),
     ('stickiness', 'orders', 'percent', 'Mean daily active users / distinct users, percent'),
     ('stickiness_state', 'orders', 'state', 'Stored (user, day) pairs; read with stickiness'),
     ('return_rate', 'orders', 'percent', 'Percent of units (or lines) returned'),

@@ -85,6 +85,7 @@ KEYS = {
     'numeric': 'k::numeric',
     'bigint': 'k',
     'text': "('c' || k)",
+    'character varying': "('c' || k)::varchar",
     'uuid': 'md5(k::text)::uuid',
 }
 # survey scores: every type a score may have (whole numbers in each)
@@ -196,6 +197,14 @@ def feed(agg, name, typ, argtypes):
         return null_some(f"(s % {m})::{'numeric' if typ == 'numeric' else 'float8'}")
     if name == 'amount' and typ in ('numeric', 'double precision'):
         return null_some(f"amount::{'numeric' if typ == 'numeric' else 'float8'}")
+    # returning_customer_rate: the CDNOW days moved to 2024, so that the
+    # period (February 2024) has customers who bought in January and new ones
+    if name == 'ordered_at':
+        return null_some({'date': "date '2024-01-01' + (day - date '1997-01-01')",
+                          'timestamp without time zone':
+                              "timestamp '2024-01-01 12:00' + (day - date '1997-01-01') * interval '1 day'",
+                          'timestamp with time zone':
+                              f"{TS0} + interval '12 hours' + (day - date '1997-01-01') * interval '1 day'"}[typ])
     if name in ('purchased_at', 'purchased_on'):
         if typ == 'timestamp with time zone':
             return null_some(ORDER_TS)
@@ -247,6 +256,8 @@ def feed(agg, name, typ, argtypes):
         return '(30 + s % 10)::float8'
     if name == 'monetary' and typ == 'double precision':
         return 'CASE WHEN k % 7 / 3 = 0 THEN 0 ELSE amount + 1 END::float8'
+    if agg == 'clv_fit' and name == 'model' and typ == 'text':
+        return "'mbgnbd'"
     if name == 'min_orders' and typ == 'integer':
         return '2'
     if name == 'units_sold' and typ == 'bigint':
@@ -265,6 +276,8 @@ def feed(agg, name, typ, argtypes):
     if name == 'active_at':
         if typ == 'timestamp with time zone':
             return null_some(f"{TS0} + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
+        if typ == 'timestamp without time zone':
+            return null_some("timestamp '2024-01-01' + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
         if typ == 'date':
             return null_some("date '2024-01-01' + (k % 30)::int + (s % 200)::int")
     if name == 'window' and typ == 'interval':
