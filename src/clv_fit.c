@@ -40,6 +40,7 @@
 #include "amount.h"
 #include "clv.h"
 #include "clv_internal.h"
+#include "clv_kind.h"
 #include "expanded.h"
 #include "state.h"
 
@@ -62,7 +63,8 @@ typedef struct ClvFitState
 	int32		vl_len_;
 	uint8		version;
 	uint8		flags;
-	uint16		reserved;
+	uint8		model;			/* 0: not given (BG/NBD), else ClvKindId + 1 */
+	uint8		reserved;
 	int32		ntrip;
 	int32		captrip;
 	int32		npair;
@@ -93,6 +95,7 @@ fs_new(int ct, int cp)
 typedef struct FitExpanded
 {
 	ExpandedObjectHeader hdr;
+	int			model;			/* as ClvFitState's */
 	int32		ntrip;
 	int32		captrip;
 	int32		npair;
@@ -137,6 +140,7 @@ fit_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 	memset(s, 0, FIT_HDR);
 	SET_VARSIZE(s, allocated_size);
 	s->version = CLV_VERSION;
+	s->model = (uint8) e->model;
 	s->ntrip = s->captrip = e->ntrip;
 	s->npair = s->cappair = e->npair;
 	memcpy(FIT_TRIPS(s), e->trips, sizeof(ClvTriple) * e->ntrip);
@@ -185,6 +189,7 @@ fit_new(MemoryContext parent, int ct, int cp)
  */
 typedef struct FitView
 {
+	int			model;
 	int			ntrip;
 	int			npair;
 	ClvTriple  *trips;
@@ -204,6 +209,7 @@ fs_view(FunctionCallInfo fcinfo, int argno)
 	{
 		FitExpanded *e = (FitExpanded *) DatumGetEOHP(d);
 
+		v.model = e->model;
 		v.ntrip = e->ntrip;
 		v.npair = e->npair;
 		v.trips = e->trips;
@@ -214,11 +220,12 @@ fs_view(FunctionCallInfo fcinfo, int argno)
 	s = (ClvFitState *) PG_DETOAST_DATUM(d);
 	if (VARSIZE(s) < FIT_HDR || s->version != CLV_VERSION ||
 		s->ntrip < 0 || s->npair < 0 || s->captrip < s->ntrip ||
-		s->cappair < s->npair ||
+		s->cappair < s->npair || s->model > CLV_NKINDS || s->reserved != 0 ||
 		VARSIZE(s) != FIT_SIZE(s->captrip, s->cappair))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid clv_fit_state value")));
+	v.model = s->model;
 	v.ntrip = s->ntrip;
 	v.npair = s->npair;
 	v.trips = FIT_TRIPS(s);
@@ -249,7 +256,41 @@ fs_for_update(FunctionCallInfo fcinfo)
 	memcpy(e->pairs, v.pairs, sizeof(ClvPair) * v.npair);
 	e->ntrip = v.ntrip;
 	e->npair = v.npair;
+	e->model = v.model;
 	return e;
+}
+
+/*
+ * Record the model of a group (as ClvFitState's model): a model given
+ * once stays; another one in the same group is 22023.
+ */
+static void
+fs_set_model(FitExpanded *e, int model)
+{
+	if (model == 0 || e->model == model)
+		return;
+	if (e->model != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("clv_fit model changes from \"%s\" to \"%s\" inside one group",
+						clv_kind(e->model - 1)->name, clv_kind(model - 1)->name),
+				 errhint("Fit one model per group: the model argument is a constant.")));
+	e->model = model;
+}
+
+/* The model argument (text, argno): its ClvKindId + 1 (22004, 22023). */
+static int
+fs_model_arg(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *name;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("clv_fit model must not be null"),
+				 errhint("The models are %s.", clv_kind_names())));
+	name = PG_GETARG_TEXT_PP(argno);
+	return clv_kind_arg(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name)) + 1;
 }
 
 /* Make room for more triples and pairs. */
@@ -319,11 +360,50 @@ clv_check_summary(double x, double tx, double T, bool have_m, double m)
 }
 
 /* clv_fit(frequency, recency, age, monetary) */
+static Datum fit_add_row(FunctionCallInfo fcinfo, FitExpanded *e);
+
 PG_FUNCTION_INFO_V1(clv_fit_sfunc);
 Datum
 clv_fit_sfunc(PG_FUNCTION_ARGS)
 {
+	return fit_add_row(fcinfo, fs_for_update(fcinfo));
+}
+
+/* clv_fit(frequency, recency, age, monetary, model) */
+PG_FUNCTION_INFO_V1(clv_fit_model_sfunc);
+Datum
+clv_fit_model_sfunc(PG_FUNCTION_ARGS)
+{
 	FitExpanded *e = fs_for_update(fcinfo);
+
+	fs_set_model(e, fs_model_arg(fcinfo, 5));
+	return fit_add_row(fcinfo, e);
+}
+
+/* clv_fit(clv_fit_state, model): merge the stored state, record the model */
+PG_FUNCTION_INFO_V1(clv_fit_state_model_sfunc);
+Datum
+clv_fit_state_model_sfunc(PG_FUNCTION_ARGS)
+{
+	FitExpanded *a = fs_for_update(fcinfo);
+	FitView		b;
+
+	fs_set_model(a, fs_model_arg(fcinfo, 2));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&a->hdr));
+	b = fs_view(fcinfo, 1);
+	fs_set_model(a, b.model);
+	fs_room(a, b.ntrip, b.npair);
+	memcpy(a->trips + a->ntrip, b.trips, sizeof(ClvTriple) * b.ntrip);
+	a->ntrip += b.ntrip;
+	memcpy(a->pairs + a->npair, b.pairs, sizeof(ClvPair) * b.npair);
+	a->npair += b.npair;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&a->hdr));
+}
+
+static Datum
+fit_add_row(FunctionCallInfo fcinfo, FitExpanded *e)
+{
 	double		x,
 				tx,
 				T,
@@ -379,6 +459,7 @@ clv_fit_state_combine(PG_FUNCTION_ARGS)
 	FitExpanded *a = fs_for_update(fcinfo);
 	FitView		b = fs_view(fcinfo, 1);
 
+	fs_set_model(a, b.model);
 	fs_room(a, b.ntrip, b.npair);
 	memcpy(a->trips + a->ntrip, b.trips, sizeof(ClvTriple) * b.ntrip);
 	a->ntrip += b.ntrip;
@@ -445,7 +526,10 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	appendStringInfoString(&buf, "v1 bgnbd=");
+	appendStringInfoString(&buf, "v1 ");
+	if (v.model != 0)
+		appendStringInfo(&buf, "model=%s ", clv_kind(v.model - 1)->name);
+	appendStringInfoString(&buf, "bgnbd=");
 	for (i = 0; i < nt; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -514,12 +598,24 @@ fs_parse(const char *str, int code)
 	char	   *piece;
 	int64		w_repeat = 0,
 				w_pairs = 0;
+	int			model = 0;
 
+	/* "model=NAME": a state of clv_fit(…, model) (absent: not given) */
+	if (strncmp(cur, "model=", 6) == 0)
+	{
+		char	   *name = clv_next_field(&cur, "model", T, str, code);
+
+		model = clv_kind_lookup(name, strlen(name)) + 1;
+		if (model == 0)
+			clv_bad_text(T, str, code,
+						 psprintf("The model \"%s\" is not one of %s.", name, clv_kind_names()));
+	}
 	bg = clv_next_field(&cur, "bgnbd", T, str, code);
 	gg = clv_next_field(&cur, "gg", T, str, code);
 	if (*cur != '\0')
 		clv_bad_text(T, str, code, "Unexpected text after the gg list.");
 	s = fs_new(Max(16, count_items(bg)), Max(16, count_items(gg)));
+	s->model = (uint8) model;
 
 	for (tok = strtok_r(bg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
 	{
@@ -600,7 +696,8 @@ clv_fit_final(PG_FUNCTION_ARGS)
 
 	if (v.ntrip == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(clv_fit_model(v.trips, v.ntrip, v.pairs, v.npair));
+	PG_RETURN_POINTER(clv_fit_model_kind(v.model == 0 ? CLV_KIND_BGNBD : v.model - 1,
+										 v.trips, v.ntrip, v.pairs, v.npair));
 }
 
 /*

@@ -85,6 +85,7 @@ KEYS = {
     'numeric': 'k::numeric',
     'bigint': 'k',
     'text': "('c' || k)",
+    'character varying': "('c' || k)::varchar",
     'uuid': 'md5(k::text)::uuid',
 }
 # survey scores: every type a score may have (whole numbers in each)
@@ -255,6 +256,8 @@ def feed(agg, name, typ, argtypes):
         return '(30 + s % 10)::float8'
     if name == 'monetary' and typ == 'double precision':
         return 'CASE WHEN k % 7 / 3 = 0 THEN 0 ELSE amount + 1 END::float8'
+    if agg == 'clv_fit' and name == 'model' and typ == 'text':
+        return "'mbgnbd'"
     if name == 'min_orders' and typ == 'integer':
         return '2'
     if name == 'units_sold' and typ == 'bigint':
@@ -273,6 +276,8 @@ def feed(agg, name, typ, argtypes):
     if name == 'active_at':
         if typ == 'timestamp with time zone':
             return null_some(f"{TS0} + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
+        if typ == 'timestamp without time zone':
+            return null_some("timestamp '2024-01-01' + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
         if typ == 'date':
             return null_some("date '2024-01-01' + (k % 30)::int + (s % 200)::int")
     if name == 'window' and typ == 'interval':
