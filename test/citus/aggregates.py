@@ -85,6 +85,7 @@ KEYS = {
     'numeric': 'k::numeric',
     'bigint': 'k',
     'text': "('c' || k)",
+    'character varying': "('c' || k)::varchar",
     'uuid': 'md5(k::text)::uuid',
 }
 # survey scores: every type a score may have (whole numbers in each)
@@ -382,7 +383,9 @@ def main():
     # rollup tables of every state type, filled on the workers by INSERT ... SELECT
     builders = {}
     for sig, name, argtypes, argnames, _ in aggs:
-        if name in state_types and not (len(argtypes) == 1 and argtypes[0] in state_types):
+        # a builder takes rows, not states: clv_fit_state(clv_fit_state, model)
+        # merges stored states and cannot fill a rollup from the facts
+        if name in state_types and not any(t in state_types for t in argtypes):
             builders.setdefault(name, (sig, argtypes, argnames))
     rollups = {}
     for st in sorted(state_types):
