@@ -61,6 +61,7 @@
 #include "customer_key.h"
 #include "expanded.h"
 #include "keyset.h"
+#include "state.h"
 
 /* cohort.c's SQL-callable functions, called here with the wrapped state */
 extern Datum cohort_retention_sfunc_int4(PG_FUNCTION_ARGS);
@@ -1173,26 +1174,20 @@ wrap_in(FunctionCallInfo fcinfo, WrapKind kind)
 		p += 9;
 		for (;;)
 		{
-			char	   *end;
-			long		v;
+			int64		months,
+						days;
 
 			if (n == MAX_BRACKETS)
 				bad_text(kind, str, "There are too many brackets.");
-			errno = 0;
-			v = strtol(p, &end, 10);
-			if (errno != 0 || end == p || *end != ':' || v < PG_INT32_MIN || v > PG_INT32_MAX)
-				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
-			b[n].month = (int32) v;
-			p = end + 1;
-			v = strtol(p, &end, 10);
-			if (errno != 0 || end == p || *end != ':' || v < PG_INT32_MIN || v > PG_INT32_MAX)
-				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
-			b[n].day = (int32) v;
-			p = end + 1;
-			b[n].time = strtoi64(p, &end, 10);
-			if (errno != 0 || end == p)
-				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
-			p = end;
+			/* canonical integers: no "+", no leading zeros, no spaces */
+			if ((p = state_scan_int64(p, &months)) == NULL || *p != ':' ||
+				months < PG_INT32_MIN || months > PG_INT32_MAX ||
+				(p = state_scan_int64(p + 1, &days)) == NULL || *p != ':' ||
+				days < PG_INT32_MIN || days > PG_INT32_MAX ||
+				(p = state_scan_int64(p + 1, &b[n].time)) == NULL)
+				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>, integers without \"+\" or leading zeros.");
+			b[n].month = (int32) months;
+			b[n].day = (int32) days;
 			n++;
 			if (*p != ',')
 				break;
@@ -1221,14 +1216,8 @@ wrap_in(FunctionCallInfo fcinfo, WrapKind kind)
 			bad_text(kind, str, "The mode is \"mode=on\" or \"mode=on_or_after\".");
 		if (strncmp(p, "observed_until=", 15) == 0)
 		{
-			char	   *end;
-
-			p += 15;
-			errno = 0;
-			w.observed = strtoi64(p, &end, 10);
-			if (errno != 0 || end == p || !(*p == '-' || (*p >= '0' && *p <= '9')))
-				bad_text(kind, str, "observed_until is an integer followed by \"us\" or \"d\".");
-			p = end;
+			if ((p = state_scan_int64(p + 15, &w.observed)) == NULL)
+				bad_text(kind, str, "observed_until is an integer (no \"+\", no leading zeros) followed by \"us\" or \"d\".");
 			w.has_observed = true;
 			if (strncmp(p, "us ", 3) == 0)
 				p += 3;
