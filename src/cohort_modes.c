@@ -719,17 +719,37 @@ last_period(const KeySet *ks, const char *e)
 }
 
 /*
- * Wall-clock microseconds of a timestamptz in the session time zone (the
- * time zone cohort.c measures periods in).
+ * The time zone the periods of a set's timestamptz rows were counted in
+ * (cohort.c records it in the set): observed_until is placed in the same
+ * wall-clock time, whatever the TimeZone setting of the query that reads
+ * the state, so the result does not depend on it.  A set without a zone
+ * has no timestamptz rows; the session's zone is as good as any there.
  */
+static pg_tz *
+counted_zone(const KeySet *ks)
+{
+	pg_tz	   *tz;
+
+	if (ks->zone == NULL)
+		return session_timezone;
+	tz = pg_tzset(ks->zone);
+	if (tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" of a cohort state is not recognized", ks->zone),
+				 errhint("The state was built under a TimeZone setting this server does not know.")));
+	return tz;
+}
+
+/* Wall-clock microseconds of a timestamptz in time zone zone. */
 static int64
-wall_clock(TimestampTz ts)
+wall_clock(TimestampTz ts, pg_tz *zone)
 {
 	struct pg_tm tm;
 	fsec_t		fsec;
 	int			tz;
 
-	if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, NULL) != 0)
+	if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, zone) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("timestamp out of range")));
@@ -764,7 +784,7 @@ month_position_local(int64 local, int64 *months, int64 *rest)
  * stored cohort start (a date's midnight UTC for the date form).
  */
 static int64
-ended_periods(const WrapState *w, int64 start, int32 months, int64 usecs)
+ended_periods(const WrapState *w, int64 start, int32 months, int64 usecs, pg_tz *zone)
 {
 	int64		sm,
 				sr,
@@ -799,8 +819,8 @@ ended_periods(const WrapState *w, int64 start, int32 months, int64 usecs)
 
 		if (w->observed < start)
 			return 0;
-		ls = wall_clock(start);
-		la = wall_clock(w->observed);
+		ls = wall_clock(start, zone);
+		la = wall_clock(w->observed, zone);
 		if (months > 0)
 		{
 			month_position_local(ls, &sm, &sr);
@@ -830,6 +850,7 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 	int64	   *den,
 			   *num;
 	uint64		seen = 0;
+	pg_tz	   *zone = counted_zone(ks);
 
 	/* the length: the last active period of any customer, or ended ones */
 	KS_FOREACH(ks, e, i)
@@ -838,7 +859,7 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 
 		if (w->has_observed)
 		{
-			int64		ended = ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs);
+			int64		ended = ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs, zone);
 
 			if (ended > KS_MAX_PERIOD + 1)
 				ereport(ERROR,
@@ -862,7 +883,7 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 					wi;
 
 		if (w->has_observed)
-			ended = Min(ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs), n);
+			ended = Min(ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs, zone), n);
 		den[0]++;
 		den[ended]--;
 		if (w->mode == MODE_ON_OR_AFTER)
