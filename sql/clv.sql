@@ -72,7 +72,7 @@ SELECT clv_fit(-1, 0, 10, 0);
 SELECT clv_fit(1, 11, 10, 5);
 SELECT clv_fit(1, 5, 0, 5);
 SELECT clv_fit(0, 0, -1, 0);
-SELECT clv_fit(1, 5, 10, 0);
+SELECT clv_fit(1, 5, 10, -1);
 SELECT '{"r":0,"alpha":1,"a":1,"b":1}'::clv_model;
 SELECT '{"r":1,"alpha":1}'::clv_model;
 SELECT clv_summary(purchased_on, amount, '1997-09-30', '0 days') FROM clv_orders;

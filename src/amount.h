@@ -39,6 +39,19 @@ extern int64 amount_from_numeric(const char *what, Datum numeric);
 extern int64 amount_from_float8(const char *what, float8 x);
 
 /*
+ * Argument argno, an amount of the signature's type (double precision when
+ * float8_amount, else numeric; never read from the call expression), in
+ * units: the one place the invoice metrics turn either type into units.
+ */
+static inline int64
+amount_arg(FunctionCallInfo fcinfo, int argno, bool float8_amount)
+{
+	if (float8_amount)
+		return amount_from_float8("amount", PG_GETARG_FLOAT8(argno));
+	return amount_from_numeric("amount", PG_GETARG_DATUM(argno));
+}
+
+/*
  * A numeric as double precision, the same double as the ::float8 cast
  * (numeric_float8) gives, decoded in place instead of through its text
  * when it has up to 15 significant digits (NaN and infinities as the cast).

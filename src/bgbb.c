@@ -199,16 +199,15 @@ bgbb_bad_text(const char *str, int code, const char *detail)
 			 errhint("A bgbb_model is a JSON object such as {\"alpha\": 1.204, \"beta\": 0.750, \"gamma\": 0.657, \"delta\": 2.783}.")));
 }
 
-/* The number of a JSON value (false when it is null); errors otherwise. */
+/* The number of a JSON value (false when it is null); 22P02 otherwise. */
 static bool
 json_number(JsonbValue *v, const char *str, int code, const char *key, double *out)
 {
-	if (v->type == jbvNull)
-		return false;
-	if (v->type != jbvNumeric)
+	int			kind = model_json_number(v, out);
+
+	if (kind < 0)
 		bgbb_bad_text(str, code, psprintf("\"%s\" is not a number.", key));
-	*out = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v->val.numeric)));
-	return true;
+	return kind > 0;
 }
 
 static int
@@ -359,51 +358,7 @@ bgbb_model_format(const BgbbModel *m)
 	return buf.data;
 }
 
-PG_FUNCTION_INFO_V1(bgbb_model_in);
-Datum
-bgbb_model_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_POINTER(bgbb_model_parse(PG_GETARG_CSTRING(0), ERRCODE_INVALID_TEXT_REPRESENTATION));
-}
-
-PG_FUNCTION_INFO_V1(bgbb_model_out);
-Datum
-bgbb_model_out(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CSTRING(bgbb_model_format(bgbb_model_arg(fcinfo, 0)));
-}
-
-PG_FUNCTION_INFO_V1(bgbb_model_recv);
-Datum
-bgbb_model_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			nbytes;
-	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-
-	PG_RETURN_POINTER(bgbb_model_parse(txt, ERRCODE_INVALID_BINARY_REPRESENTATION));
-}
-
-PG_FUNCTION_INFO_V1(bgbb_model_send);
-Datum
-bgbb_model_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-	char	   *txt = bgbb_model_format(bgbb_model_arg(fcinfo, 0));
-
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(bgbb_model_params);
-Datum
-bgbb_model_params(PG_FUNCTION_ARGS)
-{
-	char	   *txt = bgbb_model_format(bgbb_model_arg(fcinfo, 0));
-
-	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(txt)));
-}
+MODEL_TEXT_FUNCTIONS(bgbb_model, bgbb_model_parse, bgbb_model_arg, bgbb_model_format)
 
 /* ---------- the likelihood ---------- */
 
@@ -529,6 +484,8 @@ bgbb_p_alive(PG_FUNCTION_ARGS)
 	const double *p = m->param;
 
 	check_pattern("bgbb_p_alive", x, tx, n);
+	if (!model_may_predict(fcinfo, (m->flags & BM_HAS_CONVERGED) && !(m->flags & BM_CONVERGED), "bgbb_model"))
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(exp(model_lbeta(p[0] + x, p[1] + n - x) - model_lbeta(p[0], p[1]) +
 						 model_lbeta(p[2], p[3] + n + 1) - model_lbeta(p[2], p[3]) -
 						 bgbb_log_lik(p, x, tx, n)));
@@ -555,6 +512,8 @@ bgbb_expected_purchases(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("bgbb_expected_purchases opportunities %d is negative", t),
 				 errhint("t is the number of future opportunities, 0 or more.")));
+	if (!model_may_predict(fcinfo, (m->flags & BM_HAS_CONVERGED) && !(m->flags & BM_CONVERGED), "bgbb_model"))
+		PG_RETURN_NULL();
 	/* P(transact | alive) under the posterior, times P(alive at n + 1) */
 	scale = exp(model_lbeta(p[0] + x + 1, p[1] + n - x) - model_lbeta(p[0], p[1]) +
 				model_lbeta(g, d + n + 1) - model_lbeta(g, d) - bgbb_log_lik(p, x, tx, n));
@@ -609,6 +568,8 @@ bgbb_dert(PG_FUNCTION_ARGS)
 				 errmsg("bgbb_dert discount rate %g is out of range", discount),
 				 errhint("The discount rate per opportunity is 0 or a finite number from %g, e.g. 0.1 for 10%%.",
 						 MODEL_MIN_DISCOUNT)));
+	if (!model_may_predict(fcinfo, (m->flags & BM_HAS_CONVERGED) && !(m->flags & BM_CONVERGED), "bgbb_model"))
+		PG_RETURN_NULL();
 	scale = exp(model_lbeta(p[0] + x + 1, p[1] + n - x) - model_lbeta(p[0], p[1]) +
 				model_lbeta(g, d + n + 1) - model_lbeta(g, d) - bgbb_log_lik(p, x, tx, n));
 	if (discount == 0)

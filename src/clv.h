@@ -6,7 +6,9 @@
  *	  Gamma-Gamma model of spend (Fader & Hardie 2013), their likelihoods,
  *	  the maximum-likelihood fit and the per-customer predictions.
  *
- * clv_math.c holds the numbers, clv_optimise.c the minimiser; the SQL
+ * clv_math.c holds the numbers, clv_optimise.c the minimiser; the purchase
+ * models clv_fit can choose (BG/NBD, MBG/NBD, Pareto/NBD) are tables of
+ * function pointers (clv_kind.h, clv_kind.c, clv_mbgnbd.c); the SQL
  * types and functions are in clv_common.c, clv_summary.c, clv_fit.c,
  * clv_model.c and clv_orders.c (clv_internal.h).
  *
@@ -58,6 +60,8 @@ typedef struct ClvFitResult
 	double		param[4];
 	double		ll;
 	bool		converged;
+	bool		has_se;			/* se holds the standard errors */
+	double		se[4];
 } ClvFitResult;
 
 /* Order and deduplicate (summing weights); return the new count. */

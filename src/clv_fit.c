@@ -40,6 +40,7 @@
 #include "amount.h"
 #include "clv.h"
 #include "clv_internal.h"
+#include "clv_kind.h"
 #include "expanded.h"
 #include "state.h"
 
@@ -62,7 +63,8 @@ typedef struct ClvFitState
 	int32		vl_len_;
 	uint8		version;
 	uint8		flags;
-	uint16		reserved;
+	uint8		model;			/* 0: not given (BG/NBD), else ClvKindId + 1 */
+	uint8		reserved;
 	int32		ntrip;
 	int32		captrip;
 	int32		npair;
@@ -93,6 +95,7 @@ fs_new(int ct, int cp)
 typedef struct FitExpanded
 {
 	ExpandedObjectHeader hdr;
+	int			model;			/* as ClvFitState's */
 	int32		ntrip;
 	int32		captrip;
 	int32		npair;
@@ -137,6 +140,7 @@ fit_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 	memset(s, 0, FIT_HDR);
 	SET_VARSIZE(s, allocated_size);
 	s->version = CLV_VERSION;
+	s->model = (uint8) e->model;
 	s->ntrip = s->captrip = e->ntrip;
 	s->npair = s->cappair = e->npair;
 	memcpy(FIT_TRIPS(s), e->trips, sizeof(ClvTriple) * e->ntrip);
@@ -185,6 +189,7 @@ fit_new(MemoryContext parent, int ct, int cp)
  */
 typedef struct FitView
 {
+	int			model;
 	int			ntrip;
 	int			npair;
 	ClvTriple  *trips;
@@ -204,6 +209,7 @@ fs_view(FunctionCallInfo fcinfo, int argno)
 	{
 		FitExpanded *e = (FitExpanded *) DatumGetEOHP(d);
 
+		v.model = e->model;
 		v.ntrip = e->ntrip;
 		v.npair = e->npair;
 		v.trips = e->trips;
@@ -214,11 +220,12 @@ fs_view(FunctionCallInfo fcinfo, int argno)
 	s = (ClvFitState *) PG_DETOAST_DATUM(d);
 	if (VARSIZE(s) < FIT_HDR || s->version != CLV_VERSION ||
 		s->ntrip < 0 || s->npair < 0 || s->captrip < s->ntrip ||
-		s->cappair < s->npair ||
+		s->cappair < s->npair || s->model > CLV_NKINDS || s->reserved != 0 ||
 		VARSIZE(s) != FIT_SIZE(s->captrip, s->cappair))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid clv_fit_state value")));
+	v.model = s->model;
 	v.ntrip = s->ntrip;
 	v.npair = s->npair;
 	v.trips = FIT_TRIPS(s);
@@ -249,7 +256,41 @@ fs_for_update(FunctionCallInfo fcinfo)
 	memcpy(e->pairs, v.pairs, sizeof(ClvPair) * v.npair);
 	e->ntrip = v.ntrip;
 	e->npair = v.npair;
+	e->model = v.model;
 	return e;
+}
+
+/*
+ * Record the model of a group (as ClvFitState's model): a model given
+ * once stays; another one in the same group is 22023.
+ */
+static void
+fs_set_model(FitExpanded *e, int model)
+{
+	if (model == 0 || e->model == model)
+		return;
+	if (e->model != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("clv_fit model changes from \"%s\" to \"%s\" inside one group",
+						clv_kind(e->model - 1)->name, clv_kind(model - 1)->name),
+				 errhint("Fit one model per group: the model argument is a constant.")));
+	e->model = model;
+}
+
+/* The model argument (text, argno): its ClvKindId + 1 (22004, 22023). */
+static int
+fs_model_arg(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *name;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("clv_fit model must not be null"),
+				 errhint("The models are %s.", clv_kind_names())));
+	name = PG_GETARG_TEXT_PP(argno);
+	return clv_kind_arg(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name)) + 1;
 }
 
 /* Make room for more triples and pairs. */
@@ -278,7 +319,8 @@ fs_room(FitExpanded *e, int more_trip, int more_pair)
 
 /*
  * Check one customer's summary (22023 naming the value); monetary only when
- * have_m.  Age 0 (first seen at the end of the observation, as clv_summary
+ * have_m.  A repeat customer's monetary value of 0 (repeat orders of $0, or
+ * refunds netted to 0) is valid: the spend model leaves it out.  Age 0 (first seen at the end of the observation, as clv_summary
  * gives it) is valid with frequency 0: the predictions are those of a new
  * customer, and clv_fit skips it.
  */
@@ -310,19 +352,58 @@ clv_check_summary(double x, double tx, double T, bool have_m, double m)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("recency %s with frequency 0", clv_num(tx)),
 				 errhint("A customer without repeat purchases has recency 0.")));
-	if (have_m && x > 0 && (!isfinite(m) || !(m > 0)))
+	if (have_m && x > 0 && (!isfinite(m) || !(m >= 0)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("monetary value %s of a repeat customer is not positive", clv_num(m)),
-				 errhint("monetary is the mean amount of the repeat purchases, greater than 0.")));
+				 errmsg("monetary value %s of a repeat customer is negative or not finite", clv_num(m)),
+				 errhint("monetary is the mean amount of the repeat purchases, 0 or more.")));
 }
 
 /* clv_fit(frequency, recency, age, monetary) */
+static Datum fit_add_row(FunctionCallInfo fcinfo, FitExpanded *e);
+
 PG_FUNCTION_INFO_V1(clv_fit_sfunc);
 Datum
 clv_fit_sfunc(PG_FUNCTION_ARGS)
 {
+	return fit_add_row(fcinfo, fs_for_update(fcinfo));
+}
+
+/* clv_fit(frequency, recency, age, monetary, model) */
+PG_FUNCTION_INFO_V1(clv_fit_model_sfunc);
+Datum
+clv_fit_model_sfunc(PG_FUNCTION_ARGS)
+{
 	FitExpanded *e = fs_for_update(fcinfo);
+
+	fs_set_model(e, fs_model_arg(fcinfo, 5));
+	return fit_add_row(fcinfo, e);
+}
+
+/* clv_fit(clv_fit_state, model): merge the stored state, record the model */
+PG_FUNCTION_INFO_V1(clv_fit_state_model_sfunc);
+Datum
+clv_fit_state_model_sfunc(PG_FUNCTION_ARGS)
+{
+	FitExpanded *a = fs_for_update(fcinfo);
+	FitView		b;
+
+	fs_set_model(a, fs_model_arg(fcinfo, 2));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&a->hdr));
+	b = fs_view(fcinfo, 1);
+	fs_set_model(a, b.model);
+	fs_room(a, b.ntrip, b.npair);
+	memcpy(a->trips + a->ntrip, b.trips, sizeof(ClvTriple) * b.ntrip);
+	a->ntrip += b.ntrip;
+	memcpy(a->pairs + a->npair, b.pairs, sizeof(ClvPair) * b.npair);
+	a->npair += b.npair;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&a->hdr));
+}
+
+static Datum
+fit_add_row(FunctionCallInfo fcinfo, FitExpanded *e)
+{
 	double		x,
 				tx,
 				T,
@@ -332,12 +413,13 @@ clv_fit_sfunc(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
-	x = PG_GETARG_FLOAT8(1);
-	tx = PG_GETARG_FLOAT8(2);
-	T = PG_GETARG_FLOAT8(3);
+	/* + 0.0 turns -0 into 0: one spelling of zero in the state's text */
+	x = PG_GETARG_FLOAT8(1) + 0.0;
+	tx = PG_GETARG_FLOAT8(2) + 0.0;
+	T = PG_GETARG_FLOAT8(3) + 0.0;
 	have_m = !PG_ARGISNULL(4);
 	if (have_m)
-		m = PG_GETARG_FLOAT8(4);
+		m = PG_GETARG_FLOAT8(4) + 0.0;
 	clv_check_summary(x, tx, T, have_m, m);
 	/* age 0: the likelihood is 1 whatever the model, so the row tells nothing */
 	if (T == 0)
@@ -377,6 +459,7 @@ clv_fit_state_combine(PG_FUNCTION_ARGS)
 	FitExpanded *a = fs_for_update(fcinfo);
 	FitView		b = fs_view(fcinfo, 1);
 
+	fs_set_model(a, b.model);
 	fs_room(a, b.ntrip, b.npair);
 	memcpy(a->trips + a->ntrip, b.trips, sizeof(ClvTriple) * b.ntrip);
 	a->ntrip += b.ntrip;
@@ -443,7 +526,10 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	appendStringInfoString(&buf, "v1 bgnbd=");
+	appendStringInfoString(&buf, "v1 ");
+	if (v.model != 0)
+		appendStringInfo(&buf, "model=%s ", clv_kind(v.model - 1)->name);
+	appendStringInfoString(&buf, "bgnbd=");
 	for (i = 0; i < nt; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -468,17 +554,24 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* Parse a positive weight. */
+/* Parse a positive weight, written as the output writes it (no +, no 0 first). */
 static bool
 parse_weight(const char *s, int64 *w)
 {
 	char	   *end;
 
-	if (*s == '\0' || *s == '-' || *s == '+' || isspace((unsigned char) *s))
+	if (*s < '1' || *s > '9')
 		return false;
 	errno = 0;
 	*w = strtoll(s, &end, 10);
 	return errno == 0 && *end == '\0' && *w > 0;
+}
+
+/* A number of an entry, in its one spelling: the shortest form, no -0. */
+static bool
+parse_part(const char *s, double *d)
+{
+	return clv_parse_double(s, d) && !(*d == 0 && signbit(*d));
 }
 
 static int
@@ -502,14 +595,27 @@ fs_parse(const char *str, int code)
 			   *tok,
 			   *save = NULL;
 	ClvFitState *s;
+	char	   *piece;
 	int64		w_repeat = 0,
 				w_pairs = 0;
+	int			model = 0;
 
+	/* "model=NAME": a state of clv_fit(…, model) (absent: not given) */
+	if (strncmp(cur, "model=", 6) == 0)
+	{
+		char	   *name = clv_next_field(&cur, "model", T, str, code);
+
+		model = clv_kind_lookup(name, strlen(name)) + 1;
+		if (model == 0)
+			clv_bad_text(T, str, code,
+						 psprintf("The model \"%s\" is not one of %s.", name, clv_kind_names()));
+	}
 	bg = clv_next_field(&cur, "bgnbd", T, str, code);
 	gg = clv_next_field(&cur, "gg", T, str, code);
 	if (*cur != '\0')
 		clv_bad_text(T, str, code, "Unexpected text after the gg list.");
 	s = fs_new(Max(16, count_items(bg)), Max(16, count_items(gg)));
+	s->model = (uint8) model;
 
 	for (tok = strtok_r(bg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
 	{
@@ -521,19 +627,26 @@ fs_parse(const char *str, int code)
 		ClvTriple  *t;
 
 		CHECK_FOR_INTERRUPTS();
+		piece = pstrdup(tok);
 		if (s->ntrip >= s->captrip || !clv_split_colons(tok, part, 4) ||
-			!clv_parse_double(part[0], &x) || !clv_parse_double(part[1], &tx) ||
-			!clv_parse_double(part[2], &age) || !parse_weight(part[3], &w))
-			clv_bad_text(T, str, code, "A bgnbd entry is not frequency:recency:age:weight.");
+			!parse_part(part[0], &x) || !parse_part(part[1], &tx) ||
+			!parse_part(part[2], &age) || !parse_weight(part[3], &w))
+			clv_bad_text(T, str, code,
+						 psprintf("The bgnbd entry \"%.100s\" is not frequency:recency:age:weight as the output writes them.", piece));
 		if (x < 0 || x != floor(x) || x > PG_INT32_MAX || !(age > 0) ||
 			tx < 0 || tx > age || (x == 0 && tx != 0))
-			clv_bad_text(T, str, code, "A bgnbd entry is not a valid customer summary.");
+			clv_bad_text(T, str, code,
+						 psprintf("The bgnbd entry \"%.100s\" is not a valid customer summary.", piece));
 		t = &FIT_TRIPS(s)[s->ntrip++];
 		t->x = (int32) x;
 		t->pad = 0;
 		t->tx = tx;
 		t->T = age;
 		t->w = w;
+		/* one spelling per state: each summary once, in the output's order */
+		if (s->ntrip > 1 && !clv_triples_compacted(t - 1, 2))
+			clv_bad_text(T, str, code,
+						 psprintf("The bgnbd entry \"%.100s\" is not after the one before it: the entries are sorted by frequency, recency and age, each summary once.", piece));
 		if (x > 0 && pg_add_s64_overflow(w_repeat, w, &w_repeat))
 			clv_bad_text(T, str, code, "The weights overflow.");
 	}
@@ -547,24 +660,29 @@ fs_parse(const char *str, int code)
 		ClvPair    *p;
 
 		CHECK_FOR_INTERRUPTS();
+		piece = pstrdup(tok);
 		if (s->npair >= s->cappair || !clv_split_colons(tok, part, 3) ||
-			!clv_parse_double(part[0], &x) || !clv_parse_double(part[1], &m) ||
+			!parse_part(part[0], &x) || !parse_part(part[1], &m) ||
 			!parse_weight(part[2], &w))
-			clv_bad_text(T, str, code, "A gg entry is not frequency:monetary:weight.");
-		if (!(x > 0) || x != floor(x) || x > PG_INT32_MAX || !(m > 0))
-			clv_bad_text(T, str, code, "A gg entry is not a valid repeat customer.");
+			clv_bad_text(T, str, code,
+						 psprintf("The gg entry \"%.100s\" is not frequency:monetary:weight as the output writes them.", piece));
+		/* monetary 0: a repeat customer the spend model leaves out */
+		if (!(x > 0) || x != floor(x) || x > PG_INT32_MAX || !(m >= 0))
+			clv_bad_text(T, str, code,
+						 psprintf("The gg entry \"%.100s\" is not a valid repeat customer.", piece));
 		p = &FIT_PAIRS(s)[s->npair++];
 		p->x = (int32) x;
 		p->pad = 0;
 		p->m = m;
 		p->w = w;
+		if (s->npair > 1 && !clv_pairs_compacted(p - 1, 2))
+			clv_bad_text(T, str, code,
+						 psprintf("The gg entry \"%.100s\" is not after the one before it: the entries are sorted by frequency and monetary, each pair once.", piece));
 		if (pg_add_s64_overflow(w_pairs, w, &w_pairs))
 			clv_bad_text(T, str, code, "The weights overflow.");
 	}
 	if (w_pairs > w_repeat)
 		clv_bad_text(T, str, code, "The gg list has more customers than the bgnbd list has repeat customers.");
-	s->ntrip = clv_compact_triples(FIT_TRIPS(s), s->ntrip);
-	s->npair = clv_compact_pairs(FIT_PAIRS(s), s->npair);
 	return s;
 }
 
@@ -578,7 +696,8 @@ clv_fit_final(PG_FUNCTION_ARGS)
 
 	if (v.ntrip == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(clv_fit_model(v.trips, v.ntrip, v.pairs, v.npair));
+	PG_RETURN_POINTER(clv_fit_model_kind(v.model == 0 ? CLV_KIND_BGNBD : v.model - 1,
+										 v.trips, v.ntrip, v.pairs, v.npair));
 }
 
 /*
@@ -592,11 +711,15 @@ clv_fit_gradient_check(PG_FUNCTION_ARGS)
 {
 	FitView		v = fs_compacted(fcinfo, 0);
 	ClvModel   *m = clv_model_arg(fcinfo, 1);
+	ClvPair    *pairs = v.pairs;
+	int			np;
 
 	clv_model_check(m);
 	if (v.ntrip == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(clv_gradient_check(v.trips, v.ntrip, v.pairs,
-										(m->flags & CM_HAS_GG) ? v.npair : 0,
+	np = clv_spend_pairs(&pairs, v.npair);
+
+	PG_RETURN_FLOAT8(clv_gradient_check(v.trips, v.ntrip, pairs,
+										(m->flags & CM_HAS_GG) ? np : 0,
 										&m->par));
 }

@@ -98,21 +98,40 @@ clv_sum_add1(ClvSum *a, double x)
 #define CM_HAS_CUSTOMERS	0x02
 #define CM_HAS_CONVERGED	0x04
 #define CM_CONVERGED		0x08
-#define CM_HAS_LL_BG		0x10
+#define CM_HAS_LL_BG		0x10	/* the purchase model's log-likelihood */
 #define CM_HAS_LL_GG		0x20
-#define CM_KNOWN_FLAGS		0x3f
+#define CM_HAS_SPEND_EXCLUDED 0x40	/* spend_excluded is known */
+#define CM_KNOWN_FLAGS		0x7f
+/* flags2 */
+#define CM2_HAS_SE			0x01	/* se[0..3]: the purchase model's */
+#define CM2_HAS_SE_GG		0x02	/* se[4..6]: Gamma-Gamma's */
+#define CM2_KNOWN_FLAGS		0x03
+
+/*
+ * Version 2 adds the model kind (in what version 1 kept zero: BG/NBD),
+ * spend_excluded and the standard errors; a version 1 value stored by 1.1
+ * is read as version 2.
+ */
+#define CLV_MODEL_VERSION	2
 
 typedef struct ClvModel
 {
 	int32		vl_len_;
 	uint8		version;
 	uint8		flags;
-	uint16		reserved;
+	uint8		kind;			/* ClvKindId: its purchase model */
+	uint8		flags2;			/* CM2_* */
 	int64		customers;
-	ClvParams	par;
-	double		ll_bgnbd;
+	ClvParams	par;			/* r, alpha, a, b: the kind's parameters in order */
+	double		ll_bgnbd;		/* the purchase model's log-likelihood */
 	double		ll_gg;
+	/* repeat customers of mean repeat amount 0, left out of Gamma-Gamma */
+	int64		spend_excluded;
+	double		se[7];			/* standard errors, in the order of par */
 } ClvModel;
+
+/* A clv_model as 1.1 stored it (version 1, before spend_excluded): still read. */
+#define CLV_MODEL_SIZE_1_1	offsetof(ClvModel, spend_excluded)
 
 /* ---------- clv_common.c ---------- */
 
@@ -229,6 +248,10 @@ extern ClvModel *clv_model_arg(FunctionCallInfo fcinfo, int argno);
 extern void clv_model_check(const ClvModel *m);
 /* Fit both models to compacted observations. */
 extern ClvModel *clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np);
+/* The same with the purchase model of kind (ClvKindId). */
+extern ClvModel *clv_fit_model_kind(int kind, ClvTriple *t, int nt, ClvPair *p, int np);
+/* The pairs the spend model fits: those of a positive monetary value. */
+extern int	clv_spend_pairs(ClvPair **pairs, int np);
 /* A prediction beyond double precision is 22003. */
 extern double clv_finite_prediction(const char *what, double value);
 

@@ -37,6 +37,7 @@
 #include "miscadmin.h"
 
 #include "clv.h"
+#include "clv_kind.h"
 
 /* Terms of the hypergeometric series beyond which we give up. */
 #define HYP_MAXTERMS		100000000L
@@ -256,24 +257,17 @@ logaddexp(double u, double v)
 	return hi + log1p(exp(lo - hi));
 }
 
-/*
- * Observations prepared for many likelihood evaluations.  The recency and
- * age values are few and shared between customers (day-rounded, often the
- * same cohort dates), so log(alpha + value) is computed once per distinct
- * value and looked up by index; log(monetary) does not depend on the
- * parameters at all.
- */
-typedef struct BgData
+double
+clv_logaddexp(double u, double v)
 {
-	const ClvTriple *t;
-	int			n;
-	int			nu;				/* distinct recency and age values */
-	double	   *u;				/* those values, sorted */
-	int32	   *itx;			/* each observation's recency, index into u */
-	int32	   *iT;				/* each observation's age, index into u */
-	double	   *lu;				/* scratch: log(alpha + u[k]) */
-	double	   *iu;				/* scratch: 1 / (alpha + u[k]) */
-} BgData;
+	return logaddexp(u, v);
+}
+
+/*
+ * Observations prepared for many likelihood evaluations: ClvObs
+ * (clv_kind.h).  log(monetary) does not depend on the parameters at all.
+ */
+typedef ClvObs BgData;
 
 typedef struct GgData
 {
@@ -311,9 +305,10 @@ value_index(const double *u, int nu, double v)
 	return lo;
 }
 
-static void
-bg_prepare(BgData *d, const ClvTriple *t, int n)
+void *
+clv_obs_prepare(const ClvTriple *t, int n)
 {
+	ClvObs	   *d = palloc0(sizeof(ClvObs));
 	int			i,
 				k = 0;
 
@@ -341,6 +336,9 @@ bg_prepare(BgData *d, const ClvTriple *t, int n)
 	}
 	d->lu = palloc(sizeof(double) * Max(k, 1));
 	d->iu = palloc(sizeof(double) * Max(k, 1));
+	d->lu2 = palloc(sizeof(double) * Max(k, 1));
+	d->iu2 = palloc(sizeof(double) * Max(k, 1));
+	return d;
 }
 
 /*
@@ -467,6 +465,12 @@ digamma(double x)
 	f = 1.0 / (x * x);
 	return r + log(x) - 0.5 / x
 		- f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132 - f * (691.0 / 32760 - f / 12.0))))));
+}
+
+double
+clv_digamma(double x)
+{
+	return digamma(x);
 }
 
 /*
@@ -701,17 +705,16 @@ double
 clv_gradient_check(const ClvTriple *t, int nt, const ClvPair *p, int np,
 				   const ClvParams *m)
 {
-	BgData		bd;
+	BgData	   *bd = clv_obs_prepare(t, nt);
 	GgData		gd;
 	int			evals = 0,
 				i;
-	Objective	ob = {bgnbd_objective, &bd, nt, 0.0, 4, &evals};
+	Objective	ob = {bgnbd_objective, bd, nt, 0.0, 4, &evals};
 	Objective	og = {gg_objective, &gd, np, 0.0, 3, &evals};
 	double		lb[4] = {log(m->r), log(m->alpha), log(m->a), log(m->b)},
 				lg[4] = {log(m->p), log(m->q), log(m->v), 0.0},	/* [3] unused (dim 3) */
 				worst;
 
-	bg_prepare(&bd, t, nt);
 	for (i = 0; i < nt; i++)
 		ob.weight += (double) t[i].w;
 	worst = clv_gradient_discrepancy(&ob, lb);
@@ -725,40 +728,63 @@ clv_gradient_check(const ClvTriple *t, int nt, const ClvPair *p, int np,
 	return worst;
 }
 
-ClvFitResult
-clv_fit_bgnbd(const ClvTriple *t, int n)
+/*
+ * The BG/NBD likelihood as a model kind's: with grad, bgnbd_ll_grad (the
+ * gradient pass), else the cheaper bgnbd_ll.
+ */
+static double
+bgnbd_loglik(const double *theta, const void *data, double *grad)
 {
-	BgData		d;
-	int			evals = 0;
-	Objective	o = {bgnbd_objective, &d, n, 0.0, 4, &evals};
-	double		sx = 0.0,
-				sT = 0.0,
-				x[4];
-	int			i;
+	if (grad == NULL)
+		return bgnbd_ll(theta, data);
+	return bgnbd_ll_grad(theta, data, grad);
+}
 
-	bg_prepare(&d, t, n);
+/*
+ * Start where a Poisson rate r/alpha matches the mean purchase rate, with
+ * r = 1 and a Beta(1, 1) dropout: the scale of alpha follows the time
+ * unit, so the same start works for days, weeks or months.  MBG/NBD
+ * starts there too.
+ */
+void
+clv_bgnbd_start(const ClvTriple *t, int n, double *theta)
+{
+	double		w = 0.0,
+				sx = 0.0,
+				sT = 0.0;
+	int			i;
 
 	for (i = 0; i < n; i++)
 	{
-		o.weight += (double) t[i].w;
+		w += (double) t[i].w;
 		sx += (double) t[i].w * t[i].x;
 		sT += (double) t[i].w * t[i].T;
 	}
-	/*
-	 * Start where a Poisson rate r/alpha matches the mean purchase rate, with
-	 * r = 1 and a Beta(1, 1) dropout: the scale of alpha follows the time
-	 * unit, so the same start works for days, weeks or months.
-	 */
-	x[0] = 0.0;
-	x[1] = log((sT / o.weight) / (sx / o.weight + 1.0));
-	x[2] = 0.0;
-	x[3] = 0.0;
-	return clv_minimise(&o, x, "BG/NBD");
+	theta[0] = 1.0;
+	theta[1] = (sT / w) / (sx / w + 1.0);
+	theta[2] = 1.0;
+	theta[3] = 1.0;
+}
+
+ClvFitResult
+clv_fit_bgnbd(const ClvTriple *t, int n)
+{
+	return clv_fit_purchases(&clv_kind_bgnbd, t, n);
+}
+
+/* The Gamma-Gamma likelihood as a ClvLoglikFn (for its standard errors). */
+static double
+gg_loglik(const double *theta, const void *data, double *grad)
+{
+	if (grad == NULL)
+		return gg_ll(theta, data);
+	return gg_ll_grad(theta, data, grad);
 }
 
 ClvFitResult
 clv_fit_gg(const ClvPair *p, int n)
 {
+	ClvFitResult res;
 	GgData		d;
 	int			evals = 0;
 	Objective	o = {gg_objective, &d, n, 0.0, 3, &evals};
@@ -776,24 +802,37 @@ clv_fit_gg(const ClvPair *p, int n)
 	x[0] = 0.0;
 	x[1] = log(2.0);
 	x[2] = log(sm / o.weight);
-	return clv_minimise(&o, x, "Gamma-Gamma");
+	res = clv_minimise(&o, x, "Gamma-Gamma");
+	res.has_se = isfinite(res.ll) &&
+		clv_standard_errors(gg_loglik, &d, 3, res.param, res.se);
+	return res;
 }
 
 /* ---------- predictions ---------- */
 
-double
-clv_p_alive_calc(const ClvParams *m, double x, double tx, double T)
+/* BG/NBD P(alive), theta = (r, alpha, a, b). */
+static double
+bgnbd_p_alive(const double *theta, double x, double tx, double T)
 {
 	double		d;
 
 	if (x <= 0)
 		return 1.0;
 	/* P(alive) = 1 / (1 + exp(d)), d = log of the "dropped out" odds */
-	d = log(m->a) - log(m->b + x - 1.0)
-		+ (m->r + x) * (log(m->alpha + T) - log(m->alpha + tx));
+	d = log(theta[2]) - log(theta[3] + x - 1.0)
+		+ (theta[0] + x) * (log(theta[1] + T) - log(theta[1] + tx));
 	if (d > 0)
 		return exp(-d) / (1.0 + exp(-d));
 	return 1.0 / (1.0 + exp(d));
+}
+
+double
+clv_p_alive_calc(const ClvParams *m, double x, double tx, double T)
+{
+	double		theta[CLV_MAXPARAMS];
+
+	clv_theta_of(m, theta);
+	return bgnbd_p_alive(theta, x, tx, T);
 }
 
 /*
@@ -884,22 +923,25 @@ hyp2f1_log(double A, double B, double C, double z)
  * z near 1), the second for a large a (a = 1e12 would need 1e11 terms).
  * The cheaper one is summed; the first, whose terms are all positive, when
  * they cost about the same.  1 - G = -expm1(log G) keeps small horizons
- * exact.
+ * exact.  b is passed apart from theta: MBG/NBD's expectation is this one
+ * with b + 1 (and its own P(alive)).
  */
 static double
-expected_purchases_a(const ClvParams *m, double a, double t,
-					 double x, double tx, double T)
+expected_purchases_a(const double *theta, double a, double b, double t,
+					 double x, double T, double p_alive)
 {
+	double		r = theta[0],
+				alpha = theta[1];
+
 	/* log(1 - z) = log((alpha+T) / (alpha+T+t)), exact for a short t */
-	double		log1mz = -log1p(t / (m->alpha + T));
-	double		z = t / (m->alpha + T + t);
-	double		C = a + m->b + x - 1.0;
-	double		cost_direct = hyp2f1_cost(m->r + x, m->b + x, C, z),
-				cost_euler = hyp2f1_cost(a + m->b - 1.0 - m->r, a - 1.0, C, z),
+	double		log1mz = -log1p(t / (alpha + T));
+	double		z = t / (alpha + T + t);
+	double		C = a + b + x - 1.0;
+	double		cost_direct = hyp2f1_cost(r + x, b + x, C, z),
+				cost_euler = hyp2f1_cost(a + b - 1.0 - r, a - 1.0, C, z),
 				log_g,
 				one_minus_g,
 				result;
-	ClvParams	mm = *m;
 
 	if (Min(cost_direct, cost_euler) > HYP_MAXCOST)
 		ereport(ERROR,
@@ -908,31 +950,60 @@ expected_purchases_a(const ClvParams *m, double a, double t,
 						1.0 - z),
 				 errhint("Use a horizon that is not many orders of magnitude longer than the customer's age.")));
 	if (cost_direct <= 2.0 * cost_euler)
-		log_g = (m->r + x) * log1mz + hyp2f1_log(m->r + x, m->b + x, C, z);
+		log_g = (r + x) * log1mz + hyp2f1_log(r + x, b + x, C, z);
 	else
 		log_g = (a - 1.0) * log1mz +
-			hyp2f1_log(a + m->b - 1.0 - m->r, a - 1.0, C, z);
+			hyp2f1_log(a + b - 1.0 - r, a - 1.0, C, z);
 	one_minus_g = -expm1(log_g);
-	mm.a = a;
-	result = C / (a - 1.0) * one_minus_g * clv_p_alive_calc(&mm, x, tx, T);
+	result = C / (a - 1.0) * one_minus_g * p_alive;
 	/* never negative (a last-bit rounding near 0) */
 	return Max(result, 0.0);
+}
+
+/*
+ * E[Y(t) | x, tx, T] of the BG/NBD form with parameter b (b + 1 for
+ * MBG/NBD) and the P(alive) given.  At a = 1 the formula is 0/0; its limit
+ * is the mean of the values just either side (the cancellation there
+ * costs about 1e-10 relative); the P(alive) of a differs from theirs by
+ * about 1e-6 relative only.
+ */
+double
+clv_bg_expected_purchases(const double *theta, double b, double t,
+						  double x, double T, double p_alive)
+{
+	if (t <= 0.0)
+		return 0.0;
+	if (fabs(theta[2] - 1.0) < 1e-6)
+		return 0.5 * (expected_purchases_a(theta, 1.0 - 1e-6, b, t, x, T, p_alive) +
+					  expected_purchases_a(theta, 1.0 + 1e-6, b, t, x, T, p_alive));
+	return expected_purchases_a(theta, theta[2], b, t, x, T, p_alive);
+}
+
+static double
+bgnbd_expected_purchases(const double *theta, double t,
+						 double x, double tx, double T)
+{
+	if (t <= 0.0)
+		return 0.0;
+	return clv_bg_expected_purchases(theta, theta[3], t, x, T,
+									 bgnbd_p_alive(theta, x, tx, T));
+}
+
+/* E[X(t)] of a new customer: the conditional one at x = tx = T = 0. */
+static double
+bgnbd_expected_purchases_new(const double *theta, double t)
+{
+	return bgnbd_expected_purchases(theta, t, 0.0, 0.0, 0.0);
 }
 
 double
 clv_expected_purchases_calc(const ClvParams *m, double t,
 							double x, double tx, double T)
 {
-	if (t <= 0.0)
-		return 0.0;
-	/*
-	 * At a = 1 the formula is 0/0; its limit is the mean of the values just
-	 * either side (the cancellation there costs about 1e-10 relative).
-	 */
-	if (fabs(m->a - 1.0) < 1e-6)
-		return 0.5 * (expected_purchases_a(m, 1.0 - 1e-6, t, x, tx, T) +
-					  expected_purchases_a(m, 1.0 + 1e-6, t, x, tx, T));
-	return expected_purchases_a(m, m->a, t, x, tx, T);
+	double		theta[CLV_MAXPARAMS];
+
+	clv_theta_of(m, theta);
+	return bgnbd_expected_purchases(theta, t, x, tx, T);
 }
 
 /*
@@ -957,39 +1028,15 @@ clv_expected_value_calc(const ClvParams *m, double x, double mon, double *result
 	return true;
 }
 
-/*
- * Expected purchases over the next t units, those of unit k (the interval
- * (k-1, k]) discounted by (1 + discount)^k; a final partial unit is
- * discounted by (1 + discount)^t.
- */
 double
 clv_discounted_purchases(const ClvParams *m, double t, double x,
 						 double tx, double T, double discount)
 {
-	double		sum = 0.0,
-				prev = 0.0,
-				cur;
-	double		k;
+	double		theta[CLV_MAXPARAMS];
 
-	if (discount == 0.0 || t <= 0.0)
-		return clv_expected_purchases_calc(m, t, x, tx, T);
-	/*
-	 * k counts whole units exactly (integers below 2^53); the caller limits
-	 * t to 1e6 units when discounting.
-	 */
-	for (k = 1.0; k <= t; k += 1.0)	/* NOLINT(clang-analyzer-security.FloatLoopCounter) */
-	{
-		CHECK_FOR_INTERRUPTS();
-		cur = clv_expected_purchases_calc(m, k, x, tx, T);
-		sum += (cur - prev) / pow(1.0 + discount, k);
-		prev = cur;
-	}
-	if (k - 1.0 < t)
-	{
-		cur = clv_expected_purchases_calc(m, t, x, tx, T);
-		sum += (cur - prev) / pow(1.0 + discount, t);
-	}
-	return Max(sum, 0.0);		/* not a last-bit negative */
+	clv_theta_of(m, theta);
+	return clv_kind_discounted_purchases(&clv_kind_bgnbd, theta, t, x, tx, T,
+										 discount);
 }
 
 /*
@@ -1003,17 +1050,21 @@ clv_discounted_purchases(const ClvParams *m, double t, double x,
  * log space throughout; the work is bounded (22003 beyond 2e7 terms).
  */
 static double
-nbd_log_term(const ClvParams *m, double lq, double l1q, double j)
+nbd_log_term(double r, double lq, double l1q, double j)
 {
-	return lgamma(m->r + j) - lgamma(m->r) - lgamma(j + 1.0) + m->r * lq + j * l1q;
+	return lgamma(r + j) - lgamma(r) - lgamma(j + 1.0) + r * lq + j * l1q;
 }
 
+/* theta = (r, alpha, a, .), b apart: MBG/NBD's is this one with b + 1. */
 double
-clv_purchase_probability_calc(const ClvParams *m, double t, int n)
+clv_bg_purchase_probability(const double *theta, double b, double t, int n)
 {
+	double		r = theta[0],
+				alpha = theta[1],
+				a = theta[2];
 	double		lq,
 				l1q,
-				lbeta_ab = lgamma(m->a) + lgamma(m->b) - lgamma(m->a + m->b),
+				lbeta_ab = lgamma(a) + lgamma(b) - lgamma(a + b),
 				first,
 				tail = 0.0,
 				cum = 0.0;
@@ -1021,29 +1072,29 @@ clv_purchase_probability_calc(const ClvParams *m, double t, int n)
 
 	if (t <= 0.0)
 		return n == 0 ? 1.0 : 0.0;
-	lq = -log1p(t / m->alpha);	/* log(alpha / (alpha + t)) */
-	l1q = log(t / (m->alpha + t));
-	first = exp(lgamma(m->a) + lgamma(m->b + n) - lgamma(m->a + m->b + n) - lbeta_ab +
-				nbd_log_term(m, lq, l1q, n));
+	lq = -log1p(t / alpha);	/* log(alpha / (alpha + t)) */
+	l1q = log(t / (alpha + t));
+	first = exp(lgamma(a) + lgamma(b + n) - lgamma(a + b + n) - lbeta_ab +
+				nbd_log_term(r, lq, l1q, n));
 	if (n == 0)
 		return first;
 	for (j = 0; j < n && cum <= 0.5; j++)
 	{
 		if ((j & 0xFFFF) == 0xFFFF)
 			CHECK_FOR_INTERRUPTS();
-		cum += exp(nbd_log_term(m, lq, l1q, j));
+		cum += exp(nbd_log_term(r, lq, l1q, j));
 	}
 	if (cum <= 0.5)
 		tail = 1.0 - cum;
 	else
 	{
 		/* the terms from n on fall at a ratio tending to 1 - q */
-		double		mode = Max(0.0, (m->r - 1.0) * exp(l1q - lq));
+		double		mode = Max(0.0, (r - 1.0) * exp(l1q - lq));
 		long		k;
 
 		for (k = n; k < (long) HYP_MAXCOST + n; k++)
 		{
-			double		term = exp(nbd_log_term(m, lq, l1q, (double) k));
+			double		term = exp(nbd_log_term(r, lq, l1q, (double) k));
 
 			if ((k & 0xFFFF) == 0xFFFF)
 				CHECK_FOR_INTERRUPTS();
@@ -1058,6 +1109,28 @@ clv_purchase_probability_calc(const ClvParams *m, double t, int n)
 					 errhint("Use a horizon that is not many orders of magnitude longer than alpha.")));
 	}
 	tail = Min(Max(tail, 0.0), 1.0);
-	return first + exp(lgamma(m->a + 1.0) + lgamma(m->b + n - 1.0) -
-					   lgamma(m->a + m->b + n) - lbeta_ab) * tail;
+	return first + exp(lgamma(a + 1.0) + lgamma(b + n - 1.0) -
+					   lgamma(a + b + n) - lbeta_ab) * tail;
 }
+
+static double
+bgnbd_purchase_probability(const double *theta, double t, int n)
+{
+	return clv_bg_purchase_probability(theta, theta[3], t, n);
+}
+
+double
+clv_purchase_probability_calc(const ClvParams *m, double t, int n)
+{
+	double		theta[CLV_MAXPARAMS];
+
+	clv_theta_of(m, theta);
+	return bgnbd_purchase_probability(theta, t, n);
+}
+
+const ClvModelKind clv_kind_bgnbd = {
+	"bgnbd", "BG/NBD", "ll_bgnbd", 4, {"r", "alpha", "a", "b"},
+	clv_obs_prepare, bgnbd_loglik, clv_bgnbd_start,
+	bgnbd_p_alive, bgnbd_expected_purchases, bgnbd_expected_purchases_new,
+	bgnbd_purchase_probability
+};

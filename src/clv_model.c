@@ -40,6 +40,7 @@
 #include "amount.h"
 #include "clv.h"
 #include "clv_internal.h"
+#include "clv_kind.h"
 #include "expanded.h"
 #include "state.h"
 
@@ -48,36 +49,46 @@
  * clv_model
  * ================================================================== */
 
+/* the layout 1.1 stored, which clv_model_arg still reads */
+StaticAssertDecl(CLV_MODEL_SIZE_1_1 == 88, "clv_model's 1.1 layout changed");
+
 ClvModel *
 clv_model_new(void)
 {
 	ClvModel   *m = palloc0(sizeof(ClvModel));
 
 	SET_VARSIZE(m, sizeof(ClvModel));
-	m->version = CLV_VERSION;
+	m->version = CLV_MODEL_VERSION;
 	return m;
 }
 
 /*
- * The seven parameters in their text order: name and place in ClvParams
- * (its fields are not an array, so they are reached by offset, never by
- * indexing from the first).
+ * The seven parameters in their text order: place in ClvParams (its
+ * fields are not an array, so they are reached by offset, never by
+ * indexing from the first).  The first four are the purchase model's,
+ * named by its kind (r, alpha, a, b; r, alpha, s, beta for Pareto/NBD),
+ * the last three Gamma-Gamma's.
  */
 #define CM_NPARAMS	7
 
-static const struct
-{
-	const char *name;
-	size_t		offset;
-}			cm_params[CM_NPARAMS] = {
-	{"r", offsetof(ClvParams, r)},
-	{"alpha", offsetof(ClvParams, alpha)},
-	{"a", offsetof(ClvParams, a)},
-	{"b", offsetof(ClvParams, b)},
-	{"p", offsetof(ClvParams, p)},
-	{"q", offsetof(ClvParams, q)},
-	{"v", offsetof(ClvParams, v)}
+static const size_t cm_offsets[CM_NPARAMS] = {
+	offsetof(ClvParams, r),
+	offsetof(ClvParams, alpha),
+	offsetof(ClvParams, a),
+	offsetof(ClvParams, b),
+	offsetof(ClvParams, p),
+	offsetof(ClvParams, q),
+	offsetof(ClvParams, v)
 };
+
+static const char *const gg_names[3] = {"p", "q", "v"};
+
+/* Name of parameter i of a model of kind k. */
+static const char *
+cm_name(const ClvModelKind *k, int i)
+{
+	return i < 4 ? k->param_names[i] : gg_names[i - 4];
+}
 
 /* Parameter i of the text order (copied: the struct is not cast). */
 static inline double
@@ -85,20 +96,21 @@ cm_get(const ClvParams *par, int i)
 {
 	double		value;
 
-	memcpy(&value, (const char *) par + cm_params[i].offset, sizeof(double));
+	memcpy(&value, (const char *) par + cm_offsets[i], sizeof(double));
 	return value;
 }
 
 static inline void
 cm_set(ClvParams *par, int i, double value)
 {
-	memcpy((char *) par + cm_params[i].offset, &value, sizeof(double));
+	memcpy((char *) par + cm_offsets[i], &value, sizeof(double));
 }
 
 /* Check a model's parameters (22023 naming the value). */
 void
 clv_model_check(const ClvModel *m)
 {
+	const ClvModelKind *k = clv_kind(m->kind);
 	int			i,
 				n = (m->flags & CM_HAS_GG) ? CM_NPARAMS : 4;
 
@@ -107,17 +119,36 @@ clv_model_check(const ClvModel *m)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("clv_model parameter %s = %s is not positive",
-							cm_params[i].name, clv_num(cm_get(&m->par, i))),
+							cm_name(k, i), clv_num(cm_get(&m->par, i))),
 					 errhint("Every model parameter is a finite number greater than 0.")));
 }
 
+/*
+ * The model argument, checked; a stored version 1 value (BG/NBD, no
+ * standard errors) is read as version 2.
+ */
 ClvModel *
 clv_model_arg(FunctionCallInfo fcinfo, int argno)
 {
 	ClvModel   *m = (ClvModel *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 
-	if (VARSIZE(m) != sizeof(ClvModel) || m->version != CLV_VERSION ||
-		(m->flags & ~CM_KNOWN_FLAGS))
+	/* a value stored by 1.1: version 1, BG/NBD, no spend_excluded, no se */
+	if (VARSIZE(m) == CLV_MODEL_SIZE_1_1 && m->version == 1 &&
+		m->kind == 0 && m->flags2 == 0 &&
+		!(m->flags & ~(CM_KNOWN_FLAGS & ~CM_HAS_SPEND_EXCLUDED)))
+	{
+		ClvModel   *full = clv_model_new();
+
+		memcpy(full, m, CLV_MODEL_SIZE_1_1);
+		SET_VARSIZE(full, sizeof(ClvModel));
+		full->version = CLV_MODEL_VERSION;
+		return full;
+	}
+	if (VARSIZE(m) != sizeof(ClvModel) || m->version != CLV_MODEL_VERSION ||
+		(m->flags & ~CM_KNOWN_FLAGS) || (m->flags2 & ~CM2_KNOWN_FLAGS) ||
+		m->kind >= CLV_NKINDS ||
+		(!(m->flags & CM_HAS_SPEND_EXCLUDED) && m->spend_excluded != 0) ||
+		m->spend_excluded < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid clv_model value")));
@@ -129,14 +160,18 @@ Datum
 clv_model_out(PG_FUNCTION_ARGS)
 {
 	ClvModel   *m = clv_model_arg(fcinfo, 0);
+	const ClvModelKind *k = clv_kind(m->kind);
 	StringInfoData buf;
 	int			i;
 
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
+	/* BG/NBD is written as 1.1 wrote it, without "model" */
+	if (m->kind != CLV_KIND_BGNBD)
+		appendStringInfo(&buf, "\"model\": \"%s\", ", k->name);
 	for (i = 0; i < CM_NPARAMS; i++)
 	{
-		appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", cm_params[i].name);
+		appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", cm_name(k, i));
 		if (i < 4 || (m->flags & CM_HAS_GG))
 			clv_append_double(&buf, cm_get(&m->par, i));
 		else
@@ -150,7 +185,7 @@ clv_model_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, ", \"converged\": ");
 	appendStringInfoString(&buf, !(m->flags & CM_HAS_CONVERGED) ? "null" :
 						   (m->flags & CM_CONVERGED) ? "true" : "false");
-	appendStringInfoString(&buf, ", \"ll_bgnbd\": ");
+	appendStringInfo(&buf, ", \"%s\": ", k->ll_key);
 	if (m->flags & CM_HAS_LL_BG)
 		clv_append_double(&buf, m->ll_bgnbd);
 	else
@@ -160,8 +195,106 @@ clv_model_out(PG_FUNCTION_ARGS)
 		clv_append_double(&buf, m->ll_gg);
 	else
 		appendStringInfoString(&buf, "null");
+	appendStringInfoString(&buf, ", \"spend_excluded\": ");
+	if (m->flags & CM_HAS_SPEND_EXCLUDED)
+		appendStringInfo(&buf, INT64_FORMAT, m->spend_excluded);
+	else
+		appendStringInfoString(&buf, "null");
+	if (m->flags2 & (CM2_HAS_SE | CM2_HAS_SE_GG))
+	{
+		appendStringInfoString(&buf, ", \"se\": {");
+		for (i = 0; i < CM_NPARAMS; i++)
+		{
+			appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", cm_name(k, i));
+			if (m->flags2 & (i < 4 ? CM2_HAS_SE : CM2_HAS_SE_GG))
+				clv_append_double(&buf, m->se[i]);
+			else
+				appendStringInfoString(&buf, "null");
+		}
+		appendStringInfoChar(&buf, '}');
+	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
+}
+
+/* A JSON number as a finite double (22P02 and the like otherwise). */
+static double
+cm_number(JsonbValue *v, const char *key, const char *T, const char *str, int code)
+{
+	double		num;
+
+	if (v->type != jbvNumeric)
+		clv_bad_text(T, str, code, psprintf("\"%s\" is not a number.", key));
+	/* no error (and no 400-digit message) for a number out of range */
+	num = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
+											 NumericGetDatum(v->val.numeric)));
+	if (!isfinite(num))
+		clv_bad_text(T, str, code,
+					 psprintf("\"%s\" is beyond the range of double precision (about 1.8e308).", key));
+	return num;
+}
+
+/* Index of a parameter name of kind k, or -1. */
+static int
+cm_param_index(const ClvModelKind *k, const char *key)
+{
+	int			i;
+
+	for (i = 0; i < CM_NPARAMS; i++)
+		if (strcmp(key, cm_name(k, i)) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * The "se" object: a standard error (> 0) or null per parameter; the
+ * purchase model's four all given or none, Gamma-Gamma's three likewise.
+ */
+static void
+cm_parse_se(ClvModel *m, const ClvModelKind *k, JsonbValue *sev,
+			const char *T, const char *str, int code)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	int			given[2] = {0, 0},
+				i;
+
+	if (sev->type == jbvNull)
+		return;
+	if (sev->type != jbvBinary || !JsonContainerIsObject(sev->val.binary.data))
+		clv_bad_text(T, str, code, "\"se\" is not an object or null.");
+	it = JsonbIteratorInit(sev->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		char	   *key;
+		double		num;
+
+		if (tok != WJB_KEY)
+			continue;
+		key = pnstrdup(v.val.string.val, v.val.string.len);
+		(void) JsonbIteratorNext(&it, &v, true);
+		i = cm_param_index(k, key);
+		if (i < 0)
+			clv_bad_text(T, str, code,
+						 psprintf("\"se\" has \"%s\", not a parameter of a %s model.", key, k->label));
+		if (v.type == jbvNull)
+			continue;
+		num = cm_number(&v, key, T, str, code);
+		if (!(num > 0))
+			clv_bad_text(T, str, code,
+						 psprintf("The standard error of \"%s\" is not positive.", key));
+		m->se[i] = num;
+		given[i >= 4]++;
+	}
+	if (given[0] == 4)
+		m->flags2 |= CM2_HAS_SE;
+	else if (given[0] != 0)
+		clv_bad_text(T, str, code, "The standard errors of the purchase model are given all together or not at all.");
+	if (given[1] == 3 && (m->flags & CM_HAS_GG))
+		m->flags2 |= CM2_HAS_SE_GG;
+	else if (given[1] != 0)
+		clv_bad_text(T, str, code, "The standard errors of p, q and v are given all together, and only with a Gamma-Gamma model.");
 }
 
 static ClvModel *
@@ -169,18 +302,41 @@ cm_parse(const char *str, int code)
 {
 	const char *T = "clv_model";
 	ClvModel   *m = clv_model_new();
+	const ClvModelKind *k;
 	bool		seen[CM_NPARAMS] = {false};
 	Jsonb	   *jb;
 	JsonbIterator *it;
-	JsonbValue	v;
+	JsonbValue	v,
+				sev,
+			   *kv;
 	JsonbIteratorToken tok;
+	bool		have_se = false;
 	int			i,
 				ngg = 0,
 				ngg_null = 0;
 
+	memset(&sev, 0, sizeof(sev));
 	jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(str)));
 	if (!JB_ROOT_IS_OBJECT(jb))
 		clv_bad_text(T, str, code, "A clv_model is a JSON object.");
+	/* the kind first: it names the parameters (none given: BG/NBD) */
+	kv = getKeyJsonValueFromContainer(&jb->root, "model", 5, NULL);
+	if (kv != NULL)
+	{
+		int			id;
+
+		if (kv->type != jbvString)
+			clv_bad_text(T, str, code, "\"model\" is not a string.");
+		id = clv_kind_lookup(kv->val.string.val, kv->val.string.len);
+		if (id < 0)
+			clv_bad_text(T, str, code,
+						 psprintf("\"model\" \"%.*s\" is not one of %s.",
+								  Min(kv->val.string.len, 100), kv->val.string.val,
+								  clv_kind_names()));
+		m->kind = (uint8) id;
+	}
+	k = clv_kind(m->kind);
+
 	it = JsonbIteratorInit(&jb->root);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
@@ -194,6 +350,14 @@ cm_parse(const char *str, int code)
 		/* the key's value: a WJB_VALUE token, read from v */
 		(void) JsonbIteratorNext(&it, &v, true);
 		is_null = (v.type == jbvNull);
+		if (strcmp(key, "model") == 0)
+			continue;
+		if (strcmp(key, "se") == 0)
+		{
+			sev = v;
+			have_se = true;
+			continue;
+		}
 		if (strcmp(key, "converged") == 0)
 		{
 			if (is_null)
@@ -204,20 +368,9 @@ cm_parse(const char *str, int code)
 			continue;
 		}
 		if (!is_null)
-		{
-			if (v.type != jbvNumeric)
-				clv_bad_text(T, str, code, psprintf("\"%s\" is not a number.", key));
-			/* no error (and no 400-digit message) for a number out of range */
-			num = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
-													 NumericGetDatum(v.val.numeric)));
-			if (!isfinite(num))
-				clv_bad_text(T, str, code,
-						 psprintf("\"%s\" is beyond the range of double precision (about 1.8e308).", key));
-		}
-		for (i = 0; i < CM_NPARAMS; i++)
-			if (strcmp(key, cm_params[i].name) == 0)
-				break;
-		if (i < CM_NPARAMS)
+			num = cm_number(&v, key, T, str, code);
+		i = cm_param_index(k, key);
+		if (i >= 0)
 		{
 			seen[i] = true;
 			cm_set(&m->par, i, num);
@@ -227,7 +380,7 @@ cm_parse(const char *str, int code)
 				ngg_null += is_null;
 			}
 			else if (is_null)
-				clv_bad_text(T, str, code, psprintf("BG/NBD parameter \"%s\" is null.", key));
+				clv_bad_text(T, str, code, psprintf("%s parameter \"%s\" is null.", k->label, key));
 		}
 		else if (strcmp(key, "customers") == 0)
 		{
@@ -238,29 +391,38 @@ cm_parse(const char *str, int code)
 			m->customers = (int64) num;
 			m->flags |= CM_HAS_CUSTOMERS;
 		}
-		else if (strcmp(key, "ll_bgnbd") == 0 || strcmp(key, "ll_gg") == 0)
+		else if (strcmp(key, "spend_excluded") == 0)
 		{
 			if (is_null)
 				continue;
-			if (!isfinite(num))
-				clv_bad_text(T, str, code, psprintf("\"%s\" is not a finite number.", key));
-			if (key[3] == 'b')
-			{
-				m->ll_bgnbd = num;
-				m->flags |= CM_HAS_LL_BG;
-			}
-			else
-			{
-				m->ll_gg = num;
-				m->flags |= CM_HAS_LL_GG;
-			}
+			if (num < 0 || num != floor(num) || num > 9e18)
+				clv_bad_text(T, str, code, "\"spend_excluded\" is not a non-negative integer.");
+			m->spend_excluded = (int64) num;
+			m->flags |= CM_HAS_SPEND_EXCLUDED;
+		}
+		else if (strcmp(key, k->ll_key) == 0)
+		{
+			if (is_null)
+				continue;
+			m->ll_bgnbd = num;
+			m->flags |= CM_HAS_LL_BG;
+		}
+		else if (strcmp(key, "ll_gg") == 0)
+		{
+			if (is_null)
+				continue;
+			m->ll_gg = num;
+			m->flags |= CM_HAS_LL_GG;
 		}
 		else
-			clv_bad_text(T, str, code, psprintf("\"%s\" is not a clv_model key; the keys are r, alpha, a, b, p, q, v, customers, converged, ll_bgnbd and ll_gg.", key));
+			clv_bad_text(T, str, code,
+						 psprintf("\"%s\" is not a key of a %s clv_model; the keys are model, %s, %s, %s, %s, p, q, v, customers, converged, %s, ll_gg, spend_excluded and se.",
+								  key, k->label, k->param_names[0], k->param_names[1],
+								  k->param_names[2], k->param_names[3], k->ll_key));
 	}
 	for (i = 0; i < 4; i++)
 		if (!seen[i])
-			clv_bad_text(T, str, code, psprintf("BG/NBD parameter \"%s\" is missing.", cm_params[i].name));
+			clv_bad_text(T, str, code, psprintf("%s parameter \"%s\" is missing.", k->label, k->param_names[i]));
 	if (ngg == 3 && ngg_null == 0)
 		m->flags |= CM_HAS_GG;
 	else if (ngg_null != ngg)
@@ -269,6 +431,11 @@ cm_parse(const char *str, int code)
 		m->par.p = m->par.q = m->par.v = 0;
 	if ((m->flags & CM_HAS_LL_GG) && !(m->flags & CM_HAS_GG))
 		clv_bad_text(T, str, code, "\"ll_gg\" is given without a Gamma-Gamma model.");
+	if ((m->flags & CM_HAS_SPEND_EXCLUDED) && (m->flags & CM_HAS_CUSTOMERS) &&
+		m->spend_excluded > m->customers)
+		clv_bad_text(T, str, code, "\"spend_excluded\" is more than \"customers\".");
+	if (have_se)
+		cm_parse_se(m, k, &sev, T, str, code);
 	clv_model_check(m);
 	return m;
 }
@@ -284,12 +451,14 @@ clv_model_params(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	/*
-	 * The model's text, and "ll": the log-likelihood of the purchase model
-	 * (BG/NBD), the figure the literature reports (ll_bgnbd and ll_gg are
-	 * the two models' own).
+	 * The model's text, "se" (null when unknown: a hand-written model, or a
+	 * Hessian that is not positive definite), and "ll": the log-likelihood
+	 * of the purchase model, the figure the literature reports.
 	 */
 	initStringInfo(&buf);
 	appendBinaryStringInfo(&buf, txt, strlen(txt) - 1);
+	if (!(m->flags2 & (CM2_HAS_SE | CM2_HAS_SE_GG)))
+		appendStringInfoString(&buf, ", \"se\": null");
 	appendStringInfoString(&buf, ", \"ll\": ");
 	if (m->flags & CM_HAS_LL_BG)
 		clv_append_double(&buf, m->ll_bgnbd);
@@ -299,10 +468,55 @@ clv_model_params(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
 }
 
+/*
+ * The pairs of a positive mean repeat amount (a new array when some are 0;
+ * the order, by frequency then monetary, is kept), and the number of
+ * customers of those that are 0 in *excluded.
+ */
+static int
+spend_pairs(ClvPair **pairs, int np, int64 *excluded)
+{
+	ClvPair    *p = *pairs,
+			   *kept;
+	int			i,
+				nk = 0;
+
+	*excluded = 0;
+	for (i = 0; i < np; i++)
+		if (p[i].m == 0)
+			break;
+	if (i == np)
+		return np;
+	kept = palloc(sizeof(ClvPair) * np);
+	for (i = 0; i < np; i++)
+	{
+		if (p[i].m == 0)
+		{
+			if (pg_add_s64_overflow(*excluded, p[i].w, excluded))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("clv_fit customer count out of range")));
+		}
+		else
+			kept[nk++] = p[i];
+	}
+	*pairs = kept;
+	return nk;
+}
+
+int
+clv_spend_pairs(ClvPair **pairs, int np)
+{
+	int64		excluded;
+
+	return spend_pairs(pairs, np, &excluded);
+}
+
 /* Fit both models to compacted observations; NULL-free result. */
 ClvModel *
-clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
+clv_fit_model_kind(int kind, ClvTriple *t, int nt, ClvPair *p, int np)
 {
+	const ClvModelKind *k = clv_kind(kind);
 	ClvModel   *m = clv_model_new();
 	ClvFitResult bg,
 				gg;
@@ -315,11 +529,9 @@ clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("clv_fit customer count out of range")));
-	bg = clv_fit_bgnbd(t, nt);
-	m->par.r = bg.param[0];
-	m->par.alpha = bg.param[1];
-	m->par.a = bg.param[2];
-	m->par.b = bg.param[3];
+	bg = clv_fit_purchases(k, t, nt);
+	m->kind = (uint8) kind;
+	clv_params_set(&m->par, bg.param);
 	m->customers = n;
 	m->flags |= CM_HAS_CUSTOMERS | CM_HAS_CONVERGED;
 	converged = bg.converged;
@@ -328,6 +540,20 @@ clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
 		m->ll_bgnbd = bg.ll;
 		m->flags |= CM_HAS_LL_BG;
 	}
+	if (bg.has_se)
+	{
+		memcpy(m->se, bg.se, sizeof(double) * 4);
+		m->flags2 |= CM2_HAS_SE;
+	}
+
+	/*
+	 * A repeat customer whose repeat purchases average 0 stays in the
+	 * purchase model (above) and is left out of Gamma-Gamma only, whose
+	 * likelihood has no value at 0 (log 0): counted, so that
+	 * clv_model_params says how many.
+	 */
+	m->flags |= CM_HAS_SPEND_EXCLUDED;
+	np = spend_pairs(&p, np, &m->spend_excluded);
 	if (np > 0)
 	{
 		gg = clv_fit_gg(p, np);
@@ -341,10 +567,21 @@ clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
 			m->ll_gg = gg.ll;
 			m->flags |= CM_HAS_LL_GG;
 		}
+		if (gg.has_se)
+		{
+			memcpy(m->se + 4, gg.se, sizeof(double) * 3);
+			m->flags2 |= CM2_HAS_SE_GG;
+		}
 	}
 	if (converged)
 		m->flags |= CM_CONVERGED;
 	return m;
+}
+
+ClvModel *
+clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
+{
+	return clv_fit_model_kind(CLV_KIND_BGNBD, t, nt, p, np);
 }
 
 /* ---------- per-customer functions ---------- */
@@ -389,6 +626,17 @@ usable_model(FunctionCallInfo fcinfo, int argno)
 	return m;
 }
 
+/* The kind of a usable model (0A000 if not available) and its parameters. */
+static const ClvModelKind *
+model_kind(const ClvModel *m, double *theta)
+{
+	const ClvModelKind *k = clv_kind(m->kind);
+
+	clv_kind_check_available(k);
+	clv_theta_of(&m->par, theta);
+	return k;
+}
+
 /* A prediction that overflowed double precision is 22003, never infinity. */
 inline double
 clv_finite_prediction(const char *what, double value)
@@ -411,11 +659,15 @@ clv_expected_purchases(PG_FUNCTION_ARGS)
 				tx = PG_GETARG_FLOAT8(3),
 				T = PG_GETARG_FLOAT8(4);
 
+	const ClvModelKind *k;
+	double		theta[CLV_MAXPARAMS];
+
 	clv_check_summary(x, tx, T, false, 0);
 	if (m == NULL)
 		PG_RETURN_NULL();
+	k = model_kind(m, theta);
 	PG_RETURN_FLOAT8(clv_finite_prediction("clv_expected_purchases",
-									   clv_expected_purchases_calc(&m->par, t, x, tx, T)));
+										   k->expected_purchases(theta, t, x, tx, T)));
 }
 
 PG_FUNCTION_INFO_V1(clv_p_alive);
@@ -427,10 +679,14 @@ clv_p_alive(PG_FUNCTION_ARGS)
 				tx = PG_GETARG_FLOAT8(2),
 				T = PG_GETARG_FLOAT8(3);
 
+	const ClvModelKind *k;
+	double		theta[CLV_MAXPARAMS];
+
 	clv_check_summary(x, tx, T, false, 0);
 	if (m == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(clv_finite_prediction("clv_p_alive", clv_p_alive_calc(&m->par, x, tx, T)));
+	k = model_kind(m, theta);
+	PG_RETURN_FLOAT8(clv_finite_prediction("clv_p_alive", k->p_alive(theta, x, tx, T)));
 }
 
 PG_FUNCTION_INFO_V1(clv_expected_order_value);
@@ -461,6 +717,8 @@ clv_predict(PG_FUNCTION_ARGS)
 				mon = PG_GETARG_FLOAT8(5),
 				d = PG_GETARG_FLOAT8(6),
 				value;
+	const ClvModelKind *k;
+	double		theta[CLV_MAXPARAMS];
 
 	clv_check_summary(x, tx, T, true, mon);
 	if (!isfinite(d) || d < 0)
@@ -477,8 +735,9 @@ clv_predict(PG_FUNCTION_ARGS)
 		!clv_expected_value_calc(&m->par, x, mon, &value))
 		PG_RETURN_NULL();
 	value = clv_finite_prediction("clv_predict expected order value", value);
+	k = model_kind(m, theta);
 	PG_RETURN_FLOAT8(clv_finite_prediction("clv_predict",
-									   value * clv_discounted_purchases(&m->par, t, x, tx, T, d)));
+										   value * clv_kind_discounted_purchases(k, theta, t, x, tx, T, d)));
 }
 
 /*
@@ -492,6 +751,8 @@ clv_purchase_probability(PG_FUNCTION_ARGS)
 	ClvModel   *m = usable_model(fcinfo, 0);
 	double		t = horizon_arg(fcinfo, 1);
 	int32		n = PG_GETARG_INT32(2);
+	const ClvModelKind *k;
+	double		theta[CLV_MAXPARAMS];
 
 	if (n < 0)
 		ereport(ERROR,
@@ -500,6 +761,11 @@ clv_purchase_probability(PG_FUNCTION_ARGS)
 				 errhint("n is a count of purchases, 0 or more.")));
 	if (m == NULL)
 		PG_RETURN_NULL();
+	k = model_kind(m, theta);
+	if (k->purchase_probability == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("clv_purchase_probability is not available for %s models", k->label)));
 	PG_RETURN_FLOAT8(clv_finite_prediction("clv_purchase_probability",
-										   clv_purchase_probability_calc(&m->par, t, n)));
+										   k->purchase_probability(theta, t, n)));
 }

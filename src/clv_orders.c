@@ -621,12 +621,15 @@ clv_final(PG_FUNCTION_ARGS)
 		cs[ncust].x = days - 1;
 		cs[ncust].tx = (prev.day - first.day) / CLV_UNIT_DAYS;
 		cs[ncust].T = (last - first.day) / CLV_UNIT_DAYS;
-		cs[ncust].m = days > 1 ? repeat.hi / (days - 1) : 0.0;
-		if (days > 1 && !(cs[ncust].m > 0))
+		cs[ncust].m = days > 1 ? repeat.hi / (days - 1) + 0.0 : 0.0;
+		/* 0 is valid: the customer stays in BG/NBD, out of Gamma-Gamma */
+		if (days > 1 && !(cs[ncust].m >= 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("monetary value %s of a repeat customer is not positive", clv_num(cs[ncust].m)),
-					 errhint("clv needs positive order amounts for customers with repeat purchases.")));
+					 errmsg("monetary value %s of a repeat customer is negative", clv_num(cs[ncust].m)),
+					 errdetail("The customer with %d repeat purchase days and %s weeks from first to last purchase.",
+							   cs[ncust].x, clv_num(cs[ncust].tx)),
+					 errhint("clv needs order amounts that add up to 0 or more over each customer's repeat purchase days.")));
 		ncust++;
 	}
 
@@ -655,6 +658,9 @@ clv_final(PG_FUNCTION_ARGS)
 	nt = clv_compact_triples(t, nt);
 	np = clv_compact_pairs(p, np);
 	model = clv_fit_model(t, nt, p, np);
+	/* every repeat customer spent 0 on repeats: no spend model */
+	if (!(model->flags & CM_HAS_GG))
+		PG_RETURN_NULL();
 	if (!(model->flags & CM_CONVERGED))
 	{
 		ereport(WARNING,

@@ -39,6 +39,7 @@
 
 #include "amount.h"
 #include "period.h"
+#include "receivables_common.h"
 #include "state.h"
 
 #define USECS_PER_DAY_F		86400000000.0
@@ -103,25 +104,16 @@ static const RetStateDesc dso_tstz_desc = {
 RETENTION_STATE_FUNCTIONS(dso_state, dso_desc)
 RETENTION_STATE_FUNCTIONS(dso_tstz_state, dso_tstz_desc)
 
-/* Add (delta 1) or remove (delta -1) value to a sum field. */
-static inline void
-sum_step(RetState *state, int field, int64 value, int64 delta)
-{
-	if (delta > 0)
-		ret_state_add(state, field, value);
-	else
-		ret_state_bump(state, field, -value);
-}
-
 /*
  * One invoice.  Issue, payment and the period's lo and hi are int64 in the
  * subtype's unit (days or microseconds); paid_null says the invoice is
  * unpaid.
  */
 static Datum
-dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
-				bool is_date, bool float8_amount)
+dso_step(FunctionCallInfo fcinfo, int64 delta, int variant)
 {
+	bool		is_date = (variant & RV_TIMESTAMPTZ) == 0;
+	const RetStateDesc *desc = is_date ? &dso_desc : &dso_tstz_desc;
 	RetState   *state = ret_state_for_update(fcinfo, desc);
 	const Period *period;
 	int64		params[2];
@@ -174,8 +166,7 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 	/* credit sales: issued within the period */
 	sale = issued >= period->lo && issued < period->hi;
 	/* checked even when the invoice counts in no sum: a bad amount is an error wherever it is */
-	units = float8_amount ? amount_from_float8("amount", PG_GETARG_FLOAT8(1))
-		: amount_from_numeric("amount", PG_GETARG_DATUM(1));
+	units = amount_arg(fcinfo, 1, (variant & RV_FLOAT8_AMOUNT) != 0);
 	if (outstanding)
 		sum_step(state, DSO_RECEIVABLES, units, delta);
 	if (sale)
@@ -183,34 +174,11 @@ dso_step_common(FunctionCallInfo fcinfo, int64 delta, const RetStateDesc *desc,
 	PG_RETURN_POINTER(state);
 }
 
-static Datum
-dso_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return dso_step_common(fcinfo, delta, &dso_desc, true, false);
-}
-
-static Datum
-dso_tstz_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return dso_step_common(fcinfo, delta, &dso_tstz_desc, false, false);
-}
-
-static Datum
-dso_float8_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return dso_step_common(fcinfo, delta, &dso_desc, true, true);
-}
-
-static Datum
-dso_tstz_float8_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return dso_step_common(fcinfo, delta, &dso_tstz_desc, false, true);
-}
-
-RETENTION_STEP_FUNCTIONS(dso_sfunc, dso_inv, dso_step)
-RETENTION_STEP_FUNCTIONS(dso_tstz_sfunc, dso_tstz_inv, dso_tstz_step)
-RETENTION_STEP_FUNCTIONS(dso_float8_sfunc, dso_float8_inv, dso_float8_step)
-RETENTION_STEP_FUNCTIONS(dso_tstz_float8_sfunc, dso_tstz_float8_inv, dso_tstz_float8_step)
+RETENTION_VARIANT_STEP_FUNCTIONS(dso_sfunc, dso_inv, dso_step, 0)
+RETENTION_VARIANT_STEP_FUNCTIONS(dso_tstz_sfunc, dso_tstz_inv, dso_step, RV_TIMESTAMPTZ)
+RETENTION_VARIANT_STEP_FUNCTIONS(dso_float8_sfunc, dso_float8_inv, dso_step, RV_FLOAT8_AMOUNT)
+RETENTION_VARIANT_STEP_FUNCTIONS(dso_tstz_float8_sfunc, dso_tstz_float8_inv, dso_step,
+								 RV_TIMESTAMPTZ | RV_FLOAT8_AMOUNT)
 
 /* DSO of a state, NULL without credit sales; days of the period given. */
 static Datum
@@ -247,17 +215,6 @@ dso_tstz_final(PG_FUNCTION_ARGS)
 }
 
 /* ---------- dso(receivables, credit_sales, days) ---------- */
-
-/* A figure that must be finite and not negative; 22003 otherwise. */
-static inline void
-check_figure(const char *name, double value)
-{
-	if (isnan(value) || isinf(value) || value < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %g is out of range", name, value),
-				 errhint("%s is a finite number, zero or more.", name)));
-}
 
 PG_FUNCTION_INFO_V1(dso_figures);
 Datum
@@ -327,7 +284,7 @@ static const RetStateDesc adp_desc = {
 RETENTION_STATE_FUNCTIONS(avg_days_to_pay_state, adp_desc)
 
 static Datum
-adp_step_common(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
+adp_step(FunctionCallInfo fcinfo, int64 delta, int variant)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &adp_desc);
 	int64		units,
@@ -339,8 +296,7 @@ adp_step_common(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
 	/* unpaid invoices (paid_on NULL) and rows with NULLs are skipped */
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_POINTER(state);
-	units = float8_amount ? amount_from_float8("amount", PG_GETARG_FLOAT8(1))
-		: amount_from_numeric("amount", PG_GETARG_DATUM(1));
+	units = amount_arg(fcinfo, 1, (variant & RV_FLOAT8_AMOUNT) != 0);
 	issued = PG_GETARG_DATEADT(2);
 	paid = PG_GETARG_DATEADT(3);
 	if (DATE_NOT_FINITE(issued) || DATE_NOT_FINITE(paid))
@@ -369,20 +325,9 @@ adp_step_common(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
 	PG_RETURN_POINTER(state);
 }
 
-static Datum
-adp_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return adp_step_common(fcinfo, delta, false);
-}
-
-static Datum
-adp_float8_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return adp_step_common(fcinfo, delta, true);
-}
-
-RETENTION_STEP_FUNCTIONS(avg_days_to_pay_sfunc, avg_days_to_pay_inv, adp_step)
-RETENTION_STEP_FUNCTIONS(avg_days_to_pay_float8_sfunc, avg_days_to_pay_float8_inv, adp_float8_step)
+RETENTION_VARIANT_STEP_FUNCTIONS(avg_days_to_pay_sfunc, avg_days_to_pay_inv, adp_step, 0)
+RETENTION_VARIANT_STEP_FUNCTIONS(avg_days_to_pay_float8_sfunc, avg_days_to_pay_float8_inv, adp_step,
+								 RV_FLOAT8_AMOUNT)
 
 PG_FUNCTION_INFO_V1(avg_days_to_pay_final);
 Datum

@@ -50,6 +50,7 @@
 #include "expanded.h"
 #include "keyset.h"
 #include "keyset_int.h"
+#include "period.h"
 #include "state.h"
 
 
@@ -85,6 +86,8 @@ bad_text(const KsDesc *desc, const char *str, const char *detail)
 	state_bad_text(desc->type_name, str, detail,
 				   desc->layout == KS_LAYOUT_COHORT ?
 				   "The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> [zone=<TimeZone>] {key:rows:start:periods,...}\", as the output function writes it." :
+				   desc->has_range ?
+				   "The form is \"v1 <int|text|uuid|empty> [period=<daterange|tsrange|tstzrange>[start,end)] {key:count:first:last,...}\", as the output function writes it." :
 				   "The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.");
 }
 
@@ -157,6 +160,58 @@ ks_set_param(KeySet *ks, int32 value)
 						ks->desc->param_name, ks->param, value),
 				 errhint("Use the same %s for every row of a group and every merged state.",
 						 ks->desc->param_name)));
+}
+
+/* A period as "daterange [2026-01-01, 2026-02-01)", for messages. */
+static char *
+ks_range_text(uint8 kind, int64 start, int64 end)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s [", period_kind_name(kind));
+	period_format_bound(&buf, start);
+	appendStringInfoString(&buf, ", ");
+	period_format_bound(&buf, end);
+	appendStringInfoChar(&buf, ')');
+	return buf.data;
+}
+
+void
+ks_set_range(KeySet *ks, uint8 kind, int64 start, int64 end, bool later_wins)
+{
+	if (likely(ks->range_kind == kind && ks->range_start == start && ks->range_end == end))
+		return;
+	if (ks->range_kind == 0)
+	{
+		ks->range_kind = kind;
+		ks->range_start = start;
+		ks->range_end = end;
+		ks_changed(ks);
+		return;
+	}
+	if (!later_wins)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("period %s differs from the period %s of other rows of the group",
+						ks_range_text(kind, start, end),
+						ks_range_text(ks->range_kind, ks->range_start, ks->range_end)),
+				 errhint("Use the same period for every row of a group; merge the states of different periods instead.")));
+	if (kind != ks->range_kind || end == ks->range_end)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge %s values of periods %s and %s",
+						ks->desc->type_name,
+						ks_range_text(ks->range_kind, ks->range_start, ks->range_end),
+						ks_range_text(kind, start, end)),
+				 errhint("Merged states keep the period that ends later; states of one kind of range whose periods end at the same time must have the same period.")));
+	if (end > ks->range_end)
+	{
+		/* the earlier state's orders are all before its end: history here */
+		ks->range_start = start;
+		ks->range_end = end;
+		ks_changed(ks);
+	}
 }
 
 KeySet *
@@ -514,6 +569,7 @@ static const uint8 key_kind_of[] = {
  */
 typedef struct KsFnCache
 {
+	void	   *extra;			/* the caller's own (ks_fn_extra) */
 	bool		checked;		/* the key's collation has been checked */
 	char	   *buf;
 	Size		bufsize;
@@ -526,6 +582,12 @@ ks_fn_cache(FunctionCallInfo fcinfo)
 		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
 														  sizeof(KsFnCache));
 	return (KsFnCache *) fcinfo->flinfo->fn_extra;
+}
+
+void	  **
+ks_fn_extra(FunctionCallInfo fcinfo)
+{
+	return &ks_fn_cache(fcinfo)->extra;
 }
 
 /*
@@ -809,6 +871,8 @@ ks_merge_datum_entries(KeySet *ks, Datum d, int sign)
 			ks_set_period(ks, b->period_months, b->period_usecs);
 		if (b->zone)
 			ks_set_zone(ks, b->zone, strlen(b->zone));
+		if (b->range_kind)
+			ks_set_range(ks, b->range_kind, b->range_start, b->range_end, true);
 		KS_FOREACH(b, e, i)
 		{
 			KsKey		key = {0};

@@ -51,6 +51,7 @@ typedef struct KsDesc
 	const char *type_name;		/* SQL type name, for messages */
 	KsLayout	layout;
 	const char *param_name;		/* an int4 parameter, or NULL */
+	bool		has_range;		/* a span state with a period range (see range_kind) */
 } KsDesc;
 
 typedef struct KeySet
@@ -92,6 +93,14 @@ typedef struct KeySet
 	bool		period_set;
 	int32		period_months;
 	int64		period_usecs;
+	/*
+	 * A span state with a period (returning_customer_rate): the kind of the
+	 * range (a PeriodKind; 0 while none is set) and its bounds in
+	 * microseconds (period.h).  Every entry's last time is before the end.
+	 */
+	uint8		range_kind;
+	int64		range_start;
+	int64		range_end;
 	/* cohort layout: the TimeZone of timestamptz rows (NULL: none yet) */
 	char	   *zone;
 	const void *zone_tz;		/* the pg_tz zone was last checked against */
@@ -353,6 +362,28 @@ extern void ks_set_session_zone(KeySet *ks);
 
 /* A period as text: "<n>mon", "<n>d" or "<n>us". */
 extern void ks_format_period(StringInfo buf, int32 months, int64 usecs);
+
+/*
+ * The period of a state with one (KsDesc.has_range): set on first use.
+ * From a row (later_wins false) it must equal the set's, 22023 otherwise.
+ * From a merged state (later_wins true) the period with the later end is
+ * kept, whose history includes the other's entries; the same end with
+ * another start or another kind of range is 22023.
+ */
+extern void ks_set_range(KeySet *ks, uint8 kind, int64 start, int64 end, bool later_wins);
+
+/*
+ * Span layout: the customers whose last time is at or after t, and of
+ * those the ones whose first time is before t (reads a merged flat value
+ * without building the table).
+ */
+extern void ks_count_since(KeySet *ks, int64 t, uint64 *active, uint64 *returning);
+
+/*
+ * A pointer in the per-call-site cache of ks_row_key (which owns
+ * fn_extra) for the caller's own cache, NULL until the caller sets it.
+ */
+extern void **ks_fn_extra(FunctionCallInfo fcinfo);
 
 /* The state's parameter: set on first use, 22023 when it differs. */
 extern void ks_set_param(KeySet *ks, int32 value);

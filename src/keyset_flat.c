@@ -21,6 +21,9 @@
  *		A cohort state (flag KSF_PERIOD) has its period before the entries:
  *		zigzag(months), zigzag(microseconds); then (flag KSF_ZONE) the
  *		TimeZone its timestamptz rows were counted in: its length, its name.
+ *		A span state with a period (flag KSF_RANGE, returning customer
+ *		rate) has it next: the range's kind (period.h's PeriodKind),
+ *		zigzag(start), zigzag(end) in microseconds.
  *		Numbers are LEB128 varints, or 8 little-endian bytes each when that
  *		is smaller (flag KSF_FIXED), so an int8 key with its count never
  *		takes more than 16 bytes.
@@ -70,6 +73,7 @@
 #include "expanded.h"
 #include "keyset.h"
 #include "keyset_int.h"
+#include "period.h"
 
 
 /* ---------- flat form ---------- */
@@ -375,6 +379,9 @@ ks_data_size(KeySet *ks, char **v, int version, bool fixed)
 			num_size(zigzag(ks->period_usecs), fixed);
 	if (ks->zone)
 		total += num_size(strlen(ks->zone), fixed) + strlen(ks->zone);
+	if (ks->range_kind)
+		total += num_size(ks->range_kind, fixed) + num_size(zigzag(ks->range_start), fixed) +
+			num_size(zigzag(ks->range_end), fixed);
 	for (i = 0; i < ks->nentries; i++)
 	{
 		char	   *e = v[i];
@@ -443,7 +450,8 @@ ks_write_flat(KeySet *ks, char **v, int version, bool fixed, KsFlat *f, Size siz
 	f->layout = ks->desc->layout;
 	f->keykind = ks->keykind;
 	f->flags = (ks->param_set ? KSF_PARAM_SET : 0) | (fixed ? KSF_FIXED : 0) |
-		(ks->period_set ? KSF_PERIOD : 0) | (ks->zone ? KSF_ZONE : 0);
+		(ks->period_set ? KSF_PERIOD : 0) | (ks->zone ? KSF_ZONE : 0) |
+		(ks->range_kind ? KSF_RANGE : 0);
 	f->param = ks->param_set ? ks->param : 0;
 	f->reserved = version == KS_VERSION_HASH_ORDER ? ks->seed : 0;
 	f->nentries = ks->nentries;
@@ -460,6 +468,12 @@ ks_write_flat(KeySet *ks, char **v, int version, bool fixed, KsFlat *f, Size siz
 		p = put_num(p, len, fixed);
 		memcpy(p, ks->zone, len);
 		p += len;
+	}
+	if (ks->range_kind)
+	{
+		p = put_num(p, ks->range_kind, fixed);
+		p = put_num(p, zigzag(ks->range_start), fixed);
+		p = put_num(p, zigzag(ks->range_end), fixed);
 	}
 	for (i = 0; i < ks->nentries; i++)
 	{
@@ -608,6 +622,10 @@ ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int 
 		bad_state(desc, sqlstate, "The value has a period but its type has none.");
 	if (desc->layout == KS_LAYOUT_COHORT && f->nentries > 0 && !(f->flags & KSF_PERIOD))
 		bad_state(desc, sqlstate, "A state with customers must have a period.");
+	if ((f->flags & KSF_RANGE) && !desc->has_range)
+		bad_state(desc, sqlstate, "The value has a period range but its type has none.");
+	if (desc->has_range && f->nentries > 0 && !(f->flags & KSF_RANGE))
+		bad_state(desc, sqlstate, "A state with customers must have a period.");
 	if ((f->keykind == KS_KEY_NONE) != (f->nentries == 0))
 		bad_state(desc, sqlstate, "The key kind does not match the number of entries.");
 	if (f->nentries > size)
@@ -641,6 +659,25 @@ ks_reader_init(KsReader *r, const KsFlat *f, Size size, const KsDesc *desc, int 
 		r->zone = r->p;
 		r->zonelen = (Size) len;
 		r->p += len;
+	}
+	if (f->flags & KSF_RANGE)
+	{
+		uint64		k,
+					a,
+					b;
+		const char *problem;
+
+		if (!get_num(&r->p, r->end, r->fixed, &k) || !get_num(&r->p, r->end, r->fixed, &a) ||
+			!get_num(&r->p, r->end, r->fixed, &b))
+			bad_state(desc, sqlstate, "The period is truncated.");
+		if (k < PERIOD_DATE || k > PERIOD_TIMESTAMPTZ)
+			bad_state(desc, sqlstate, "The kind of the period is invalid.");
+		problem = period_problem((PeriodKind) k, unzigzag(a), unzigzag(b));
+		if (problem)
+			bad_state(desc, sqlstate, problem);
+		r->range_kind = (uint8) k;
+		r->range_start = unzigzag(a);
+		r->range_end = unzigzag(b);
 	}
 }
 
@@ -737,6 +774,13 @@ ks_reader_next(KsReader *r, KsEntry *e)
 		/* one purchase has no span (no sfunc, inverse or merge makes one) */
 		if (count == 1 && e->first != e->last)
 			bad_state(desc, sqlstate, "A customer with one purchase has a first and a last purchase time that differ.");
+		/* orders at or after the period's end are never kept */
+		if (r->range_kind && e->last >= r->range_end)
+			bad_state(desc, sqlstate, "A purchase time is not before the end of the period.");
+		/* a daterange state's times are dates, at midnight */
+		if (r->range_kind == PERIOD_DATE &&
+			(e->first % USECS_PER_DAY != 0 || e->last % USECS_PER_DAY != 0))
+			bad_state(desc, sqlstate, "A purchase time of a daterange state is not a date.");
 	}
 	if (desc->layout == KS_LAYOUT_COHORT)
 	{
@@ -803,6 +847,8 @@ ks_decode(const KsFlat *f, Size size, const KsDesc *desc, KeySet *into, int sign
 			ks_set_period(into, r.period_months, r.period_usecs);
 		if (r.zone)
 			ks_set_zone(into, r.zone, r.zonelen);
+		if (r.range_kind)
+			ks_set_range(into, r.range_kind, r.range_start, r.range_end, true);
 		/*
 		 * An empty set about to be filled is sized for the entries at once.
 		 * Every entry takes 2 bytes or more: a forged count allocates no

@@ -46,7 +46,8 @@
 #define KSF_FIXED			0x02
 #define KSF_PERIOD			0x04	/* cohort layout: the period follows */
 #define KSF_ZONE			0x08	/* cohort layout: the time zone follows */
-#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED | KSF_PERIOD | KSF_ZONE)
+#define KSF_RANGE			0x10	/* a span state's period range follows */
+#define KSF_KNOWN			(KSF_PARAM_SET | KSF_FIXED | KSF_PERIOD | KSF_ZONE | KSF_RANGE)
 
 #define KS_SIGN_BIT			(UINT64CONST(1) << 63)
 #define KS_ARENA_CHUNK		(64 * 1024)
@@ -94,6 +95,9 @@ typedef struct KsReader
 	Size		zonelen;
 	int32		period_months;
 	int64		period_usecs;
+	uint8		range_kind;		/* KSF_RANGE: the period range, else 0 */
+	int64		range_start;
+	int64		range_end;
 	uint32		seed;			/* the entries' hashes are under this seed */
 	uint64		i;				/* entries read */
 	uint64		prev;			/* version 1: the previous int key, unsigned */

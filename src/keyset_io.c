@@ -34,6 +34,7 @@
 #include "state.h"
 #include "keyset.h"
 #include "keyset_int.h"
+#include "period.h"
 
 
 /* ---------- text and binary I/O ---------- */
@@ -111,6 +112,14 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 	}
 	if (ks->zone)
 		appendStringInfo(&buf, " zone=%s", ks->zone);
+	if (ks->range_kind)
+	{
+		appendStringInfo(&buf, " period=%s[", period_kind_name(ks->range_kind));
+		period_format_bound(&buf, ks->range_start);
+		appendStringInfoChar(&buf, ',');
+		period_format_bound(&buf, ks->range_end);
+		appendStringInfoChar(&buf, ')');
+	}
 	appendStringInfoString(&buf, " {");
 	for (i = 0; i < ks->nentries; i++)
 	{
@@ -273,6 +282,56 @@ scan_header_int(const char *p, int64 *v)
 	return p + 1;
 }
 
+/*
+ * The period of a span state with one, after "period=": its kind, then
+ * [start,end) with the bounds as period_format_bound writes them (the one
+ * spelling); returns the text after it.
+ */
+static const char *
+parse_range(const KsDesc *desc, const char *str, const char *p, KeySet *ks)
+{
+	static const char *const hint = "A period is period=<daterange|tsrange|tstzrange>[start,end) with bounds such as 2026-01-01 or 2026-01-01T12:30:00.";
+	int			kind;
+	const char *q;
+	char	   *bound;
+	int64		start,
+				end;
+	const char *problem;
+	const char *at = p;
+
+	for (kind = PERIOD_DATE; kind <= PERIOD_TIMESTAMPTZ; kind++)
+	{
+		size_t		n = strlen(period_kind_name(kind));
+
+		if (strncmp(p, period_kind_name(kind), n) == 0 && p[n] == '[')
+			break;
+	}
+	if (kind > PERIOD_TIMESTAMPTZ)
+		bad_text_at(desc, str, at, hint);
+	p += strlen(period_kind_name(kind)) + 1;
+	q = strchr(p, ',');
+	if (q == NULL)
+		bad_text_at(desc, str, at, hint);
+	bound = pnstrdup(p, q - p);
+	if (!period_parse_bound(bound, &start))
+		bad_text_at(desc, str, at, hint);
+	p = q + 1;
+	q = strchr(p, ')');
+	if (q == NULL)
+		bad_text_at(desc, str, at, hint);
+	bound = pnstrdup(p, q - p);
+	if (!period_parse_bound(bound, &end))
+		bad_text_at(desc, str, at, hint);
+	problem = period_problem(kind, start, end);
+	if (problem)
+		bad_text_at(desc, str, at, problem);
+	ks_set_range(ks, (uint8) kind, start, end, false);
+	/* one space before the entries, as the output writes it */
+	if (q[1] != ' ')
+		bad_text_at(desc, str, q + 1, "The period is followed by one space.");
+	return q + 2;
+}
+
 Datum
 ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
@@ -364,6 +423,8 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			p++;
 		}
 	}
+	if (desc->has_range && strncmp(p, "period=", 7) == 0)
+		p = parse_range(desc, str, p + 7, ks);
 	if (*p != '{')
 		bad_text_at(desc, str, p, "The entries must be enclosed in braces, after the header and one space.");
 	p++;

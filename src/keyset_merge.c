@@ -34,6 +34,7 @@
 #include "expanded.h"
 #include "keyset.h"
 #include "keyset_int.h"
+#include "period.h"
 
 
 /* ---------- merging flat values without a table ---------- */
@@ -224,6 +225,14 @@ ks_merge_runs(KeySet *ks)
 	ks->span_sum = 0;
 	out = ks_alloc_large(ks->hdr.eoh_context, cap);
 	p = out->data;
+	/* the period of a span state with one, before the entries (24 fixed) */
+	if (ks->range_kind)
+	{
+		p = put_num(p, ks->range_kind, false);
+		p = put_num(p, zigzag(ks->range_start), false);
+		p = put_num(p, zigzag(ks->range_end), false);
+		fixed_size += 24;
+	}
 	while (h.n > 0)
 	{
 		KsEntry		acc = h.cur[h.heap[0]];
@@ -266,7 +275,7 @@ ks_merge_runs(KeySet *ks)
 	out->version = version;
 	out->layout = desc->layout;
 	out->keykind = ks->keykind;
-	out->flags = ks->param_set ? KSF_PARAM_SET : 0;
+	out->flags = (ks->param_set ? KSF_PARAM_SET : 0) | (ks->range_kind ? KSF_RANGE : 0);
 	out->param = ks->param_set ? ks->param : 0;
 	/* a hash-ordered result is in the runs' hash order, of their seed */
 	out->reserved = h.hashorder ? in[0]->reserved : 0;
@@ -307,6 +316,8 @@ ks_add_run(KeySet *ks, Datum d)
 	ks_set_kind(ks, f->keykind);
 	if (f->flags & KSF_PARAM_SET)
 		ks_set_param(ks, f->param);
+	if (r.range_kind)
+		ks_set_range(ks, r.range_kind, r.range_start, r.range_end, true);
 	if (f->nentries == 0)
 	{
 		pfree(f);
@@ -466,3 +477,45 @@ ks_uncombine(FunctionCallInfo fcinfo, const KsDesc *desc)
 	KS_RETURN(a);
 }
 
+
+void
+ks_count_since(KeySet *ks, int64 t, uint64 *active, uint64 *returning)
+{
+	uint64		a = 0,
+				r = 0;
+
+	Assert(ks->desc->layout == KS_LAYOUT_SPAN);
+	if (ks->merged != NULL && ks->nruns == 0 && ks->npending == 0)
+	{
+		/* a merged flat value (a parallel leader's, stored states'): read it */
+		KsReader	rd;
+		KsEntry		e;
+
+		ks_reader_init(&rd, ks->merged, VARSIZE(ks->merged), ks->desc,
+					   ERRCODE_INVALID_TEXT_REPRESENTATION, ks->seed);
+		while (ks_reader_next(&rd, &e))
+			if (e.last >= t)
+			{
+				a++;
+				r += e.first < t;
+			}
+	}
+	else
+	{
+		uint64		i;
+		char	   *e;
+
+		ks_flush(ks);
+		KS_FOREACH(ks, e, i)
+		{
+			KS_CHECK_INTERRUPTS(i);
+			if (KS_LAST(ks, e) >= t)
+			{
+				a++;
+				r += KS_FIRST(ks, e) < t;
+			}
+		}
+	}
+	*active = a;
+	*returning = r;
+}

@@ -61,6 +61,49 @@ extern double model_hyp2f1_one(double b, double c, double x);
 /* Append a double in its shortest exact decimal form. */
 extern void model_append_double(StringInfo buf, double d);
 
+/* ---------- model_text.c: the model types' JSON text ---------- */
+
+struct JsonbValue;
+
+extern char *model_recv_text(FunctionCallInfo fcinfo);
+extern Datum model_send_text(const char *txt);
+extern Datum model_text_jsonb(const char *txt);
+extern int	model_json_number(const struct JsonbValue *v, double *out);
+extern bool model_may_predict(FunctionCallInfo fcinfo, bool unconverged,
+							  const char *type);
+
+/*
+ * Define <prefix>_in, _out, _recv, _send and _params of a model type whose
+ * binary form is its text: parse(str, sqlstate) reads the text, arg(fcinfo,
+ * argno) checks a value and format(model) writes it.
+ */
+#define MODEL_TEXT_FUNCTIONS(prefix, parse, arg, format) \
+	PG_FUNCTION_INFO_V1(prefix##_in); \
+	Datum prefix##_in(PG_FUNCTION_ARGS) \
+	{ \
+		PG_RETURN_POINTER(parse(PG_GETARG_CSTRING(0), ERRCODE_INVALID_TEXT_REPRESENTATION)); \
+	} \
+	PG_FUNCTION_INFO_V1(prefix##_out); \
+	Datum prefix##_out(PG_FUNCTION_ARGS) \
+	{ \
+		PG_RETURN_CSTRING(format(arg(fcinfo, 0))); \
+	} \
+	PG_FUNCTION_INFO_V1(prefix##_recv); \
+	Datum prefix##_recv(PG_FUNCTION_ARGS) \
+	{ \
+		PG_RETURN_POINTER(parse(model_recv_text(fcinfo), ERRCODE_INVALID_BINARY_REPRESENTATION)); \
+	} \
+	PG_FUNCTION_INFO_V1(prefix##_send); \
+	Datum prefix##_send(PG_FUNCTION_ARGS) \
+	{ \
+		return model_send_text(format(arg(fcinfo, 0))); \
+	} \
+	PG_FUNCTION_INFO_V1(prefix##_params); \
+	Datum prefix##_params(PG_FUNCTION_ARGS) \
+	{ \
+		return model_text_jsonb(format(arg(fcinfo, 0))); \
+	}
+
 /* ---------- weighted count lists (the fit states) ---------- */
 
 /*

@@ -20,6 +20,14 @@
  * skips NULL); paid_on NULL is an unpaid invoice.  Due or paid before issue
  * is 22023, a negative amount 22003, a NULL as_of or period 22004.
  *
+ * The timestamptz forms read every timestamptz as its calendar day in the
+ * session TimeZone (as ::date does) and then compute exactly what the date
+ * form computes: due dates, aging buckets and countback months are calendar
+ * notions.  A tstzrange period must have midnights of that zone as bounds.
+ * So they are STABLE, and each state records the zone it was built under
+ * (zone=none for the date forms): states of two zones, or of the date and
+ * the timestamptz forms, do not merge (22023), as cohort states do not.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -29,27 +37,21 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "pgtime.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
+#include "utils/timestamp.h"
 
 #include "amount.h"
 #include "period.h"
+#include "receivables_common.h"
 #include "state.h"
 
 /* ---------- shared by the invoice aggregates ---------- */
-
-/* The amount argument in units, numeric or double precision. */
-static inline int64
-invoice_amount(FunctionCallInfo fcinfo, int argno, bool float8_amount)
-{
-	if (float8_amount)
-		return amount_from_float8("amount", PG_GETARG_FLOAT8(argno));
-	return amount_from_numeric("amount", PG_GETARG_DATUM(argno));
-}
 
 static char *
 date_text(DateADT d)
@@ -93,35 +95,240 @@ outstanding_at(DateADT d, DateADT issued, DateADT paid, bool paid_null)
 	return issued <= d && (paid_null || paid > d);
 }
 
-/* Add (delta 1) or remove (delta -1) units to a sum field. */
-static inline void
-sum_step(RetState *state, int field, int64 units, int64 delta)
+/*
+ * The SQL-callable transition functions of an invoice aggregate and their
+ * inverses, one per signature (prefix_numeric_sfunc, prefix_float8_sfunc,
+ * prefix_tstz_numeric_sfunc, prefix_tstz_float8_sfunc and the _inv ones),
+ * each calling step with the constant variant of its signature.
+ */
+#define RECEIVABLES_STEP_FUNCTIONS(prefix, step) \
+	RETENTION_VARIANT_STEP_FUNCTIONS(prefix##_numeric_sfunc, prefix##_numeric_inv, step, 0) \
+	RETENTION_VARIANT_STEP_FUNCTIONS(prefix##_float8_sfunc, prefix##_float8_inv, step, RV_FLOAT8_AMOUNT) \
+	RETENTION_VARIANT_STEP_FUNCTIONS(prefix##_tstz_numeric_sfunc, prefix##_tstz_numeric_inv, step, \
+									 RV_TIMESTAMPTZ) \
+	RETENTION_VARIANT_STEP_FUNCTIONS(prefix##_tstz_float8_sfunc, prefix##_tstz_float8_inv, step, \
+									 RV_TIMESTAMPTZ | RV_FLOAT8_AMOUNT)
+
+/* ---------- the timestamptz forms: calendar days of the session TimeZone ---------- */
+
+/* The calendar day of a timestamptz in the session TimeZone, as ::date. */
+static inline DateADT
+tstz_day(Datum t)
 {
-	if (delta > 0)
-		ret_state_add(state, field, units);
-	else
-		ret_state_bump(state, field, -units);
+	return DatumGetDateADT(DirectFunctionCall1(timestamptz_date, t));
 }
 
-/* A date parameter (as_of) in a state: microseconds of its midnight. */
-static void
-date_format_param(StringInfo buf, int field, int64 value)
+/* Date argument argno: a date, or the day of a timestamptz (variant). */
+static inline DateADT
+day_arg(FunctionCallInfo fcinfo, int argno, int variant)
 {
-	period_format_bound(buf, value);
+	if (variant & RV_TIMESTAMPTZ)
+		return tstz_day(PG_GETARG_DATUM(argno));
+	return PG_GETARG_DATEADT(argno);
+}
+
+/*
+ * The zone field of every state here: ZONE_NONE for the date forms, else an
+ * identifier of the session TimeZone's name (64-bit FNV-1a, never 0),
+ * computed once per TimeZone setting.  A name, not the offsets: two zones
+ * with the same offset today can differ on another day.
+ */
+#define ZONE_NONE	0
+
+static int64
+session_zone(void)
+{
+	static pg_tz *zone_tz = NULL;
+	static int64 zone_id;
+
+	if (unlikely(zone_tz != session_timezone))
+	{
+		const unsigned char *c = (const unsigned char *) pg_get_timezone_name(session_timezone);
+		uint64		h = UINT64CONST(0xcbf29ce484222325);
+
+		for (; *c != '\0'; c++)
+			h = (h ^ *c) * UINT64CONST(0x100000001b3);
+		zone_id = h == 0 ? 1 : (int64) h;
+		zone_tz = session_timezone;
+	}
+	return zone_id;
+}
+
+static inline int64
+variant_zone(int variant)
+{
+	return (variant & RV_TIMESTAMPTZ) ? session_zone() : ZONE_NONE;
+}
+
+/* A zone field's text: "none", or the identifier as 16 lowercase hex digits. */
+static void
+zone_format(StringInfo buf, int64 value)
+{
+	if (value == ZONE_NONE)
+		appendStringInfoString(buf, "none");
+	else
+		appendStringInfo(buf, "%016" INT64_MODIFIER "x", (uint64) value);
 }
 
 static bool
-date_parse_param(int field, const char *text, int64 *value)
+zone_parse(const char *text, int64 *value)
 {
-	return period_parse_bound(text, value);
+	uint64		h = 0;
+	int			i;
+
+	if (strcmp(text, "none") == 0)
+	{
+		*value = ZONE_NONE;
+		return true;
+	}
+	for (i = 0; i < 16; i++)
+	{
+		if (text[i] >= '0' && text[i] <= '9')
+			h = h * 16 + (text[i] - '0');
+		else if (text[i] >= 'a' && text[i] <= 'f')
+			h = h * 16 + (text[i] - 'a' + 10);
+		else
+			return false;
+	}
+	if (text[16] != '\0' || h == 0)
+		return false;
+	*value = (int64) h;
+	return true;
 }
 
-/* The period argument (argno 5 of the invoice aggregates): a daterange. */
-static inline const Period *
-invoice_period(FunctionCallInfo fcinfo, int argno)
+/*
+ * The parameters of a state here are dates (as_of, a period's bounds: in
+ * microseconds of their midnight, as period.h stores them) and last the zone.
+ */
+#define RECEIVABLES_PARAM_FORMATS(prefix, zone_field) \
+static void \
+prefix##_format_param(StringInfo buf, int field, int64 value) \
+{ \
+	if (field == (zone_field)) \
+		zone_format(buf, value); \
+	else \
+		period_format_bound(buf, value); \
+} \
+static bool \
+prefix##_parse_param(int field, const char *text, int64 *value) \
+{ \
+	if (field == (zone_field)) \
+		return zone_parse(text, value); \
+	return period_parse_bound(text, value); \
+}
+
+/* 22023 for states of two TimeZone settings, or of the date and timestamptz forms. */
+static void
+zone_mismatch(const RetStateDesc *desc, int field, int64 a, int64 b)
 {
-	return period_arg(fcinfo, argno,
-					  period_cache(fcinfo, argno, DATERANGEOID, ERRCODE_NULL_VALUE_NOT_ALLOWED));
+	StringInfoData za,
+				zb;
+
+	if (strcmp(desc->fields[field].name, "zone") != 0)
+		return;					/* the generic message */
+	initStringInfo(&za);
+	initStringInfo(&zb);
+	zone_format(&za, a);
+	zone_format(&zb, b);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("zone changes within one %s: %s and %s", desc->type_name, za.data, zb.data),
+			 errdetail("The timestamptz forms count calendar days in the TimeZone setting the rows were added under (zone identifies it; none is the date form), and %s is now \"%s\".",
+					   "TimeZone", pg_get_timezone_name(session_timezone)),
+			 errhint("Build every state of a group, and every state merged together, with one form under one TimeZone setting, or pass dates such as (issued_at AT TIME ZONE 'Europe/Paris')::date to the date form.")));
+}
+
+/*
+ * The period argument: a daterange, or a tstzrange read as the calendar days
+ * of its bounds, which must be midnights of the session TimeZone (a period
+ * that cuts a day would count part of it as a whole: an error, not a
+ * guess).  The last tstzrange converted is kept, per TimeZone setting, so
+ * the usual constant period costs two comparisons per row.
+ */
+static const Period *
+invoice_period(FunctionCallInfo fcinfo, int argno, int variant)
+{
+	static Period days;
+	static int64 days_lo,
+				days_hi;
+	static pg_tz *days_tz = NULL;
+	const Period *p;
+	DateADT		bound[2];
+	const char *problem;
+	int			i;
+
+	if (!(variant & RV_TIMESTAMPTZ))
+		return period_arg(fcinfo, argno,
+						  period_cache(fcinfo, argno, DATERANGEOID, ERRCODE_NULL_VALUE_NOT_ALLOWED));
+	p = period_arg(fcinfo, argno,
+				   period_cache(fcinfo, argno, TSTZRANGEOID, ERRCODE_NULL_VALUE_NOT_ALLOWED));
+	if (likely(days_tz == session_timezone && days_lo == p->lo && days_hi == p->hi))
+		return &days;
+	for (i = 0; i < 2; i++)
+	{
+		TimestampTz t = i == 0 ? p->lo : p->hi;
+
+		bound[i] = tstz_day(TimestampTzGetDatum(t));
+		if (DatumGetTimestampTz(DirectFunctionCall1(date_timestamptz, DateADTGetDatum(bound[i]))) != t)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("period bound %s is not a midnight in the TimeZone %s",
+							DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(t))),
+							pg_get_timezone_name(session_timezone)),
+					 errhint("The timestamptz forms count whole calendar days of the session TimeZone: give bounds at midnight there, such as tstzrange(date_trunc('month', t), date_trunc('month', t) + interval '1 month').")));
+	}
+	days.lo = bound[0];
+	days.hi = bound[1];
+	days.start = (int64) bound[0] * USECS_PER_DAY;
+	days.end = (int64) bound[1] * USECS_PER_DAY;
+	problem = period_problem(PERIOD_DATE, days.start, days.end);
+	if (problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("period [%s, %s) is out of range", date_text(bound[0]), date_text(bound[1])),
+				 errdetail("%s", problem),
+				 errhint("A period lies within the years 1 to 9999.")));
+	days_lo = p->lo;
+	days_hi = p->hi;
+	days_tz = session_timezone;
+	return &days;
+}
+
+/*
+ * The as_of argument, checked: not NULL (22004), a date of the years 1 to
+ * 9999 (22023).  what says what it measures, for the hint.
+ */
+static DateADT
+as_of_arg(FunctionCallInfo fcinfo, int argno, int variant, const char *what)
+{
+	DateADT		as_of;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("as_of must not be null"),
+				 errhint("as_of is the date the receivables are %s at, the same in every row of a group.", what)));
+	as_of = day_arg(fcinfo, argno, variant);
+	if (DATE_NOT_FINITE(as_of) || (int64) as_of * USECS_PER_DAY < PERIOD_MIN_USEC ||
+		(int64) as_of * USECS_PER_DAY >= PERIOD_END_USEC)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("as_of %s is out of range", date_text(as_of)),
+				 errhint("as_of is a date of the years 1 to 9999.")));
+	return as_of;
+}
+
+/* Set or check the state's as_of and zone (fields first_param, first_param + 1). */
+static inline void
+set_as_of(const RetStateDesc *desc, RetState *state, int first_param, DateADT as_of, int variant)
+{
+	int64		params[2];
+
+	params[0] = (int64) as_of * USECS_PER_DAY;
+	params[1] = variant_zone(variant);
+	if (unlikely(!(state->flags & RS_PARAMS_SET) ||
+				 state->v[first_param] != params[0] || state->v[first_param + 1] != params[1]))
+		ret_state_set_params(desc, state, params);
 }
 
 /* An exact sum of units as numeric: int128 when fields are added up. */
@@ -136,17 +343,6 @@ units_sum_numeric(const int64 *v, int n)
 	return sum;
 }
 
-/* 22003 for a figure of the scalar forms that is negative, NaN or infinite. */
-static inline void
-check_figure(const char *name, double value)
-{
-	if (isnan(value) || isinf(value) || value < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %g is out of range", name, value),
-				 errhint("%s is a finite number, zero or more.", name)));
-}
-
 /* 22003 for a result that overflowed to infinity. */
 static inline double
 finite_result(const char *what, double value)
@@ -159,11 +355,42 @@ finite_result(const char *what, double value)
 	return value;
 }
 
+/*
+ * One invoice's amount and dates (days), arguments 1 to 4 of ar_aging,
+ * best_possible_dso and cei, checked; false when the row is skipped.  The
+ * aggregates read their as_of or period first: a NULL one is 22004 on
+ * every row.
+ */
+typedef struct Invoice
+{
+	int64		units;
+	DateADT		issued,
+				due,
+				paid;
+	bool		paid_null;
+} Invoice;
+
+static bool
+invoice_arg(FunctionCallInfo fcinfo, int variant, Invoice *inv)
+{
+	inv->units = 0;
+	if (!PG_ARGISNULL(1))
+		inv->units = amount_arg(fcinfo, 1, (variant & RV_FLOAT8_AMOUNT) != 0);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		return false;
+	inv->issued = day_arg(fcinfo, 2, variant);
+	inv->due = day_arg(fcinfo, 3, variant);
+	inv->paid_null = PG_ARGISNULL(4);
+	inv->paid = inv->paid_null ? 0 : day_arg(fcinfo, 4, variant);
+	check_invoice_dates(inv->issued, inv->due, inv->paid, inv->paid_null);
+	return true;
+}
+
 /* ---------- ar_aging ---------- */
 
 enum
 {
-	AGE_INVOICES, AGE_CURRENT, AGE_1_30, AGE_31_60, AGE_61_90, AGE_OVER_90, AGE_AS_OF
+	AGE_INVOICES, AGE_CURRENT, AGE_1_30, AGE_31_60, AGE_61_90, AGE_OVER_90, AGE_AS_OF, AGE_ZONE
 };
 
 #define AGE_BUCKETS		5
@@ -171,7 +398,7 @@ enum
 static const RetField ar_aging_fields[] = {
 	{"invoices", RF_COUNT}, {"current", RF_COUNT}, {"days_1_30", RF_COUNT},
 	{"days_31_60", RF_COUNT}, {"days_61_90", RF_COUNT}, {"days_over_90", RF_COUNT},
-	{"as_of", RF_PARAM}
+	{"as_of", RF_PARAM}, {"zone", RF_PARAM}
 };
 
 /*
@@ -197,8 +424,11 @@ ar_aging_check(const int64 *v, bool params_set)
 	return NULL;
 }
 
+RECEIVABLES_PARAM_FORMATS(ar_aging, AGE_ZONE)
+
 static const RetStateDesc ar_aging_desc = {
-	"ar_aging_state", 7, ar_aging_fields, ar_aging_check, date_format_param, date_parse_param
+	"ar_aging_state", 8, ar_aging_fields, ar_aging_check,
+	ar_aging_format_param, ar_aging_parse_param, zone_mismatch
 };
 
 RETENTION_STATE_FUNCTIONS(ar_aging_state, ar_aging_desc)
@@ -236,67 +466,27 @@ check_aging_total(const RetState *state)
 
 /* ar_aging(amount, issued_on, due_on, paid_on, as_of) */
 static Datum
-ar_aging_step(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
+ar_aging_step(FunctionCallInfo fcinfo, int64 delta, int variant)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &ar_aging_desc);
-	DateADT		as_of,
-				issued,
-				due,
-				paid = 0;
-	bool		paid_null = PG_ARGISNULL(4);
-	int64		units = 0,
-				param;
+	DateADT		as_of = as_of_arg(fcinfo, 5, variant, "aged");
+	Invoice		inv;
 
-	if (PG_ARGISNULL(5))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("as_of must not be null"),
-				 errhint("as_of is the date the receivables are aged at, the same in every row of a group.")));
-	as_of = PG_GETARG_DATEADT(5);
-	if (DATE_NOT_FINITE(as_of) || (int64) as_of * USECS_PER_DAY < PERIOD_MIN_USEC ||
-		(int64) as_of * USECS_PER_DAY >= PERIOD_END_USEC)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("as_of %s is out of range", date_text(as_of)),
-				 errhint("as_of is a date of the years 1 to 9999.")));
-	param = (int64) as_of * USECS_PER_DAY;
-	if (unlikely(!(state->flags & RS_PARAMS_SET) || state->v[AGE_AS_OF] != param))
-		ret_state_set_params(&ar_aging_desc, state, &param);
-
-	if (!PG_ARGISNULL(1))
-		units = invoice_amount(fcinfo, 1, float8_amount);
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	set_as_of(&ar_aging_desc, state, AGE_AS_OF, as_of, variant);
+	if (!invoice_arg(fcinfo, variant, &inv))
 		PG_RETURN_POINTER(state);
-	issued = PG_GETARG_DATEADT(2);
-	due = PG_GETARG_DATEADT(3);
-	if (!paid_null)
-		paid = PG_GETARG_DATEADT(4);
-	check_invoice_dates(issued, due, paid, paid_null);
 
 	ret_state_bump(state, AGE_INVOICES, delta);
-	if (outstanding_at(as_of, issued, paid, paid_null))
+	if (outstanding_at(as_of, inv.issued, inv.paid, inv.paid_null))
 	{
-		sum_step(state, aging_bucket((int64) as_of - (int64) due), units, delta);
+		sum_step(state, aging_bucket((int64) as_of - (int64) inv.due), inv.units, delta);
 		if (delta > 0)
 			check_aging_total(state);
 	}
 	PG_RETURN_POINTER(state);
 }
 
-static Datum
-ar_aging_numeric_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return ar_aging_step(fcinfo, delta, false);
-}
-
-static Datum
-ar_aging_float8_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return ar_aging_step(fcinfo, delta, true);
-}
-
-RETENTION_STEP_FUNCTIONS(ar_aging_numeric_sfunc, ar_aging_numeric_inv, ar_aging_numeric_step)
-RETENTION_STEP_FUNCTIONS(ar_aging_float8_sfunc, ar_aging_float8_inv, ar_aging_float8_step)
+RECEIVABLES_STEP_FUNCTIONS(ar_aging, ar_aging_step)
 
 /* The aging report: the five buckets and the total, numeric; NULL without invoices. */
 PG_FUNCTION_INFO_V1(ar_aging_final);
@@ -324,12 +514,12 @@ ar_aging_final(PG_FUNCTION_ARGS)
 
 enum
 {
-	BP_CURRENT, BP_CREDIT_SALES, BP_PERIOD_START, BP_PERIOD_END
+	BP_CURRENT, BP_CREDIT_SALES, BP_PERIOD_START, BP_PERIOD_END, BP_ZONE
 };
 
 static const RetField best_possible_dso_fields[] = {
 	{"current_receivables", RF_COUNT}, {"credit_sales", RF_COUNT},
-	{"period_start", RF_PARAM}, {"period_end", RF_PARAM}
+	{"period_start", RF_PARAM}, {"period_end", RF_PARAM}, {"zone", RF_PARAM}
 };
 
 /* Sums need a period; the period is a daterange period.c accepts. */
@@ -341,80 +531,46 @@ best_possible_dso_check(const int64 *v, bool params_set)
 	return period_problem(PERIOD_DATE, v[BP_PERIOD_START], v[BP_PERIOD_END]);
 }
 
-static void
-period_format_param(StringInfo buf, int field, int64 value)
-{
-	period_format_bound(buf, value);
-}
-
-static bool
-period_parse_param(int field, const char *text, int64 *value)
-{
-	return period_parse_bound(text, value);
-}
+RECEIVABLES_PARAM_FORMATS(best_possible_dso, BP_ZONE)
 
 static const RetStateDesc best_possible_dso_desc = {
-	"best_possible_dso_state", 4, best_possible_dso_fields, best_possible_dso_check,
-	period_format_param, period_parse_param
+	"best_possible_dso_state", 5, best_possible_dso_fields, best_possible_dso_check,
+	best_possible_dso_format_param, best_possible_dso_parse_param, zone_mismatch
 };
 
 RETENTION_STATE_FUNCTIONS(best_possible_dso_state, best_possible_dso_desc)
 
-/* Set or check the state's period (fields first_param, first_param + 1). */
+/* Set or check the state's period and zone (fields first_param to first_param + 2). */
 static inline void
-set_period(const RetStateDesc *desc, RetState *state, int first_param, const Period *p)
+set_period(const RetStateDesc *desc, RetState *state, int first_param, const Period *p,
+		   int variant)
 {
+	int64		zone = variant_zone(variant);
+
 	if (unlikely(!(state->flags & RS_PARAMS_SET) ||
-				 state->v[first_param] != p->start || state->v[first_param + 1] != p->end))
+				 state->v[first_param] != p->start || state->v[first_param + 1] != p->end ||
+				 state->v[first_param + 2] != zone))
 	{
-		int64		params[2];
+		int64		params[3];
 
 		params[0] = p->start;
 		params[1] = p->end;
+		params[2] = zone;
 		ret_state_set_params(desc, state, params);
 	}
 }
 
-/*
- * One invoice's dates and amount for the period aggregates; false when the
- * row is skipped.  The period is read first: a NULL one is 22004 on every row.
- */
-typedef struct Invoice
-{
-	int64		units;
-	DateADT		issued,
-				due,
-				paid;
-	bool		paid_null;
-} Invoice;
-
-static bool
-invoice_arg(FunctionCallInfo fcinfo, bool float8_amount, Invoice *inv)
-{
-	inv->units = 0;
-	if (!PG_ARGISNULL(1))
-		inv->units = invoice_amount(fcinfo, 1, float8_amount);
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-		return false;
-	inv->issued = PG_GETARG_DATEADT(2);
-	inv->due = PG_GETARG_DATEADT(3);
-	inv->paid_null = PG_ARGISNULL(4);
-	inv->paid = inv->paid_null ? 0 : PG_GETARG_DATEADT(4);
-	check_invoice_dates(inv->issued, inv->due, inv->paid, inv->paid_null);
-	return true;
-}
-
 /* best_possible_dso(amount, issued_on, due_on, paid_on, period) */
 static Datum
-best_possible_dso_step(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
+best_possible_dso_step(FunctionCallInfo fcinfo, int64 delta, int variant)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &best_possible_dso_desc);
-	const Period *p = invoice_period(fcinfo, 5);
+	const Period *p = invoice_period(fcinfo, 5, variant);
 	Invoice		inv;
 	DateADT		last = (DateADT) (p->hi - 1);	/* the period's last day */
 
-	set_period(&best_possible_dso_desc, state, BP_PERIOD_START, p);
-	if (!invoice_arg(fcinfo, float8_amount, &inv))
+	set_period(&best_possible_dso_desc, state, BP_PERIOD_START, p, variant);
+	if (!invoice_arg(fcinfo, variant, &inv))
 		PG_RETURN_POINTER(state);
 	if (outstanding_at(last, inv.issued, inv.paid, inv.paid_null) && inv.due >= last)
 		sum_step(state, BP_CURRENT, inv.units, delta);
@@ -423,20 +579,7 @@ best_possible_dso_step(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
 	PG_RETURN_POINTER(state);
 }
 
-static Datum
-best_possible_dso_numeric_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return best_possible_dso_step(fcinfo, delta, false);
-}
-
-static Datum
-best_possible_dso_float8_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return best_possible_dso_step(fcinfo, delta, true);
-}
-
-RETENTION_STEP_FUNCTIONS(best_possible_dso_numeric_sfunc, best_possible_dso_numeric_inv, best_possible_dso_numeric_step)
-RETENTION_STEP_FUNCTIONS(best_possible_dso_float8_sfunc, best_possible_dso_float8_inv, best_possible_dso_float8_step)
+RECEIVABLES_STEP_FUNCTIONS(best_possible_dso, best_possible_dso_step)
 
 PG_FUNCTION_INFO_V1(best_possible_dso_final);
 Datum
@@ -477,13 +620,13 @@ best_possible_dso_figures(PG_FUNCTION_ARGS)
 enum
 {
 	CEI_BEGINNING, CEI_CREDIT_SALES, CEI_ENDING_TOTAL, CEI_ENDING_CURRENT,
-	CEI_PERIOD_START, CEI_PERIOD_END
+	CEI_PERIOD_START, CEI_PERIOD_END, CEI_ZONE
 };
 
 static const RetField cei_fields[] = {
 	{"beginning_receivables", RF_COUNT}, {"credit_sales", RF_COUNT},
 	{"ending_receivables", RF_COUNT}, {"ending_current_receivables", RF_COUNT},
-	{"period_start", RF_PARAM}, {"period_end", RF_PARAM}
+	{"period_start", RF_PARAM}, {"period_end", RF_PARAM}, {"zone", RF_PARAM}
 };
 
 /*
@@ -508,24 +651,26 @@ cei_check(const int64 *v, bool params_set)
 	return period_problem(PERIOD_DATE, v[CEI_PERIOD_START], v[CEI_PERIOD_END]);
 }
 
+RECEIVABLES_PARAM_FORMATS(cei, CEI_ZONE)
+
 static const RetStateDesc cei_desc = {
-	"cei_state", 6, cei_fields, cei_check, period_format_param, period_parse_param
+	"cei_state", 7, cei_fields, cei_check, cei_format_param, cei_parse_param, zone_mismatch
 };
 
 RETENTION_STATE_FUNCTIONS(cei_state, cei_desc)
 
 /* cei(amount, issued_on, due_on, paid_on, period) */
 static Datum
-cei_step(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
+cei_step(FunctionCallInfo fcinfo, int64 delta, int variant)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &cei_desc);
-	const Period *p = invoice_period(fcinfo, 5);
+	const Period *p = invoice_period(fcinfo, 5, variant);
 	Invoice		inv;
 	DateADT		before = (DateADT) (p->lo - 1);	/* the day before the period */
 	DateADT		last = (DateADT) (p->hi - 1);	/* the period's last day */
 
-	set_period(&cei_desc, state, CEI_PERIOD_START, p);
-	if (!invoice_arg(fcinfo, float8_amount, &inv))
+	set_period(&cei_desc, state, CEI_PERIOD_START, p, variant);
+	if (!invoice_arg(fcinfo, variant, &inv))
 		PG_RETURN_POINTER(state);
 	if (outstanding_at(before, inv.issued, inv.paid, inv.paid_null))
 		sum_step(state, CEI_BEGINNING, inv.units, delta);
@@ -540,20 +685,7 @@ cei_step(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
 	PG_RETURN_POINTER(state);
 }
 
-static Datum
-cei_numeric_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return cei_step(fcinfo, delta, false);
-}
-
-static Datum
-cei_float8_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return cei_step(fcinfo, delta, true);
-}
-
-RETENTION_STEP_FUNCTIONS(cei_numeric_sfunc, cei_numeric_inv, cei_numeric_step)
-RETENTION_STEP_FUNCTIONS(cei_float8_sfunc, cei_float8_inv, cei_float8_step)
+RECEIVABLES_STEP_FUNCTIONS(cei, cei_step)
 
 /* 100 * (BR + CS/N - ETR) / (BR + CS/N - ECR); NULL for a zero denominator. */
 static Datum
@@ -756,6 +888,7 @@ enum
 {
 	CB_INVOICES, CB_RECEIVABLES, CB_SALES_0,
 	CB_AS_OF = CB_SALES_0 + COUNTBACK_MONTHS,
+	CB_ZONE,
 	CB_NFIELDS
 };
 
@@ -772,10 +905,10 @@ static const RetField dso_countback_fields[CB_NFIELDS] = {
 	CB_SALES_FIELD(24), CB_SALES_FIELD(25), CB_SALES_FIELD(26), CB_SALES_FIELD(27),
 	CB_SALES_FIELD(28), CB_SALES_FIELD(29), CB_SALES_FIELD(30), CB_SALES_FIELD(31),
 	CB_SALES_FIELD(32), CB_SALES_FIELD(33), CB_SALES_FIELD(34), CB_SALES_FIELD(35),
-	{"as_of", RF_PARAM}
+	{"as_of", RF_PARAM}, {"zone", RF_PARAM}
 };
 
-StaticAssertDecl(CB_NFIELDS == COUNTBACK_MONTHS + 3, "one sales field per month");
+StaticAssertDecl(CB_NFIELDS == COUNTBACK_MONTHS + 4, "one sales field per month");
 
 /* Amounts need invoices and a date; as_of is a date of the years 1 to 9999. */
 static const char *
@@ -795,9 +928,11 @@ dso_countback_check(const int64 *v, bool params_set)
 	return NULL;
 }
 
+RECEIVABLES_PARAM_FORMATS(dso_countback, CB_ZONE)
+
 static const RetStateDesc dso_countback_desc = {
 	"dso_countback_state", CB_NFIELDS, dso_countback_fields, dso_countback_check,
-	date_format_param, date_parse_param
+	dso_countback_format_param, dso_countback_parse_param, zone_mismatch
 };
 
 RETENTION_STATE_FUNCTIONS(dso_countback_state, dso_countback_desc)
@@ -814,41 +949,26 @@ month_number(DateADT d)
 	return (int64) year * 12 + month - 1;
 }
 
+/* dso_countback(amount, issued_on, paid_on, as_of) */
 static Datum
-dso_countback_step(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
+dso_countback_step(FunctionCallInfo fcinfo, int64 delta, int variant)
 {
 	RetState   *state = ret_state_for_update(fcinfo, &dso_countback_desc);
-	DateADT		as_of,
-				issued,
+	DateADT		as_of = as_of_arg(fcinfo, 4, variant, "measured");
+	DateADT		issued,
 				paid = 0;
 	bool		paid_null = PG_ARGISNULL(3);
 	int64		units = 0,
-				param,
 				back;
 
-	if (PG_ARGISNULL(4))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("as_of must not be null"),
-				 errhint("as_of is the date the receivables are measured at, the same in every row of a group.")));
-	as_of = PG_GETARG_DATEADT(4);
-	if (DATE_NOT_FINITE(as_of) || (int64) as_of * USECS_PER_DAY < PERIOD_MIN_USEC ||
-		(int64) as_of * USECS_PER_DAY >= PERIOD_END_USEC)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("as_of %s is out of range", date_text(as_of)),
-				 errhint("as_of is a date of the years 1 to 9999.")));
-	param = (int64) as_of * USECS_PER_DAY;
-	if (unlikely(!(state->flags & RS_PARAMS_SET) || state->v[CB_AS_OF] != param))
-		ret_state_set_params(&dso_countback_desc, state, &param);
-
+	set_as_of(&dso_countback_desc, state, CB_AS_OF, as_of, variant);
 	if (!PG_ARGISNULL(1))
-		units = invoice_amount(fcinfo, 1, float8_amount);
+		units = amount_arg(fcinfo, 1, (variant & RV_FLOAT8_AMOUNT) != 0);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(state);
-	issued = PG_GETARG_DATEADT(2);
+	issued = day_arg(fcinfo, 2, variant);
 	if (!paid_null)
-		paid = PG_GETARG_DATEADT(3);
+		paid = day_arg(fcinfo, 3, variant);
 	/* no due date here: the issue date stands in for it */
 	check_invoice_dates(issued, issued, paid, paid_null);
 
@@ -864,20 +984,7 @@ dso_countback_step(FunctionCallInfo fcinfo, int64 delta, bool float8_amount)
 	PG_RETURN_POINTER(state);
 }
 
-static Datum
-dso_countback_numeric_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return dso_countback_step(fcinfo, delta, false);
-}
-
-static Datum
-dso_countback_float8_step(FunctionCallInfo fcinfo, int64 delta)
-{
-	return dso_countback_step(fcinfo, delta, true);
-}
-
-RETENTION_STEP_FUNCTIONS(dso_countback_numeric_sfunc, dso_countback_numeric_inv, dso_countback_numeric_step)
-RETENTION_STEP_FUNCTIONS(dso_countback_float8_sfunc, dso_countback_float8_inv, dso_countback_float8_step)
+RECEIVABLES_STEP_FUNCTIONS(dso_countback, dso_countback_step)
 
 /*
  * The countback over the months of the state, newest first, each with its

@@ -160,16 +160,15 @@ sbg_bad_text(const char *str, int code, const char *detail)
 			 errhint("An sbg_model is a JSON object such as {\"alpha\": 0.704, \"beta\": 1.182}.")));
 }
 
-/* The number of a JSON value (false when it is null); errors otherwise. */
+/* The number of a JSON value (false when it is null); 22P02 otherwise. */
 static bool
 json_number(JsonbValue *v, const char *str, int code, const char *key, double *out)
 {
-	if (v->type == jbvNull)
-		return false;
-	if (v->type != jbvNumeric)
+	int			kind = model_json_number(v, out);
+
+	if (kind < 0)
 		sbg_bad_text(str, code, psprintf("\"%s\" is not a number.", key));
-	*out = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v->val.numeric)));
-	return true;
+	return kind > 0;
 }
 
 /* A positive finite parameter (22023 naming the value). */
@@ -328,51 +327,7 @@ sbg_model_format(const SbgModel *m)
 	return buf.data;
 }
 
-PG_FUNCTION_INFO_V1(sbg_model_in);
-Datum
-sbg_model_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_POINTER(sbg_model_parse(PG_GETARG_CSTRING(0), ERRCODE_INVALID_TEXT_REPRESENTATION));
-}
-
-PG_FUNCTION_INFO_V1(sbg_model_out);
-Datum
-sbg_model_out(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CSTRING(sbg_model_format(sbg_model_arg(fcinfo, 0)));
-}
-
-PG_FUNCTION_INFO_V1(sbg_model_recv);
-Datum
-sbg_model_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			nbytes;
-	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-
-	PG_RETURN_POINTER(sbg_model_parse(txt, ERRCODE_INVALID_BINARY_REPRESENTATION));
-}
-
-PG_FUNCTION_INFO_V1(sbg_model_send);
-Datum
-sbg_model_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-	char	   *txt = sbg_model_format(sbg_model_arg(fcinfo, 0));
-
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(sbg_model_params);
-Datum
-sbg_model_params(PG_FUNCTION_ARGS)
-{
-	char	   *txt = sbg_model_format(sbg_model_arg(fcinfo, 0));
-
-	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(txt)));
-}
+MODEL_TEXT_FUNCTIONS(sbg_model, sbg_model_parse, sbg_model_arg, sbg_model_format)
 
 /* ---------- the fit ---------- */
 
@@ -487,6 +442,8 @@ sbg_survival(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sbg_survival period %d is negative", t),
 				 errhint("t is a period from 0 (the cohort's start, survival 1).")));
+	if (!model_may_predict(fcinfo, (m->flags & SM_HAS_CONVERGED) && !(m->flags & SM_CONVERGED), "sbg_model"))
+		PG_RETURN_NULL();
 	/* for small t the product of the retention rates is more accurate */
 	if (t <= 1000)
 	{
@@ -512,6 +469,8 @@ sbg_retention(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sbg_retention period %d is less than 1", t),
 				 errhint("The retention rate of period t is S(t) / S(t - 1), for t from 1.")));
+	if (!model_may_predict(fcinfo, (m->flags & SM_HAS_CONVERGED) && !(m->flags & SM_CONVERGED), "sbg_model"))
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((m->beta + t - 1) / (m->alpha + m->beta + t - 1));
 }
 
@@ -535,6 +494,8 @@ sbg_derl(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sbg_derl renewals %d is negative", renewals),
 				 errhint("renewals is the number of times the customer has renewed, 0 or more.")));
+	if (!model_may_predict(fcinfo, (m->flags & SM_HAS_CONVERGED) && !(m->flags & SM_CONVERGED), "sbg_model"))
+		PG_RETURN_NULL();
 	if (discount == 0)
 	{
 		/* sum of S(n + k) / S(n): finite only when alpha > 1 */

@@ -181,6 +181,22 @@ ret_state_bump(RetState *state, int field, int64 delta)
 	RETENTION_STEP_WRAPPER(sfunc, step, 1) \
 	RETENTION_STEP_WRAPPER(invfunc, step, -1)
 
+/*
+ * The same for a step function that serves several signatures, "Datum
+ * step(FunctionCallInfo fcinfo, int64 delta, int variant)", variant a
+ * constant that says which (numeric or double precision amount, date or
+ * timestamptz): the SQL-callable functions call it directly, so a family
+ * with several signatures needs no wrapper function per signature.
+ */
+#define RV_FLOAT8_AMOUNT	0x01	/* the amount is double precision, not numeric */
+#define RV_TIMESTAMPTZ		0x02	/* dates and periods are timestamptz, not date */
+
+#define RETENTION_VARIANT_STEP_FUNCTIONS(sfunc, invfunc, step, variant) \
+	PG_FUNCTION_INFO_V1(sfunc); \
+	Datum sfunc(PG_FUNCTION_ARGS) { return step(fcinfo, 1, variant); } \
+	PG_FUNCTION_INFO_V1(invfunc); \
+	Datum invfunc(PG_FUNCTION_ARGS) { return step(fcinfo, -1, variant); }
+
 /* The SQL-callable name: step(fcinfo, arg), arg a constant of the variant. */
 #define RETENTION_STEP_WRAPPER(name, step, arg) \
 	PG_FUNCTION_INFO_V1(name); \

@@ -105,7 +105,9 @@ SELECT results_eq($$
        AND signature NOT LIKE '%(text%' AND signature NOT LIKE '%(uuid%' AND signature NOT LIKE '%(bigint%'
        AND signature NOT LIKE '%(smallint%' AND signature NOT LIKE '%(numeric%'
      ORDER BY kind, signature$$,
-    $$VALUES ('aggregate', 'clv_fit(double precision,double precision,double precision,double precision)', 'clv_model', 'model'),
+    $$VALUES ('aggregate', 'clv_fit(clv_fit_state,text)', 'clv_model', 'model'),
+             ('aggregate', 'clv_fit(double precision,double precision,double precision,double precision)', 'clv_model', 'model'),
+             ('aggregate', 'clv_fit(double precision,double precision,double precision,double precision,text)', 'clv_model', 'model'),
              ('aggregate', 'time_between_purchases(integer,date)', 'interval', 'interval'),
              ('aggregate', 'time_between_purchases(integer,timestamp with time zone)', 'interval', 'interval'),
              ('window', 'lifecycle(date)', 'text', 'label'),

@@ -336,7 +336,7 @@ SELECT is((SELECT clv_fit(frequency, recency, age, monetary)::text
            FROM (SELECT frequency, recency, age, monetary FROM os
                  UNION ALL SELECT 0, 0, 0, CASE WHEN g % 2 = 0 THEN 0 END FROM generate_series(1, 50) g) s),
           (SELECT m::text FROM fm), 'clv_fit: age-0 customers are skipped');
-SELECT throws_ok($$SELECT clv_fit(2, 5, 10, 0)$$, '22023', 'monetary value 0 of a repeat customer is not positive', 'clv_fit: zero monetary of a repeat customer is 22023');
+SELECT throws_ok($$SELECT clv_fit(2, 5, 10, -0.5)$$, '22023', 'monetary value -0.5 of a repeat customer is negative or not finite', 'clv_fit: negative monetary of a repeat customer is 22023');
 SELECT throws_ok($$SELECT clv_fit(2, 5, 'Infinity', 10)$$, '22023', NULL, 'clv_fit: infinite age is 22023');
 SELECT throws_ok($$SELECT clv_fit(0, 3, 10, 0)$$, '22023', NULL, 'clv_fit: recency without frequency is 22023');
 
@@ -365,7 +365,7 @@ SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:10:0 gg='::clv_fit_state$$, '22P02', NUL
 SELECT throws_ok($$SELECT 'v1 bgnbd=1:11:10:1 gg='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: recency > age is 22P02');
 SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:10:1 gg=1:5:1'::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: more gg than repeat customers is 22P02');
 SELECT throws_ok($$SELECT 'v1 bgnbd=0:0:x:1 gg='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: garbage is 22P02');
-SELECT throws_ok($$SELECT clv_fit('v1 bgnbd=0:0:10:9000000000000000000,0:0:10:9000000000000000000 gg='::clv_fit_state)$$,
+SELECT throws_ok($$SELECT clv_fit('v1 bgnbd=0:0:10:9000000000000000000,0:0:11:9000000000000000000 gg='::clv_fit_state)$$,
                  '22003', NULL, 'clv_fit_state: weights that overflow are 22003, not a wrong number');
 SELECT throws_ok($$SELECT 'v1 gg= bgnbd='::clv_fit_state$$, '22P02', NULL, 'clv_fit_state: fields out of order are 22P02');
 
@@ -424,7 +424,7 @@ SELECT ok((SELECT max(clv_fit_gradient_check(st, m::clv_model)) < 1e-5
 
 -- clv_model text
 SELECT is('{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"p":6.25,"q":3.74,"v":15.44}'::clv_model::text,
-          '{"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "p": 6.25, "q": 3.74, "v": 15.44, "customers": null, "converged": null, "ll_bgnbd": null, "ll_gg": null}',
+          '{"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "p": 6.25, "q": 3.74, "v": 15.44, "customers": null, "converged": null, "ll_bgnbd": null, "ll_gg": null, "spend_excluded": null}',
           'clv_model: hand-written with the 7 parameters');
 SELECT is((SELECT m::text::clv_model::text FROM fm), (SELECT m::text FROM fm), 'clv_model: text round trip of a fitted model');
 SELECT is(clv_model_params('{"r":1,"alpha":2,"a":3,"b":4}')->>'p', NULL, 'clv_model: BG/NBD only');
@@ -556,7 +556,7 @@ SELECT ok((SELECT clv_expected_purchases(m, 1e6, 0, 0, 38) > clv_expected_purcha
           'expected purchases grows with a long horizon');
 SELECT throws_ok($$SELECT clv_expected_purchases(m, -1, 3, 5, 10) FROM hm$$, '22023', NULL, 'expected purchases: negative t is 22023');
 SELECT throws_ok($$SELECT clv_p_alive(m, 3, 11, 10) FROM hm$$, '22023', NULL, 'P(alive): recency > age is 22023');
-SELECT throws_ok($$SELECT clv_predict(m, 39, 2, 5, 10, 0, 0) FROM hm$$, '22023', NULL, 'clv_predict: zero monetary of a repeat customer is 22023');
+SELECT throws_ok($$SELECT clv_predict(m, 39, 2, 5, 10, -1, 0) FROM hm$$, '22023', NULL, 'clv_predict: negative monetary of a repeat customer is 22023');
 SELECT throws_ok($$SELECT clv_predict(m, 39, 2, 5, 10, 10, -0.1) FROM hm$$, '22023', NULL, 'clv_predict: negative discount is 22023');
 
 -- differential: expected purchases against the original (untransformed)
@@ -690,8 +690,8 @@ SELECT ok(abs((SELECT clv(cust, d, amount, '39 weeks') FROM
                  (SELECT cust, d::timestamptz AS d, amount FROM o
                   UNION ALL SELECT NULL, '1997-01-01', 5 UNION ALL SELECT 1, NULL, 5 UNION ALL SELECT 1, '1997-01-01', NULL) s)
               - (SELECT v FROM cv)) < 1e-12, 'clv: rows with NULLs are skipped');
-SELECT throws_ok($$SELECT clv(c, t, 0, '1 week') FROM (VALUES (1, '1997-01-01'::timestamptz), (1, '1997-02-01'), (2, '1997-01-01')) v(c, t)$$,
-                 '22023', NULL, 'clv: a repeat customer with zero amounts is 22023');
+SELECT throws_ok($$SELECT clv(c, t, -1, '1 week') FROM (VALUES (1, '1997-01-01'::timestamptz), (1, '1997-02-01'), (2, '1997-01-01')) v(c, t)$$,
+                 '22023', NULL, 'clv: a repeat customer with negative amounts is 22023');
 SELECT throws_ok($$SELECT clv(1, now(), 10, NULL)$$, '22004', NULL, 'clv: NULL horizon is 22004');
 SELECT throws_ok($$SELECT clv(1, now(), 10, '-1 day')$$, '22023', NULL, 'clv: negative horizon is 22023');
 SELECT throws_ok($$SELECT 'v1 key=int8 horizon_days=7 orders=1997-01-01:5:01'::clv_state$$, '22P02', NULL, 'clv_state: short int8 key is 22P02');

@@ -60,6 +60,10 @@ UNION ALL SELECT 'time_between_purchases_state', time_between_purchases_state(c,
   FROM (VALUES (1, '2026-01-01 10:00+00'::timestamptz), (1, '2026-01-05'), (2, '2026-02-01')) v(c, t)
 UNION ALL SELECT 'time_between_purchases_state', time_between_purchases_state(c, t)::text
   FROM (VALUES ('k', '2026-01-01'::date), ('k', '2026-01-09')) v(c, t)
+UNION ALL SELECT 'returning_customer_rate_state', returning_customer_rate_state(c, t, tstzrange('2026-01-01 12:34:56.789+00', '2026-02-01 00:00+00'))::text
+  FROM (VALUES (1, '2025-12-01 10:00+00'::timestamptz), (1, '2026-01-05'), (2, '2026-01-20'), (3, '2026-03-01')) v(c, t)
+UNION ALL SELECT 'returning_customer_rate_state', returning_customer_rate_state(c, d, daterange('2026-01-01', '2026-02-01'))::text
+  FROM (VALUES ('k', '2025-01-01'::date), ('k', '2026-01-09'), ('q"u\o,t:e}', '2026-01-31')) v(c, d)
 UNION ALL SELECT 'stickiness_state', stickiness_state(c, d)::text
   FROM (VALUES (1, '2026-01-01'::date), (1, '2026-01-02'), (2, '2026-01-02'), (2, '2026-01-02')) v(c, d)
 UNION ALL SELECT 'stickiness_state', stickiness_state(c, d)::text

@@ -1,9 +1,10 @@
 -- pgTAP tests of the receivables metrics (src/receivables.c, SPEC section
 -- 12): ar_aging, dso_countback, best_possible_dso and cei, scalar and over
--- invoices, with their states; and the double precision forms of dso and
--- avg_days_to_pay.  Expected values are worked out by hand in the comments
--- (bucket boundaries, month lengths) or come from plain SQL over the same
--- rows (the differential checks).
+-- invoices (date and timestamptz forms), with their states; and the double
+-- precision forms of dso and avg_days_to_pay.  Expected values are worked
+-- out by hand in the comments (bucket boundaries, month lengths, days near
+-- midnight in two TimeZones) or come from plain SQL over the same rows (the
+-- differential checks).
 \set ON_ERROR_STOP 1
 \set QUIET 1
 \pset format unaligned
@@ -12,7 +13,7 @@
 
 BEGIN;
 SET LOCAL TimeZone = 'UTC';
-SELECT plan(76);
+SELECT plan(108);
 
 CREATE FUNCTION pg_temp.explain_lines(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 BEGIN
@@ -59,8 +60,8 @@ SELECT is((SELECT ar_aging_state(s)::text FROM (SELECT ar_aging_state(amount, is
           (SELECT ar_aging_state(amount, issued_on, due_on, paid_on, '2024-03-31')::text FROM aging),
           'ar_aging_state(ar_aging_state) = the state of all rows');
 SELECT is((SELECT ar_aging_state(amount, issued_on, due_on, paid_on, '2024-03-31')::text FROM aging),
-          'v1 invoices=11 current=11000000 days_1_30=5000000 days_31_60=9000000 days_61_90=13000000 days_over_90=8000000 as_of=2024-03-31',
-          'ar_aging_state text form');
+          'v1 invoices=11 current=11000000 days_1_30=5000000 days_31_60=9000000 days_61_90=13000000 days_over_90=8000000 as_of=2024-03-31 zone=none',
+          'ar_aging_state text form (zone=none: the date form)');
 SELECT throws_ok($$SELECT ar_aging(1, '2024-03-01', '2024-02-01', NULL, '2024-03-31')$$, '22023', NULL, 'ar_aging: due before issue is 22023');
 SELECT throws_ok($$SELECT ar_aging(1, '2024-03-01', '2024-03-10', '2024-02-01', '2024-03-31')$$, '22023', NULL, 'ar_aging: paid before issue is 22023');
 SELECT throws_ok($$SELECT ar_aging(-1, '2024-03-01', '2024-03-10', NULL, '2024-03-31')$$, '22003', NULL, 'ar_aging: a negative amount is 22003');
@@ -167,7 +168,7 @@ SELECT is((SELECT cei(amount, issued_on, due_on, paid_on, daterange('2024-03-01'
 SELECT is((SELECT cei(amount::float8, issued_on, due_on, paid_on, daterange('2024-03-01', '2024-04-01')) FROM inv), 100 * 1000 / 1200::float8,
           'cei over invoices: float8 = numeric');
 SELECT is((SELECT cei_state(amount, issued_on, due_on, paid_on, daterange('2024-03-01', '2024-04-01'))::text FROM inv),
-          'v1 beginning_receivables=9000000 credit_sales=12000000 ending_receivables=11000000 ending_current_receivables=9000000 period_start=2024-03-01 period_end=2024-04-01',
+          'v1 beginning_receivables=9000000 credit_sales=12000000 ending_receivables=11000000 ending_current_receivables=9000000 period_start=2024-03-01 period_end=2024-04-01 zone=none',
           'cei_state text form');
 SELECT is(cei(900, 1200, 1100, 900, 1), 100 * 1000 / 1200::float8, 'cei on figures, one month');
 -- a quarter (N = 3): (300000 + 900000/3 - 320000) / (300000 + 900000/3 - 200000) = 280000 / 400000
@@ -248,6 +249,36 @@ SELECT is((SELECT count(*) FROM ext e
                       ARRAY(SELECT extract(day from date_trunc('month', date '2024-03-31' - k * interval '1 month') + interval '1 month' - interval '1 day')::int
                               FROM generate_series(0, 35) k ORDER BY k))) < 1e-9),
           7::bigint, 'differential: dso_countback over invoices = the scalar countback over plain SQL monthly sales');
+-- the countback written out in plain SQL, as_of mid-month (March counts 20 days): months
+-- newest first with their sales and days; the first month whose running sales reach the
+-- receivables takes the fraction (receivables - sales before it) / its sales of its days
+SELECT is((SELECT count(*) FROM (SELECT grp, dso_countback(amount, issued_on, paid_on, '2024-03-20') AS cb FROM rnd GROUP BY grp) e
+            WHERE abs(cb - (
+                WITH rec AS (SELECT sum(amount) AS r FROM rnd
+                              WHERE grp = e.grp AND issued_on <= '2024-03-20' AND (paid_on IS NULL OR paid_on > '2024-03-20')),
+                     bounds AS (SELECT k, (date '2024-03-01' - k * interval '1 month')::date AS lo,
+                                       CASE WHEN k = 0 THEN date '2024-03-20'
+                                            ELSE (date '2024-03-01' - (k - 1) * interval '1 month' - interval '1 day')::date END AS hi
+                                  FROM generate_series(0, 35) k),
+                     months AS (SELECT k, hi - lo + 1 AS d,
+                                       (SELECT coalesce(sum(amount), 0) FROM rnd WHERE grp = e.grp AND issued_on BETWEEN lo AND hi) AS s
+                                  FROM bounds),
+                     run AS (SELECT k, d, s, sum(s) OVER w AS upto, sum(s) OVER w - s AS before, sum(d) OVER w - d AS days_before
+                               FROM months WINDOW w AS (ORDER BY k))
+                SELECT days_before + (r - before) / s * d FROM run, rec WHERE upto >= r ORDER BY k LIMIT 1)) < 1e-9),
+          7::bigint, 'differential: dso_countback = the countback written in plain SQL (as_of mid-month)');
+-- the Credit Research Foundation's CEI for a quarter (N = 3), figures and formula in plain SQL
+SELECT is((SELECT count(*) FROM (
+              SELECT sum(amount) FILTER (WHERE issued_on <= '2023-12-31' AND (paid_on IS NULL OR paid_on > '2023-12-31')) AS br,
+                     sum(amount) FILTER (WHERE issued_on BETWEEN '2024-01-01' AND '2024-03-31') AS cs,
+                     sum(amount) FILTER (WHERE issued_on <= '2024-03-31' AND (paid_on IS NULL OR paid_on > '2024-03-31')) AS etr,
+                     sum(amount) FILTER (WHERE issued_on <= '2024-03-31' AND (paid_on IS NULL OR paid_on > '2024-03-31')
+                                           AND due_on >= '2024-03-31') AS ecr
+                FROM rnd GROUP BY grp) q
+            WHERE abs(cei(br::float8, cs::float8, etr::float8, ecr::float8, 3) - 100 * (br + cs / 3 - etr) / (br + cs / 3 - ecr)) < 1e-9),
+          7::bigint, 'differential: cei(BR, CS, ETR, ECR, 3) = 100 * (BR + CS/3 - ETR) / (BR + CS/3 - ECR) over a quarter, plain SQL');
+-- two months, by hand: (1000 + 600/2 - 900) / (1000 + 600/2 - 300) = 400 / 1000
+SELECT is(cei(1000, 600, 900, 300, 2), 40::float8, 'cei on figures, two months: 100 * 400 / 1000');
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
@@ -280,6 +311,154 @@ SELECT is((SELECT count(*) FROM (
               WINDOW w AS (ORDER BY issued_on RANGE BETWEEN interval '10 days' PRECEDING AND CURRENT ROW)) x
             WHERE m IS DISTINCT FROM fresh_m OR c IS DISTINCT FROM fresh_c),
           0::bigint, 'sliding window frames of ar_aging and cei = the aggregate of each frame');
+
+-- ===================================================================
+-- timestamptz forms: each timestamptz counts as its calendar day in the
+-- session TimeZone, then the date form's rules apply
+-- ===================================================================
+-- Three invoices near midnight UTC; their days in UTC | America/New_York
+-- (EST, -05, until 2024-03-10, then EDT, -04), worked out by hand:
+--   100: issued 02-01 12:00Z (02-01 | 02-01), due 03-01 02:00Z (03-01 | 02-29), unpaid
+--   200: issued 03-31 02:00Z (03-31 | 03-30), due 04-30 12:00Z (04-30 | 04-30), paid 04-01 03:00Z (04-01 | 03-31)
+--   400: issued 01-10 12:00Z (01-10 | 01-10), due 01-31 03:00Z (01-31 | 01-30), unpaid
+-- as_of 03-31 12:00Z is 03-31 in both zones.
+CREATE TABLE tz_inv (amount numeric, issued_at timestamptz, due_at timestamptz, paid_at timestamptz);
+INSERT INTO tz_inv VALUES
+    (100, '2024-02-01 12:00+00', '2024-03-01 02:00+00', NULL),
+    (200, '2024-03-31 02:00+00', '2024-04-30 12:00+00', '2024-04-01 03:00+00'),
+    (400, '2024-01-10 12:00+00', '2024-01-31 03:00+00', NULL);
+CREATE TABLE tz_cb (amount numeric, issued_at timestamptz, paid_at timestamptz);
+INSERT INTO tz_cb VALUES
+    (300, '2024-03-01 03:00+00', NULL),   -- March in UTC, 02-29 22:00 in New York
+    (300, '2024-03-15 12:00+00', NULL);   -- March in both
+SET LOCAL TimeZone = 'UTC';
+-- UTC: 100 is 30 days past due (1-30), 200 outstanding (paid 04-01) and current, 400 is 60 days (February has 29): 31-60
+SELECT is((SELECT ar_aging(amount, issued_at, due_at, paid_at, timestamptz '2024-03-31 12:00+00') FROM tz_inv)::text,
+          '(200.0000,100.0000,400.0000,0.0000,0.0000,700.0000)', 'ar_aging timestamptz, UTC: 30 and 60 days past due, one paid after as_of');
+-- receivables 600 = March's sales 600: 600 / 600 * 31 days
+SELECT is((SELECT dso_countback(amount, issued_at, paid_at, timestamptz '2024-03-31 12:00+00') FROM tz_cb), 31::float8,
+          'dso_countback timestamptz, UTC: both invoices in March, 31 days');
+-- March in UTC: BR (02-29) = 100 + 400, CS = 200, ETR (03-31) = 700, ECR (due on or after 03-31) = 200
+SELECT is((SELECT best_possible_dso(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01 00:00+00', '2024-04-01 00:00+00')) FROM tz_inv),
+          31::float8, 'best_possible_dso timestamptz, UTC: 200 current / 200 sales * 31');
+SELECT is((SELECT cei(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01 00:00+00', '2024-04-01 00:00+00')) FROM tz_inv),
+          0::float8, 'cei timestamptz, UTC: 100 * (500 + 200 - 700) / (500 + 200 - 200)');
+SELECT is((SELECT ar_aging_state(amount, issued_at, due_at, paid_at, timestamptz '2024-03-31 12:00+00')::text FROM tz_inv),
+          'v1 invoices=3 current=2000000 days_1_30=1000000 days_31_60=4000000 days_61_90=0 days_over_90=0 as_of=2024-03-31 zone=61f19619db2af3fd',
+          'ar_aging_state timestamptz: zone is the FNV-1a hash of the name UTC (computed independently)');
+CREATE TABLE tz_states AS
+SELECT ar_aging_state(amount, issued_at, due_at, paid_at, timestamptz '2024-03-31 12:00+00') AS a,
+       cei_state(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01 00:00+00', '2024-04-01 00:00+00')) AS c
+  FROM tz_inv;
+SET LOCAL TimeZone = 'America/New_York';
+-- New York: 100 is 31 days past due (31-60), 200 was paid on as_of, 400 is 61 days (61-90)
+SELECT is((SELECT ar_aging(amount, issued_at, due_at, paid_at, timestamptz '2024-03-31 12:00+00') FROM tz_inv)::text,
+          '(0.0000,0.0000,100.0000,400.0000,0.0000,500.0000)', 'ar_aging timestamptz, New York: 31 and 61 days past due, one paid on as_of');
+SELECT is((SELECT ar_aging(amount::float8, issued_at, due_at, paid_at, timestamptz '2024-03-31 12:00+00') FROM tz_inv)::text,
+          '(0.0000,0.0000,100.0000,400.0000,0.0000,500.0000)', 'ar_aging timestamptz: float8 = numeric');
+-- March's sales are 300 (31 days, 300 left), February's 300 absorb the rest: 29 days
+SELECT is((SELECT dso_countback(amount, issued_at, paid_at, timestamptz '2024-03-31 12:00+00') FROM tz_cb), 60::float8,
+          'dso_countback timestamptz, New York: one invoice falls in February, 31 + 29 days');
+-- March in New York: BR = 500, CS = 200 (issued 03-30), ETR = 100 + 400 (200 paid 03-31), ECR = 0
+SELECT is((SELECT best_possible_dso(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01 00:00-05', '2024-04-01 00:00-04')) FROM tz_inv),
+          0::float8, 'best_possible_dso timestamptz, New York: nothing current at 03-31');
+SELECT is((SELECT cei(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')) FROM tz_inv),
+          100 * 200 / 700::float8, 'cei timestamptz, New York: 100 * (500 + 200 - 500) / (500 + 200 - 0)');
+SELECT is((SELECT cei(amount::float8, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')) FROM tz_inv),
+          100 * 200 / 700::float8, 'cei timestamptz: float8 = numeric');
+SELECT throws_ok($$SELECT cei(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01 00:00+00', '2024-04-01 00:00+00')) FROM tz_inv$$,
+                 '22023', NULL, 'cei timestamptz: a period bound that is not a midnight of TimeZone is 22023');
+SELECT throws_ok($$SELECT ar_aging(a) FROM (SELECT a FROM tz_states UNION ALL
+                                              SELECT ar_aging_state(amount, issued_at, due_at, paid_at, timestamptz '2024-03-31 12:00+00') FROM tz_inv) x$$,
+                 '22023', NULL, 'ar_aging_state: states of two TimeZone settings do not merge');
+SELECT throws_ok($$SELECT cei(c) FROM (SELECT c FROM tz_states UNION ALL
+                                         SELECT cei_state(amount, issued_at::date, due_at::date, paid_at::date, daterange('2024-03-01', '2024-04-01')) FROM tz_inv) x$$,
+                 '22023', NULL, 'cei_state: a timestamptz-form state and a date-form state do not merge');
+SELECT is((SELECT cei(c) FROM (SELECT c FROM tz_states UNION ALL SELECT c FROM tz_states) x), 0::float8,
+          'cei_state: states of one TimeZone merge, whatever the session TimeZone');
+SELECT is((SELECT (a::text)::ar_aging_state::text = a::text FROM tz_states), true, 'ar_aging_state timestamptz: text round trip');
+SELECT throws_ok($$SELECT 'v1 invoices=0 current=0 days_1_30=0 days_31_60=0 days_61_90=0 days_over_90=0 as_of=2024-03-31 zone=61F19619DB2AF3FD'::ar_aging_state$$,
+                 '22P02', NULL, 'ar_aging_state: a zone in upper case is not the canonical spelling');
+SELECT throws_ok($$SELECT 'v1 invoices=0 current=0 days_1_30=0 days_31_60=0 days_61_90=0 days_over_90=0 as_of=2024-03-31 zone=0000000000000000'::ar_aging_state$$,
+                 '22P02', NULL, 'ar_aging_state: zone 0 is spelled none');
+SELECT throws_ok($$SELECT ar_aging(1, timestamptz '2024-03-01 10:00+00', timestamptz '2024-03-01 09:00+00', NULL, timestamptz 'infinity')$$,
+                 '22023', NULL, 'ar_aging timestamptz: an infinite as_of is 22023');
+SELECT throws_ok($$SELECT ar_aging(1, timestamptz '2024-03-01 10:00+00', timestamptz '2024-03-01 09:00+00', NULL, NULL::timestamptz)$$,
+                 '22004', NULL, 'ar_aging timestamptz: a NULL as_of is 22004');
+SELECT throws_ok($$SELECT dso_countback(1, timestamptz '2024-03-05 10:00', timestamptz '2024-03-04 23:00', timestamptz '2024-03-31')$$,
+                 '22023', NULL, 'dso_countback timestamptz: paid the day before issue is 22023');
+-- due at 09:00 on the day of issue at 10:00: the same day, not before it
+SELECT is((SELECT (ar_aging(1, timestamptz '2024-03-01 10:00', timestamptz '2024-03-01 09:00', NULL, timestamptz '2024-03-01 12:00')).current),
+          1.0000, 'ar_aging timestamptz: due earlier on the day of issue is due that day, current');
+SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p
+            WHERE p.proname ~ '^(ar_aging|dso_countback|best_possible_dso|cei)_tstz_' AND p.provolatile <> 's'),
+          NULL, 'the transition functions of the timestamptz forms are STABLE (they read TimeZone)');
+
+-- the timestamptz forms = the date forms on ::date, on random timestamps, under two TimeZones
+SELECT setseed(0.17);
+CREATE TABLE rnd_tz AS
+SELECT g % 5 AS grp, round((random() * 5000)::numeric, 2) AS amount, t AS issued_at,
+       t + random() * interval '90 days' AS due_at,
+       CASE WHEN random() < 0.3 THEN NULL ELSE t + random() * interval '150 days' END AS paid_at
+  FROM (SELECT g, timestamptz '2023-01-01 00:00+00' + random() * interval '540 days' AS t FROM generate_series(1, 10000) g) x;
+ANALYZE rnd_tz;
+CREATE FUNCTION pg_temp.tz_vs_date() RETURNS SETOF text LANGUAGE sql AS $$
+SELECT concat_ws(' | ', grp,
+       ar_aging(amount, issued_at, due_at, paid_at, timestamptz '2024-03-20 03:00+00')::text,
+       ar_aging(amount, issued_at::date, due_at::date, paid_at::date, (timestamptz '2024-03-20 03:00+00')::date)::text,
+       dso_countback(amount::float8, issued_at, paid_at, timestamptz '2024-03-20 03:00+00'),
+       dso_countback(amount::float8, issued_at::date, paid_at::date, (timestamptz '2024-03-20 03:00+00')::date),
+       best_possible_dso(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')),
+       best_possible_dso(amount, issued_at::date, due_at::date, paid_at::date, daterange('2024-03-01', '2024-04-01')),
+       cei(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')),
+       cei(amount, issued_at::date, due_at::date, paid_at::date, daterange('2024-03-01', '2024-04-01')))
+  FROM rnd_tz GROUP BY grp ORDER BY grp
+$$;
+SET LOCAL TimeZone = 'UTC';
+CREATE TABLE tz_utc AS SELECT pg_temp.tz_vs_date() AS r;
+SELECT is((SELECT count(*) FROM tz_utc WHERE split_part(r, ' | ', 2) = split_part(r, ' | ', 3) AND split_part(r, ' | ', 4) = split_part(r, ' | ', 5)
+              AND split_part(r, ' | ', 6) = split_part(r, ' | ', 7) AND split_part(r, ' | ', 8) = split_part(r, ' | ', 9)),
+          5::bigint, 'differential, UTC: the four timestamptz forms = their date forms on ::date, 10 000 random invoices');
+SET LOCAL TimeZone = 'America/New_York';
+CREATE TABLE tz_ny AS SELECT pg_temp.tz_vs_date() AS r;
+SELECT is((SELECT count(*) FROM tz_ny WHERE split_part(r, ' | ', 2) = split_part(r, ' | ', 3) AND split_part(r, ' | ', 4) = split_part(r, ' | ', 5)
+              AND split_part(r, ' | ', 6) = split_part(r, ' | ', 7) AND split_part(r, ' | ', 8) = split_part(r, ' | ', 9)),
+          5::bigint, 'differential, New York: the four timestamptz forms = their date forms on ::date');
+SELECT is((SELECT count(*) FROM generate_series(2, 8, 2) i
+            WHERE EXISTS (SELECT 1 FROM tz_utc JOIN tz_ny ON split_part(tz_utc.r, ' | ', 1) = split_part(tz_ny.r, ' | ', 1)
+                           WHERE split_part(tz_utc.r, ' | ', i) <> split_part(tz_ny.r, ' | ', i))),
+          4::bigint, 'each of the four gives a different result in the two TimeZones on these data (so the checks above can fail)');
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT ok(EXISTS (SELECT 1 FROM (SELECT pg_temp.explain_lines($$SELECT cei(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')) FROM rnd_tz$$) AS l) x
+                  WHERE l LIKE '%Partial Aggregate%'), 'timestamptz forms: a parallel plan with Partial Aggregate');
+CREATE TABLE par_tz AS
+SELECT row(ar_aging(amount, issued_at, due_at, paid_at, timestamptz '2024-03-20 03:00+00'),
+           dso_countback(amount, issued_at, paid_at, timestamptz '2024-03-20 03:00+00'),
+           best_possible_dso(amount::float8, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')),
+           cei(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')))::text AS r
+  FROM rnd_tz;
+SET LOCAL max_parallel_workers_per_gather = 0;
+SELECT is((SELECT r FROM par_tz),
+          (SELECT row(ar_aging(amount, issued_at, due_at, paid_at, timestamptz '2024-03-20 03:00+00'),
+                      dso_countback(amount, issued_at, paid_at, timestamptz '2024-03-20 03:00+00'),
+                      best_possible_dso(amount::float8, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')),
+                      cei(amount, issued_at, due_at, paid_at, tstzrange('2024-03-01', '2024-04-01')))::text FROM rnd_tz),
+          'timestamptz forms: parallel = serial');
+CREATE TABLE win_tz AS SELECT * FROM rnd_tz WHERE grp = 1 AND issued_at BETWEEN '2024-01-01' AND '2024-02-29';
+SELECT is((SELECT count(*) FROM (
+              SELECT (ar_aging(amount, issued_at, due_at, paid_at, timestamptz '2024-03-31') OVER w)::text AS m,
+                     cei(amount, issued_at, due_at, paid_at, tstzrange('2024-01-01', '2024-03-01')) OVER w AS c,
+                     (SELECT ar_aging(amount, issued_at, due_at, paid_at, timestamptz '2024-03-31')::text FROM win_tz r2
+                       WHERE r2.issued_at BETWEEN r.issued_at - interval '10 days' AND r.issued_at) AS fresh_m,
+                     (SELECT cei(amount, issued_at, due_at, paid_at, tstzrange('2024-01-01', '2024-03-01')) FROM win_tz r2
+                       WHERE r2.issued_at BETWEEN r.issued_at - interval '10 days' AND r.issued_at) AS fresh_c
+                FROM win_tz r
+              WINDOW w AS (ORDER BY issued_at RANGE BETWEEN interval '10 days' PRECEDING AND CURRENT ROW)) x
+            WHERE m IS DISTINCT FROM fresh_m OR c IS DISTINCT FROM fresh_c),
+          0::bigint, 'timestamptz forms: sliding window frames of ar_aging and cei = the aggregate of each frame');
 
 SELECT * FROM finish();
 ROLLBACK;

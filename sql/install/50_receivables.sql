@@ -2,8 +2,9 @@
 -- ar_aging, the countback DSO dso_countback, best_possible_dso and the
 -- collection effectiveness index cei, as scalars on known figures and as
 -- aggregates over invoices (numeric and double precision amounts, summed
--- exactly in units of 1/10000), each with its storable state; and the
--- double precision amount forms of dso and avg_days_to_pay.
+-- exactly in units of 1/10000), each with its storable state, in date and
+-- timestamptz forms; and the double precision amount forms of dso and
+-- avg_days_to_pay.
 
 
 -- double precision amounts for dso and avg_days_to_pay (src/dso.c)
@@ -175,7 +176,7 @@ CREATE TYPE @extschema@.ar_aging_state (
     STORAGE = plain
 );
 COMMENT ON TYPE @extschema@.ar_aging_state IS
-    'Partial aging report: invoices counted, the outstanding amount of each bucket of days past due (in 1/10000 units) and the as_of date';
+    'Partial aging report: invoices counted, the outstanding amount of each bucket of days past due (in 1/10000 units), the as_of date and the TimeZone of the timestamptz form (zone, none for dates)';
 COMMENT ON FUNCTION @extschema@.ar_aging_state_in(pg_catalog.cstring) IS
     'Input function of ar_aging_state (validates everything)';
 COMMENT ON FUNCTION @extschema@.ar_aging_state_out(@extschema@.ar_aging_state) IS
@@ -348,7 +349,7 @@ CREATE TYPE @extschema@.dso_countback_state (
     STORAGE = plain
 );
 COMMENT ON TYPE @extschema@.dso_countback_state IS
-    'Partial countback DSO: invoices counted, receivables at as_of and the sales of as_ofs month and the 35 calendar months before it (in 1/10000 units), and the as_of date';
+    'Partial countback DSO: invoices counted, receivables at as_of and the sales of as_ofs month and the 35 calendar months before it (in 1/10000 units), the as_of date and the TimeZone of the timestamptz form (zone, none for dates)';
 COMMENT ON FUNCTION @extschema@.dso_countback_state_in(pg_catalog.cstring) IS
     'Input function of dso_countback_state (validates everything)';
 COMMENT ON FUNCTION @extschema@.dso_countback_state_out(@extschema@.dso_countback_state) IS
@@ -515,7 +516,7 @@ CREATE TYPE @extschema@.best_possible_dso_state (
     STORAGE = plain
 );
 COMMENT ON TYPE @extschema@.best_possible_dso_state IS
-    'Partial best possible DSO over a daterange period: current receivables at its end and its credit sales (in 1/10000 units), and the period';
+    'Partial best possible DSO over a period of days: current receivables at its end and its credit sales (in 1/10000 units), the period and the TimeZone of the timestamptz form (zone, none for dates)';
 COMMENT ON FUNCTION @extschema@.best_possible_dso_state_in(pg_catalog.cstring) IS
     'Input function of best_possible_dso_state (validates everything)';
 COMMENT ON FUNCTION @extschema@.best_possible_dso_state_out(@extschema@.best_possible_dso_state) IS
@@ -682,7 +683,7 @@ CREATE TYPE @extschema@.cei_state (
     STORAGE = plain
 );
 COMMENT ON TYPE @extschema@.cei_state IS
-    'Partial collection effectiveness index over a daterange period: receivables at its start, its credit sales, receivables and current receivables at its end (in 1/10000 units), and the period';
+    'Partial collection effectiveness index over a period of days: receivables at its start, its credit sales, receivables and current receivables at its end (in 1/10000 units), the period and the TimeZone of the timestamptz form (zone, none for dates)';
 COMMENT ON FUNCTION @extschema@.cei_state_in(pg_catalog.cstring) IS
     'Input function of cei_state (validates everything)';
 COMMENT ON FUNCTION @extschema@.cei_state_out(@extschema@.cei_state) IS
@@ -811,3 +812,312 @@ CREATE AGGREGATE @extschema@.cei_state(amount pg_catalog.float8, issued_on pg_ca
 );
 COMMENT ON AGGREGATE @extschema@.cei_state(amount pg_catalog.float8, issued_on pg_catalog.date, due_on pg_catalog.date, paid_on pg_catalog.date, period pg_catalog.daterange) IS
     'The cei_state of rows (amount float8, issued_on date, due_on date, paid_on date, period daterange), for rollups: store it, then read the metric with its aggregate over cei_state, or merge states with cei_state(cei_state)';
+
+-- timestamptz forms: every timestamptz read as its calendar day in the
+-- session TimeZone (so STABLE), a tstzrange period as the days between its
+-- bounds, midnights of that zone; the states are the date forms', which
+-- record the zone
+
+CREATE FUNCTION @extschema@.ar_aging_tstz_numeric_sfunc(@extschema@.ar_aging_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz)
+RETURNS @extschema@.ar_aging_state AS 'MODULE_PATHNAME', 'ar_aging_tstz_numeric_sfunc'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_aging_tstz_numeric_sfunc(@extschema@.ar_aging_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Adds a row (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, as_of timestamptz) to a ar_aging_state';
+
+CREATE FUNCTION @extschema@.ar_aging_tstz_numeric_inv(@extschema@.ar_aging_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz)
+RETURNS @extschema@.ar_aging_state AS 'MODULE_PATHNAME', 'ar_aging_tstz_numeric_inv'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_aging_tstz_numeric_inv(@extschema@.ar_aging_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Removes a row (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, as_of timestamptz) from a ar_aging_state: the inverse transition, for sliding windows';
+
+CREATE AGGREGATE @extschema@.ar_aging(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) (
+    SFUNC = @extschema@.ar_aging_tstz_numeric_sfunc,
+    STYPE = @extschema@.ar_aging_state,
+    FINALFUNC = @extschema@.ar_aging_final,
+    COMBINEFUNC = @extschema@.ar_aging_state_combine,
+    MSFUNC = @extschema@.ar_aging_tstz_numeric_sfunc,
+    MINVFUNC = @extschema@.ar_aging_tstz_numeric_inv,
+    MSTYPE = @extschema@.ar_aging_state,
+    MFINALFUNC = @extschema@.ar_aging_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ar_aging(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'The aging report of invoices at as_of: amounts outstanding (issued on or before as_of, not paid on or before it) by days past due, as_of - due_on (0 or less is current), and their total; each timestamptz counts as its calendar day in the session TimeZone';
+
+CREATE AGGREGATE @extschema@.ar_aging_state(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) (
+    SFUNC = @extschema@.ar_aging_tstz_numeric_sfunc,
+    STYPE = @extschema@.ar_aging_state,
+    COMBINEFUNC = @extschema@.ar_aging_state_combine,
+    MSFUNC = @extschema@.ar_aging_tstz_numeric_sfunc,
+    MINVFUNC = @extschema@.ar_aging_tstz_numeric_inv,
+    MSTYPE = @extschema@.ar_aging_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ar_aging_state(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'The ar_aging_state of rows (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, as_of timestamptz), for rollups: store it, then read the metric with its aggregate over ar_aging_state, or merge states with ar_aging_state(ar_aging_state)';
+
+CREATE FUNCTION @extschema@.ar_aging_tstz_float8_sfunc(@extschema@.ar_aging_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz)
+RETURNS @extschema@.ar_aging_state AS 'MODULE_PATHNAME', 'ar_aging_tstz_float8_sfunc'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_aging_tstz_float8_sfunc(@extschema@.ar_aging_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Adds a row (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, as_of timestamptz) to a ar_aging_state';
+
+CREATE FUNCTION @extschema@.ar_aging_tstz_float8_inv(@extschema@.ar_aging_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz)
+RETURNS @extschema@.ar_aging_state AS 'MODULE_PATHNAME', 'ar_aging_tstz_float8_inv'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_aging_tstz_float8_inv(@extschema@.ar_aging_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Removes a row (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, as_of timestamptz) from a ar_aging_state: the inverse transition, for sliding windows';
+
+CREATE AGGREGATE @extschema@.ar_aging(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) (
+    SFUNC = @extschema@.ar_aging_tstz_float8_sfunc,
+    STYPE = @extschema@.ar_aging_state,
+    FINALFUNC = @extschema@.ar_aging_final,
+    COMBINEFUNC = @extschema@.ar_aging_state_combine,
+    MSFUNC = @extschema@.ar_aging_tstz_float8_sfunc,
+    MINVFUNC = @extschema@.ar_aging_tstz_float8_inv,
+    MSTYPE = @extschema@.ar_aging_state,
+    MFINALFUNC = @extschema@.ar_aging_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ar_aging(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'The aging report of invoices at as_of: amounts outstanding (issued on or before as_of, not paid on or before it) by days past due, as_of - due_on (0 or less is current), and their total; each timestamptz counts as its calendar day in the session TimeZone';
+
+CREATE AGGREGATE @extschema@.ar_aging_state(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) (
+    SFUNC = @extschema@.ar_aging_tstz_float8_sfunc,
+    STYPE = @extschema@.ar_aging_state,
+    COMBINEFUNC = @extschema@.ar_aging_state_combine,
+    MSFUNC = @extschema@.ar_aging_tstz_float8_sfunc,
+    MINVFUNC = @extschema@.ar_aging_tstz_float8_inv,
+    MSTYPE = @extschema@.ar_aging_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ar_aging_state(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'The ar_aging_state of rows (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, as_of timestamptz), for rollups: store it, then read the metric with its aggregate over ar_aging_state, or merge states with ar_aging_state(ar_aging_state)';
+
+CREATE FUNCTION @extschema@.dso_countback_tstz_numeric_sfunc(@extschema@.dso_countback_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz)
+RETURNS @extschema@.dso_countback_state AS 'MODULE_PATHNAME', 'dso_countback_tstz_numeric_sfunc'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dso_countback_tstz_numeric_sfunc(@extschema@.dso_countback_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Adds a row (amount numeric, issued_on timestamptz, paid_on timestamptz, as_of timestamptz) to a dso_countback_state';
+
+CREATE FUNCTION @extschema@.dso_countback_tstz_numeric_inv(@extschema@.dso_countback_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz)
+RETURNS @extschema@.dso_countback_state AS 'MODULE_PATHNAME', 'dso_countback_tstz_numeric_inv'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dso_countback_tstz_numeric_inv(@extschema@.dso_countback_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Removes a row (amount numeric, issued_on timestamptz, paid_on timestamptz, as_of timestamptz) from a dso_countback_state: the inverse transition, for sliding windows';
+
+CREATE AGGREGATE @extschema@.dso_countback(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) (
+    SFUNC = @extschema@.dso_countback_tstz_numeric_sfunc,
+    STYPE = @extschema@.dso_countback_state,
+    FINALFUNC = @extschema@.dso_countback_final,
+    COMBINEFUNC = @extschema@.dso_countback_state_combine,
+    MSFUNC = @extschema@.dso_countback_tstz_numeric_sfunc,
+    MINVFUNC = @extschema@.dso_countback_tstz_numeric_inv,
+    MSTYPE = @extschema@.dso_countback_state,
+    MFINALFUNC = @extschema@.dso_countback_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.dso_countback(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Countback DSO of invoices at as_of: receivables outstanding at as_of counted back over the sales of as_ofs month (up to as_of) and the calendar months before it, each with its real number of days; each timestamptz counts as its calendar day in the session TimeZone';
+
+CREATE AGGREGATE @extschema@.dso_countback_state(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) (
+    SFUNC = @extschema@.dso_countback_tstz_numeric_sfunc,
+    STYPE = @extschema@.dso_countback_state,
+    COMBINEFUNC = @extschema@.dso_countback_state_combine,
+    MSFUNC = @extschema@.dso_countback_tstz_numeric_sfunc,
+    MINVFUNC = @extschema@.dso_countback_tstz_numeric_inv,
+    MSTYPE = @extschema@.dso_countback_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.dso_countback_state(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'The dso_countback_state of rows (amount numeric, issued_on timestamptz, paid_on timestamptz, as_of timestamptz), for rollups: store it, then read the metric with its aggregate over dso_countback_state, or merge states with dso_countback_state(dso_countback_state)';
+
+CREATE FUNCTION @extschema@.dso_countback_tstz_float8_sfunc(@extschema@.dso_countback_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz)
+RETURNS @extschema@.dso_countback_state AS 'MODULE_PATHNAME', 'dso_countback_tstz_float8_sfunc'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dso_countback_tstz_float8_sfunc(@extschema@.dso_countback_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Adds a row (amount float8, issued_on timestamptz, paid_on timestamptz, as_of timestamptz) to a dso_countback_state';
+
+CREATE FUNCTION @extschema@.dso_countback_tstz_float8_inv(@extschema@.dso_countback_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz)
+RETURNS @extschema@.dso_countback_state AS 'MODULE_PATHNAME', 'dso_countback_tstz_float8_inv'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dso_countback_tstz_float8_inv(@extschema@.dso_countback_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Removes a row (amount float8, issued_on timestamptz, paid_on timestamptz, as_of timestamptz) from a dso_countback_state: the inverse transition, for sliding windows';
+
+CREATE AGGREGATE @extschema@.dso_countback(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) (
+    SFUNC = @extschema@.dso_countback_tstz_float8_sfunc,
+    STYPE = @extschema@.dso_countback_state,
+    FINALFUNC = @extschema@.dso_countback_final,
+    COMBINEFUNC = @extschema@.dso_countback_state_combine,
+    MSFUNC = @extschema@.dso_countback_tstz_float8_sfunc,
+    MINVFUNC = @extschema@.dso_countback_tstz_float8_inv,
+    MSTYPE = @extschema@.dso_countback_state,
+    MFINALFUNC = @extschema@.dso_countback_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.dso_countback(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'Countback DSO of invoices at as_of: receivables outstanding at as_of counted back over the sales of as_ofs month (up to as_of) and the calendar months before it, each with its real number of days; each timestamptz counts as its calendar day in the session TimeZone';
+
+CREATE AGGREGATE @extschema@.dso_countback_state(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) (
+    SFUNC = @extschema@.dso_countback_tstz_float8_sfunc,
+    STYPE = @extschema@.dso_countback_state,
+    COMBINEFUNC = @extschema@.dso_countback_state_combine,
+    MSFUNC = @extschema@.dso_countback_tstz_float8_sfunc,
+    MINVFUNC = @extschema@.dso_countback_tstz_float8_inv,
+    MSTYPE = @extschema@.dso_countback_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.dso_countback_state(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, as_of pg_catalog.timestamptz) IS
+    'The dso_countback_state of rows (amount float8, issued_on timestamptz, paid_on timestamptz, as_of timestamptz), for rollups: store it, then read the metric with its aggregate over dso_countback_state, or merge states with dso_countback_state(dso_countback_state)';
+
+CREATE FUNCTION @extschema@.best_possible_dso_tstz_numeric_sfunc(@extschema@.best_possible_dso_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange)
+RETURNS @extschema@.best_possible_dso_state AS 'MODULE_PATHNAME', 'best_possible_dso_tstz_numeric_sfunc'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.best_possible_dso_tstz_numeric_sfunc(@extschema@.best_possible_dso_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Adds a row (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange) to a best_possible_dso_state';
+
+CREATE FUNCTION @extschema@.best_possible_dso_tstz_numeric_inv(@extschema@.best_possible_dso_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange)
+RETURNS @extschema@.best_possible_dso_state AS 'MODULE_PATHNAME', 'best_possible_dso_tstz_numeric_inv'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.best_possible_dso_tstz_numeric_inv(@extschema@.best_possible_dso_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Removes a row (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange) from a best_possible_dso_state: the inverse transition, for sliding windows';
+
+CREATE AGGREGATE @extschema@.best_possible_dso(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) (
+    SFUNC = @extschema@.best_possible_dso_tstz_numeric_sfunc,
+    STYPE = @extschema@.best_possible_dso_state,
+    FINALFUNC = @extschema@.best_possible_dso_final,
+    COMBINEFUNC = @extschema@.best_possible_dso_state_combine,
+    MSFUNC = @extschema@.best_possible_dso_tstz_numeric_sfunc,
+    MINVFUNC = @extschema@.best_possible_dso_tstz_numeric_inv,
+    MSTYPE = @extschema@.best_possible_dso_state,
+    MFINALFUNC = @extschema@.best_possible_dso_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.best_possible_dso(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Best possible DSO of invoices over a period [start, end): receivables not yet due at its last day / credit sales issued in it * its days; each timestamptz counts as its calendar day in the session TimeZone';
+
+CREATE AGGREGATE @extschema@.best_possible_dso_state(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) (
+    SFUNC = @extschema@.best_possible_dso_tstz_numeric_sfunc,
+    STYPE = @extschema@.best_possible_dso_state,
+    COMBINEFUNC = @extschema@.best_possible_dso_state_combine,
+    MSFUNC = @extschema@.best_possible_dso_tstz_numeric_sfunc,
+    MINVFUNC = @extschema@.best_possible_dso_tstz_numeric_inv,
+    MSTYPE = @extschema@.best_possible_dso_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.best_possible_dso_state(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'The best_possible_dso_state of rows (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange), for rollups: store it, then read the metric with its aggregate over best_possible_dso_state, or merge states with best_possible_dso_state(best_possible_dso_state)';
+
+CREATE FUNCTION @extschema@.best_possible_dso_tstz_float8_sfunc(@extschema@.best_possible_dso_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange)
+RETURNS @extschema@.best_possible_dso_state AS 'MODULE_PATHNAME', 'best_possible_dso_tstz_float8_sfunc'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.best_possible_dso_tstz_float8_sfunc(@extschema@.best_possible_dso_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Adds a row (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange) to a best_possible_dso_state';
+
+CREATE FUNCTION @extschema@.best_possible_dso_tstz_float8_inv(@extschema@.best_possible_dso_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange)
+RETURNS @extschema@.best_possible_dso_state AS 'MODULE_PATHNAME', 'best_possible_dso_tstz_float8_inv'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.best_possible_dso_tstz_float8_inv(@extschema@.best_possible_dso_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Removes a row (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange) from a best_possible_dso_state: the inverse transition, for sliding windows';
+
+CREATE AGGREGATE @extschema@.best_possible_dso(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) (
+    SFUNC = @extschema@.best_possible_dso_tstz_float8_sfunc,
+    STYPE = @extschema@.best_possible_dso_state,
+    FINALFUNC = @extschema@.best_possible_dso_final,
+    COMBINEFUNC = @extschema@.best_possible_dso_state_combine,
+    MSFUNC = @extschema@.best_possible_dso_tstz_float8_sfunc,
+    MINVFUNC = @extschema@.best_possible_dso_tstz_float8_inv,
+    MSTYPE = @extschema@.best_possible_dso_state,
+    MFINALFUNC = @extschema@.best_possible_dso_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.best_possible_dso(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Best possible DSO of invoices over a period [start, end): receivables not yet due at its last day / credit sales issued in it * its days; each timestamptz counts as its calendar day in the session TimeZone';
+
+CREATE AGGREGATE @extschema@.best_possible_dso_state(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) (
+    SFUNC = @extschema@.best_possible_dso_tstz_float8_sfunc,
+    STYPE = @extschema@.best_possible_dso_state,
+    COMBINEFUNC = @extschema@.best_possible_dso_state_combine,
+    MSFUNC = @extschema@.best_possible_dso_tstz_float8_sfunc,
+    MINVFUNC = @extschema@.best_possible_dso_tstz_float8_inv,
+    MSTYPE = @extschema@.best_possible_dso_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.best_possible_dso_state(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'The best_possible_dso_state of rows (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange), for rollups: store it, then read the metric with its aggregate over best_possible_dso_state, or merge states with best_possible_dso_state(best_possible_dso_state)';
+
+CREATE FUNCTION @extschema@.cei_tstz_numeric_sfunc(@extschema@.cei_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange)
+RETURNS @extschema@.cei_state AS 'MODULE_PATHNAME', 'cei_tstz_numeric_sfunc'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cei_tstz_numeric_sfunc(@extschema@.cei_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Adds a row (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange) to a cei_state';
+
+CREATE FUNCTION @extschema@.cei_tstz_numeric_inv(@extschema@.cei_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange)
+RETURNS @extschema@.cei_state AS 'MODULE_PATHNAME', 'cei_tstz_numeric_inv'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cei_tstz_numeric_inv(@extschema@.cei_state, amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Removes a row (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange) from a cei_state: the inverse transition, for sliding windows';
+
+CREATE AGGREGATE @extschema@.cei(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) (
+    SFUNC = @extschema@.cei_tstz_numeric_sfunc,
+    STYPE = @extschema@.cei_state,
+    FINALFUNC = @extschema@.cei_final,
+    COMBINEFUNC = @extschema@.cei_state_combine,
+    MSFUNC = @extschema@.cei_tstz_numeric_sfunc,
+    MINVFUNC = @extschema@.cei_tstz_numeric_inv,
+    MSTYPE = @extschema@.cei_state,
+    MFINALFUNC = @extschema@.cei_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cei(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Collection effectiveness index of invoices over a period [start, end), one month: 100 * (BR + CS - ETR) / (BR + CS - ECR) with BR outstanding before it, CS issued in it, ETR and ECR outstanding and not yet due at its last day; each timestamptz counts as its calendar day in the session TimeZone';
+
+CREATE AGGREGATE @extschema@.cei_state(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) (
+    SFUNC = @extschema@.cei_tstz_numeric_sfunc,
+    STYPE = @extschema@.cei_state,
+    COMBINEFUNC = @extschema@.cei_state_combine,
+    MSFUNC = @extschema@.cei_tstz_numeric_sfunc,
+    MINVFUNC = @extschema@.cei_tstz_numeric_inv,
+    MSTYPE = @extschema@.cei_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cei_state(amount pg_catalog.numeric, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'The cei_state of rows (amount numeric, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange), for rollups: store it, then read the metric with its aggregate over cei_state, or merge states with cei_state(cei_state)';
+
+CREATE FUNCTION @extschema@.cei_tstz_float8_sfunc(@extschema@.cei_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange)
+RETURNS @extschema@.cei_state AS 'MODULE_PATHNAME', 'cei_tstz_float8_sfunc'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cei_tstz_float8_sfunc(@extschema@.cei_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Adds a row (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange) to a cei_state';
+
+CREATE FUNCTION @extschema@.cei_tstz_float8_inv(@extschema@.cei_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange)
+RETURNS @extschema@.cei_state AS 'MODULE_PATHNAME', 'cei_tstz_float8_inv'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cei_tstz_float8_inv(@extschema@.cei_state, amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Removes a row (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange) from a cei_state: the inverse transition, for sliding windows';
+
+CREATE AGGREGATE @extschema@.cei(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) (
+    SFUNC = @extschema@.cei_tstz_float8_sfunc,
+    STYPE = @extschema@.cei_state,
+    FINALFUNC = @extschema@.cei_final,
+    COMBINEFUNC = @extschema@.cei_state_combine,
+    MSFUNC = @extschema@.cei_tstz_float8_sfunc,
+    MINVFUNC = @extschema@.cei_tstz_float8_inv,
+    MSTYPE = @extschema@.cei_state,
+    MFINALFUNC = @extschema@.cei_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cei(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'Collection effectiveness index of invoices over a period [start, end), one month: 100 * (BR + CS - ETR) / (BR + CS - ECR) with BR outstanding before it, CS issued in it, ETR and ECR outstanding and not yet due at its last day; each timestamptz counts as its calendar day in the session TimeZone';
+
+CREATE AGGREGATE @extschema@.cei_state(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) (
+    SFUNC = @extschema@.cei_tstz_float8_sfunc,
+    STYPE = @extschema@.cei_state,
+    COMBINEFUNC = @extschema@.cei_state_combine,
+    MSFUNC = @extschema@.cei_tstz_float8_sfunc,
+    MINVFUNC = @extschema@.cei_tstz_float8_inv,
+    MSTYPE = @extschema@.cei_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cei_state(amount pg_catalog.float8, issued_on pg_catalog.timestamptz, due_on pg_catalog.timestamptz, paid_on pg_catalog.timestamptz, period pg_catalog.tstzrange) IS
+    'The cei_state of rows (amount float8, issued_on timestamptz, due_on timestamptz, paid_on timestamptz, period tstzrange), for rollups: store it, then read the metric with its aggregate over cei_state, or merge states with cei_state(cei_state)';

@@ -160,19 +160,19 @@ static const FuzzType types[] = {
 	NULL}},
 	{IO(ar_aging_state), {
 			"v1 invoices=0 current=0 days_1_30=0 days_31_60=0 days_61_90=0 days_over_90=0",
-			"v1 invoices=11 current=11000000 days_1_30=5000000 days_31_60=9000000 days_61_90=13000000 days_over_90=8000000 as_of=2024-03-31",
+			"v1 invoices=11 current=11000000 days_1_30=5000000 days_31_60=9000000 days_61_90=13000000 days_over_90=8000000 as_of=2024-03-31 zone=none",
 	NULL}},
 	{IO(dso_countback_state), {
 			"v1 invoices=0 receivables=0 sales_0=0 sales_1=0 sales_2=0 sales_3=0 sales_4=0 sales_5=0 sales_6=0 sales_7=0 sales_8=0 sales_9=0 sales_10=0 sales_11=0 sales_12=0 sales_13=0 sales_14=0 sales_15=0 sales_16=0 sales_17=0 sales_18=0 sales_19=0 sales_20=0 sales_21=0 sales_22=0 sales_23=0 sales_24=0 sales_25=0 sales_26=0 sales_27=0 sales_28=0 sales_29=0 sales_30=0 sales_31=0 sales_32=0 sales_33=0 sales_34=0 sales_35=0",
-			"v1 invoices=6 receivables=8500000 sales_0=3000000 sales_1=3000000 sales_2=4000000 sales_3=3500000 sales_4=0 sales_5=0 sales_6=0 sales_7=0 sales_8=0 sales_9=0 sales_10=0 sales_11=0 sales_12=0 sales_13=0 sales_14=0 sales_15=0 sales_16=0 sales_17=0 sales_18=0 sales_19=0 sales_20=0 sales_21=0 sales_22=0 sales_23=0 sales_24=0 sales_25=0 sales_26=0 sales_27=0 sales_28=0 sales_29=0 sales_30=0 sales_31=0 sales_32=0 sales_33=0 sales_34=0 sales_35=0 as_of=2024-04-30",
+			"v1 invoices=6 receivables=8500000 sales_0=3000000 sales_1=3000000 sales_2=4000000 sales_3=3500000 sales_4=0 sales_5=0 sales_6=0 sales_7=0 sales_8=0 sales_9=0 sales_10=0 sales_11=0 sales_12=0 sales_13=0 sales_14=0 sales_15=0 sales_16=0 sales_17=0 sales_18=0 sales_19=0 sales_20=0 sales_21=0 sales_22=0 sales_23=0 sales_24=0 sales_25=0 sales_26=0 sales_27=0 sales_28=0 sales_29=0 sales_30=0 sales_31=0 sales_32=0 sales_33=0 sales_34=0 sales_35=0 as_of=2024-04-30 zone=6790a0a8402277dc",
 	NULL}},
 	{IO(best_possible_dso_state), {
 			"v1 current_receivables=0 credit_sales=0",
-			"v1 current_receivables=9000000 credit_sales=12000000 period_start=2024-03-01 period_end=2024-04-01",
+			"v1 current_receivables=9000000 credit_sales=12000000 period_start=2024-03-01 period_end=2024-04-01 zone=none",
 	NULL}},
 	{IO(cei_state), {
 			"v1 beginning_receivables=0 credit_sales=0 ending_receivables=0 ending_current_receivables=0",
-			"v1 beginning_receivables=9000000 credit_sales=12000000 ending_receivables=11000000 ending_current_receivables=9000000 period_start=2024-03-01 period_end=2024-04-01",
+			"v1 beginning_receivables=9000000 credit_sales=12000000 ending_receivables=11000000 ending_current_receivables=9000000 period_start=2024-03-01 period_end=2024-04-01 zone=none",
 	NULL}},
 	{IO(clv_summary_state), {
 			"v1",

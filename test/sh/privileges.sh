@@ -81,7 +81,7 @@ is "$(sql -d ${P}owner -c "$AUDIT WHERE p.proconfig IS NOT NULL ORDER BY 1" 2>&1
 # The keyed states' combine functions take NULL too: a parallel plan's final
 # aggregate then makes a state of its own (stored in the canonical form).
 is "$(sql -d ${P}owner -c "$AUDIT WHERE p.prokind = 'f' AND NOT p.proisstrict AND p.proname !~ '(_sfunc|_inv)$'
-	AND p.proname !~ '^(repeat_purchase_ratio|loyal_customer_rate|purchase_frequency|time_between_purchases|stickiness|cohort_retention)_state_(un)?combine$' ORDER BY 1" 2>&1)" "" \
+	AND p.proname !~ '^(repeat_purchase_ratio|loyal_customer_rate|purchase_frequency|time_between_purchases|returning_customer_rate|stickiness|cohort_retention)_state_(un)?combine$' ORDER BY 1" 2>&1)" "" \
 	"every function but the transition functions (the first row makes the state) and the keyed states' combine functions is STRICT"
 is "$(sql -d ${P}owner -c "$AUDIT WHERE p.proparallel <> 's' ORDER BY 1" 2>&1)" "" "every function is PARALLEL SAFE"
 # Everything that turns a timestamptz into a calendar day reads TimeZone.
