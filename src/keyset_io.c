@@ -176,7 +176,7 @@ bad_text_at(const KsDesc *desc, const char *str, const char *p, const char *what
 {
 	int			len = 0;
 
-	while (p[len] != '\0' && len < 24)
+	while (len < 24 && p[len] != '\0')
 		len++;
 	bad_text(desc, str, p[0] == '\0' ?
 			 psprintf("At the end of the text: %s", what) :
