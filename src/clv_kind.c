@@ -25,16 +25,6 @@
 #include "clv.h"
 #include "clv_kind.h"
 
-/*
- * Pareto/NBD: its likelihood and predictions are not written yet; the
- * slot exists so that the name is known ('pareto_nbd' is 0A000, not an
- * unknown model).  Its file replaces this definition.
- */
-const ClvModelKind clv_kind_pareto_nbd = {
-	"pareto_nbd", "Pareto/NBD", "ll_pareto_nbd", 4, {"r", "alpha", "s", "beta"},
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL
-};
-
 /* By id: the order of ClvKindId. */
 static const ClvModelKind *const kinds[CLV_NKINDS] = {
 	&clv_kind_bgnbd,
@@ -89,8 +79,7 @@ clv_kind_check_available(const ClvModelKind *k)
 	if (k->loglik == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("clv model \"%s\" is not available yet", k->name),
-				 errhint("The models available are 'bgnbd' and 'mbgnbd'.")));
+				 errmsg("clv model \"%s\" is not available", k->name)));
 }
 
 void
@@ -165,6 +154,15 @@ clv_fit_purchases(const ClvModelKind *k, const ClvTriple *t, int n)
 	res = clv_minimise(&o, x, k->label);
 	res.has_se = isfinite(res.ll) &&
 		clv_standard_errors(k->loglik, kd.data, k->nparams, res.param, res.se);
+
+	/*
+	 * Pareto/NBD: a flat likelihood (no customer ever repeats: r runs to 0
+	 * while the gradient vanishes) can meet the optimiser's gradient test
+	 * without a proper maximum.  Where the observed information is not
+	 * positive definite the fit is not reported as converged.
+	 */
+	if (k == &clv_kind_pareto_nbd && !res.has_se)
+		res.converged = false;
 	return res;
 }
 

@@ -23,6 +23,7 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
@@ -252,19 +253,25 @@ co_append(ClvOrdersState **sp, DateADT day, double amount, const char *key, int 
 	s->norders++;
 }
 
-/* or'ed into clv_orders_step's key kind: the amount is numeric */
-#define CO_AMOUNT_NUMERIC	0x100
-
+/*
+ * Add a row.  The key comes through the shared customer-key entry points
+ * (customer_key.h, customer_key_extra.c): an int4 key is stored as the int8
+ * it equals (and smallint and numeric keys arrive as int4 and int8), so 42
+ * is one customer whatever the column's type and the states merge; a text
+ * key is compared by its bytes, so a nondeterministic collation is 0A000.
+ */
 static Datum
-clv_orders_step(FunctionCallInfo fcinfo, int variant)
+clv_orders_step(FunctionCallInfo fcinfo, bool numeric_amount, CustomerKeyType keytype)
 {
-	int			kind = variant & ~CO_AMOUNT_NUMERIC;
+	int			kind = keytype == CUSTOMER_KEY_TEXT ? CO_KEY_TEXT :
+		keytype == CUSTOMER_KEY_UUID ? CO_KEY_UUID : CO_KEY_INT8;
 	CoExpanded *e = co_for_update(fcinfo);
 	double		horizon = clv_positive_interval_arg(fcinfo, 4, "horizon");
 	TimestampTz ts;
 	const char *key;
 	int			keylen;
 	int64		k8;
+	double		amount;
 
 	co_set_params(e->s, kind, horizon);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -275,38 +282,49 @@ clv_orders_step(FunctionCallInfo fcinfo, int variant)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("purchased_at %s is out of range", TIMESTAMP_IS_NOBEGIN(ts) ? "-infinity" : "infinity"),
 				 errhint("A purchase time is a finite timestamp.")));
-	if (kind == CO_KEY_INT8)
+	switch (keytype)
 	{
-		k8 = PG_GETARG_INT64(1);
-		key = (const char *) &k8;
-		keylen = sizeof(int64);
-	}
-	else if (kind == CO_KEY_UUID)
-	{
-		key = (const char *) PG_GETARG_POINTER(1);
-		keylen = UUID_LEN;
-	}
-	else
-	{
-		text	   *t = PG_GETARG_TEXT_PP(1);
+		case CUSTOMER_KEY_INT4:
+		case CUSTOMER_KEY_INT8:
+			k8 = keytype == CUSTOMER_KEY_INT4 ? (int64) PG_GETARG_INT32(1) : PG_GETARG_INT64(1);
+			key = (const char *) &k8;
+			keylen = sizeof(int64);
+			break;
+		case CUSTOMER_KEY_UUID:
+			key = (const char *) PG_GETARG_UUID_P(1)->data;
+			keylen = UUID_LEN;
+			break;
+		case CUSTOMER_KEY_TEXT:
+			{
+				text	   *t = PG_GETARG_TEXT_PP(1);
 
-		/* keys are compared by their bytes, as the order metrics' are */
-		customer_key_check_collation(fcinfo);
-		key = VARDATA_ANY(t);
-		keylen = VARSIZE_ANY_EXHDR(t);
+				customer_key_check_collation(fcinfo);
+				key = VARDATA_ANY(t);
+				keylen = VARSIZE_ANY_EXHDR(t);
+				break;
+			}
+		default:
+			elog(ERROR, "unexpected customer key type %d", (int) keytype);
 	}
-	co_append(&e->s, clv_ts_day_cached(fcinfo, ts),
-			  clv_order_amount_arg(fcinfo, 3, (variant & CO_AMOUNT_NUMERIC) != 0),
-			  key, keylen);
+	amount = clv_order_amount_arg(fcinfo, 3, numeric_amount);
+	/* -0 is 0 (one spelling, and the sort cannot tell them apart) */
+	if (amount == 0)
+		amount = 0.0;
+	co_append(&e->s, clv_ts_day_cached(fcinfo, ts), amount, key, keylen);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 }
 
-RETENTION_STEP_WRAPPER(clv_int8_sfunc, clv_orders_step, CO_KEY_INT8)
-RETENTION_STEP_WRAPPER(clv_text_sfunc, clv_orders_step, CO_KEY_TEXT)
-RETENTION_STEP_WRAPPER(clv_uuid_sfunc, clv_orders_step, CO_KEY_UUID)
-RETENTION_STEP_WRAPPER(clv_int8_numeric_sfunc, clv_orders_step, CO_KEY_INT8 | CO_AMOUNT_NUMERIC)
-RETENTION_STEP_WRAPPER(clv_text_numeric_sfunc, clv_orders_step, CO_KEY_TEXT | CO_AMOUNT_NUMERIC)
-RETENTION_STEP_WRAPPER(clv_uuid_numeric_sfunc, clv_orders_step, CO_KEY_UUID | CO_AMOUNT_NUMERIC)
+/* clv_sfunc_int4 .. _uuid; _int2 and _numeric are in customer_key_extra.c */
+CUSTOMER_KEY_ENTRY_POINTS(clv_sfunc, clv_orders_step, false)
+CUSTOMER_KEY_ENTRY_POINTS(clv_numeric_amount_sfunc, clv_orders_step, true)
+
+/* The entry points that 1.1 (and earlier 1.2 builds) bound the SQL to. */
+CUSTOMER_KEY_ENTRY(clv_int8, sfunc, clv_orders_step, false, CUSTOMER_KEY_INT8)
+CUSTOMER_KEY_ENTRY(clv_text, sfunc, clv_orders_step, false, CUSTOMER_KEY_TEXT)
+CUSTOMER_KEY_ENTRY(clv_uuid, sfunc, clv_orders_step, false, CUSTOMER_KEY_UUID)
+CUSTOMER_KEY_ENTRY(clv_int8_numeric, sfunc, clv_orders_step, true, CUSTOMER_KEY_INT8)
+CUSTOMER_KEY_ENTRY(clv_text_numeric, sfunc, clv_orders_step, true, CUSTOMER_KEY_TEXT)
+CUSTOMER_KEY_ENTRY(clv_uuid_numeric, sfunc, clv_orders_step, true, CUSTOMER_KEY_UUID)
 
 /* The model is refitted on the whole frame: NULL restarts the frame. */
 PG_FUNCTION_INFO_V1(clv_orders_inv);
@@ -470,10 +488,27 @@ hexval(char c)
 	return -1;
 }
 
+/* 22P02 (22P03 from recv) naming the order of str that is not valid. */
+static void pg_attribute_noreturn()
+co_bad_order(const char *str, int code, int64 index, const char *order, int len,
+			 const char *what)
+{
+	/* at most 80 bytes of it, cut at a character boundary */
+	int			shown = pg_mbcliplen(order, len, 80);
+
+	clv_bad_text("clv_state", str, code,
+				 psprintf("Order %lld \"%.*s%s\": %s", (long long) index,
+						  shown, order, shown < len ? "..." : "", what));
+}
+
 /*
  * Read the text form, validating every part: version 2 exactly as
- * clv_state_out writes it (orders sorted, one spelling per value), or
- * version 1 as 1.1 wrote it (orders in any order).
+ * clv_state_out writes it (orders sorted, one spelling per value: the
+ * shared canonical float8 spelling of state.h, days as YYYY-MM-DD,
+ * lower-case hexadecimal keys of the key type's length, no "-0", no empty
+ * order), or version 1 as 1.1 wrote it (orders in any order; a "-0"
+ * amount reads as 0).  The binary form is this text, so recv checks the
+ * same (co_bad_order names the order at fault).
  */
 static ClvOrdersState *
 co_parse(const char *str, int code)
@@ -488,6 +523,7 @@ co_parse(const char *str, int code)
 	int			kind,
 				prev = -1;
 	double		horizon;
+	int64		index = 0;
 
 	if (*cur == '\0')
 		return s;
@@ -496,9 +532,10 @@ co_parse(const char *str, int code)
 		if (strcmp(val, key_names[kind]) == 0)
 			break;
 	if (kind > 3)
-		clv_bad_text(T, str, code, "key is not int8, text or uuid.");
-	if (!clv_parse_double(clv_next_field(&cur, "horizon_days", T, str, code), &horizon) || !(horizon > 0))
-		clv_bad_text(T, str, code, "horizon_days is not a positive number.");
+		clv_bad_text(T, str, code, psprintf("key \"%.20s\" is not int8, text or uuid.", val));
+	val = clv_next_field(&cur, "horizon_days", T, str, code);
+	if (!state_parse_float8(val, &horizon) || !(horizon > 0))
+		clv_bad_text(T, str, code, psprintf("horizon_days \"%.40s\" is not a positive number in its shortest spelling.", val));
 	co_set_params(s, kind, horizon);
 	val = clv_next_field(&cur, "orders", T, str, code);
 	if (*cur != '\0')
@@ -507,6 +544,8 @@ co_parse(const char *str, int code)
 	{
 		char	   *part[3];
 		char	   *comma = strchr(tok, ',');
+		const char *order = str + (tok - copy);
+		int			orderlen;
 		DateADT		day;
 		double		amount;
 		int			len,
@@ -514,15 +553,33 @@ co_parse(const char *str, int code)
 		char	   *key;
 
 		CHECK_FOR_INTERRUPTS();
+		index++;
 		if (comma)
 			*comma = '\0';
-		if (!clv_split_colons(tok, part, 3) || !clv_parse_day(part[0], &day) ||
-			!clv_parse_double(part[1], &amount))
-			clv_bad_text(T, str, code, "An order is not day:amount:hexkey.");
+		orderlen = strlen(tok);
+		if (orderlen == 0)
+			co_bad_order(str, code, index, order, 0, "the order is empty.");
+		if (!clv_split_colons(tok, part, 3))
+			co_bad_order(str, code, index, order, orderlen, "an order is day:amount:hexkey.");
+		if (!clv_parse_day(part[0], &day))
+			co_bad_order(str, code, index, order, orderlen, "the day is not YYYY-MM-DD.");
+		if (!state_parse_float8(part[1], &amount))
+			co_bad_order(str, code, index, order, orderlen,
+						 "the amount is not a finite number in its shortest spelling.");
+		if (amount == 0 && signbit(amount))
+		{
+			/* clv() stores 0 for a -0 amount; 1.1 wrote what it was given */
+			if (version >= 2)
+				co_bad_order(str, code, index, order, orderlen, "the amount -0 is written 0.");
+			amount = 0.0;
+		}
 		len = strlen(part[2]);
 		if (len % 2 != 0 ||
 			(kind == CO_KEY_INT8 && len != 16) || (kind == CO_KEY_UUID && len != 32))
-			clv_bad_text(T, str, code, "An order's customer key has the wrong length.");
+			co_bad_order(str, code, index, order, orderlen,
+						 kind == CO_KEY_INT8 ? "an int8 key is 16 hexadecimal digits." :
+						 kind == CO_KEY_UUID ? "a uuid key is 32 hexadecimal digits." :
+						 "a text key is an even number of hexadecimal digits.");
 		key = palloc(len / 2 + 1);
 		for (i = 0; i < len / 2; i++)
 		{
@@ -530,7 +587,8 @@ co_parse(const char *str, int code)
 						lo = hexval(part[2][2 * i + 1]);
 
 			if (hi < 0 || lo < 0)
-				clv_bad_text(T, str, code, "An order's customer key is not lower-case hexadecimal.");
+				co_bad_order(str, code, index, order, orderlen,
+							 "the customer key is not lower-case hexadecimal.");
 			key[i] = (char) (hi * 16 + lo);
 		}
 		co_append(&s, day, amount, key, len / 2);
@@ -541,11 +599,12 @@ co_parse(const char *str, int code)
 			const char *b = CO_DATA(s) + s->used - CO_RECSIZE(len / 2);
 
 			if (cmp_order(a, b) > 0)
-				clv_bad_text(T, str, code, "The orders are not sorted by customer key, day and amount.");
+				co_bad_order(str, code, index, order, orderlen,
+							 "it comes before the previous order: the orders are sorted by customer key, day and amount.");
 		}
 		prev = s->used - CO_RECSIZE(len / 2);
 		if (comma && comma[1] == '\0')
-			clv_bad_text(T, str, code, "An order is empty.");
+			co_bad_order(str, code, index + 1, "", 0, "the order is empty.");
 		tok = comma ? comma + 1 : NULL;
 	}
 	/* stored without its spare room, as a flattened aggregate state is */

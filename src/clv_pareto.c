@@ -45,6 +45,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "clv_kind.h"
 #include "clv_pareto.h"
 
 /* theta by name */
@@ -879,6 +880,15 @@ clv_pareto_purchase_probability(const double *theta, double t, int n)
 		return Min(Max(p, 0.0), 1.0);
 	}
 }
+
+/* ---------- the kind (clv_kind.h) ---------- */
+
+const ClvModelKind clv_kind_pareto_nbd = {
+	"pareto_nbd", "Pareto/NBD", "ll_pareto_nbd", 4, {"r", "alpha", "s", "beta"},
+	clv_pareto_prepare, clv_pareto_loglik, clv_pareto_start,
+	clv_pareto_p_alive, clv_pareto_expected_purchases,
+	clv_pareto_expected_purchases_new, clv_pareto_purchase_probability
+};
 
 /* ---------- test hooks ---------- */
 

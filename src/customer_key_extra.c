@@ -1,14 +1,16 @@
 /*-------------------------------------------------------------------------
  *
  * customer_key_extra.c
- *	  Customer keys given as smallint or numeric, for the order metrics and
- *	  cohort_retention.
+ *	  Customer keys given as smallint or numeric, for every keyed aggregate
+ *	  (the order metrics, the cohort and product-retention families, the
+ *	  SaaS revenue family and clv).
  *
  * A smallint key used to be ambiguous (it casts implicitly to both int4 and
  * int8) and a numeric key (what migrations from other databases leave)
  * resolved to nothing.  Both are integer keys: a smallint is passed on as
  * the int4 it equals and a numeric as the int8 it equals, to the int4 or
- * int8 entry point of orders.c and cohort.c, in the same fcinfo, so the
+ * int8 entry point of the aggregate (orders.c, cohort.c, cohort_modes.c,
+ * cohort_brackets.c, mrr.c, mrr_cohort.c, clv_orders.c), in the same fcinfo, so the
  * state is updated in place and a numeric 42, a smallint 42 and a bigint 42
  * are one customer (their states merge).  A numeric key that is not a
  * whole number, or is beyond bigint, is an error naming it: two customers
@@ -114,8 +116,26 @@ KEY_EXTRA_ENTRIES(time_between_purchases_date_sfunc, "customer_id")
 KEY_EXTRA_ENTRIES(time_between_purchases_date_inv, "customer_id")
 KEY_EXTRA_ENTRIES(stickiness_sfunc, "user_id")
 KEY_EXTRA_ENTRIES(stickiness_inv, "user_id")
+KEY_EXTRA_ENTRIES(stickiness_timestamp_sfunc, "user_id")
+KEY_EXTRA_ENTRIES(stickiness_timestamp_inv, "user_id")
+KEY_EXTRA_ENTRIES(stickiness_timestamptz_sfunc, "user_id")
+KEY_EXTRA_ENTRIES(stickiness_timestamptz_inv, "user_id")
 KEY_EXTRA_ENTRIES(cohort_retention_sfunc, "customer_id")
 KEY_EXTRA_ENTRIES(cohort_retention_date_sfunc, "customer_id")
 KEY_EXTRA_ENTRIES(returning_customer_rate_date_sfunc, "customer_id")
 KEY_EXTRA_ENTRIES(returning_customer_rate_timestamp_sfunc, "customer_id")
 KEY_EXTRA_ENTRIES(returning_customer_rate_timestamptz_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(cohort_periods_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(cohort_periods_date_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(cohort_retention_brackets_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(cohort_retention_brackets_date_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(recurring_retention_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(recurring_retention_date_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(mrr_movements_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(mrr_movements_float8_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(cohort_revenue_retention_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(cohort_revenue_retention_float8_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(arpa_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(arpa_float8_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(clv_sfunc, "customer_id")
+KEY_EXTRA_ENTRIES(clv_numeric_amount_sfunc, "customer_id")

@@ -266,25 +266,77 @@ time_between_purchases_final(PG_FUNCTION_ARGS)
 
 /* ---------- stickiness ---------- */
 
-static Datum
-stickiness_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
+/* The kind of a stickiness row's activity time. */
+typedef enum ActivityKind
+{
+	ACTIVITY_DATE,
+	ACTIVITY_TIMESTAMP,
+	ACTIVITY_TIMESTAMPTZ
+} ActivityKind;
+
+/*
+ * The day of a row's activity: a date as it is, a timestamp's day, a
+ * timestamptz's day in the session's TimeZone (as active_at::date gives,
+ * hence STABLE).  22008 for infinity.
+ */
+static DateADT
+activity_day(FunctionCallInfo fcinfo, ActivityKind kind)
+{
+	Datum		v = PG_GETARG_DATUM(2);
+
+	if (kind == ACTIVITY_DATE)
+	{
+		DateADT		d = DatumGetDateADT(v);
+
+		if (DATE_NOT_FINITE(d))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("activity date %s is out of range", DatumGetCString(DirectFunctionCall1(date_out, v))),
+					 errhint("An activity date is finite.")));
+		return d;
+	}
+	if (TIMESTAMP_NOT_FINITE(DatumGetTimestamp(v)))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("activity time %s is out of range",
+						DatumGetCString(DirectFunctionCall1(kind == ACTIVITY_TIMESTAMP ? timestamp_out : timestamptz_out, v))),
+				 errhint("An activity time is finite.")));
+	/* every finite timestamp has a day within the range of dates */
+	return DatumGetDateADT(DirectFunctionCall1(kind == ACTIVITY_TIMESTAMP ? timestamp_date : timestamptz_date, v));
+}
+
+static pg_attribute_always_inline Datum
+stickiness_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype, ActivityKind kind)
 {
 	KeySet	   *ks = ks_for_update(fcinfo, 0, &stickiness_desc);
-	DateADT		d;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		KS_RETURN(ks);
-	d = PG_GETARG_DATEADT(2);
-	if (DATE_NOT_FINITE(d))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("activity date %s is out of range", DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
-				 errhint("An activity date is finite.")));
-	count_row(fcinfo, ks, keytype, true, d, delta);
+	count_row(fcinfo, ks, keytype, true, activity_day(fcinfo, kind), delta);
 	KS_RETURN(ks);
 }
 
-CUSTOMER_KEY_STEP_FUNCTIONS(stickiness_sfunc, stickiness_inv, stickiness_step)
+static Datum
+stickiness_date_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
+{
+	return stickiness_step(fcinfo, delta, keytype, ACTIVITY_DATE);
+}
+
+static Datum
+stickiness_timestamp_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
+{
+	return stickiness_step(fcinfo, delta, keytype, ACTIVITY_TIMESTAMP);
+}
+
+static Datum
+stickiness_timestamptz_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyType keytype)
+{
+	return stickiness_step(fcinfo, delta, keytype, ACTIVITY_TIMESTAMPTZ);
+}
+
+CUSTOMER_KEY_STEP_FUNCTIONS(stickiness_sfunc, stickiness_inv, stickiness_date_step)
+CUSTOMER_KEY_STEP_FUNCTIONS(stickiness_timestamp_sfunc, stickiness_timestamp_inv, stickiness_timestamp_step)
+CUSTOMER_KEY_STEP_FUNCTIONS(stickiness_timestamptz_sfunc, stickiness_timestamptz_inv, stickiness_timestamptz_step)
 
 /*
  * 100 * mean daily active users / distinct users, the mean over every day

@@ -232,7 +232,9 @@ SELECT to_regclass('survey_answers') IS NOT NULL AS has_survey,
        to_regclass('retention_modes') IS NOT NULL AS has_retention_modes,
        to_regclass('clv_scores') IS NOT NULL AS has_clv,
        to_regclass('orders') IS NOT NULL AS has_orders,
-       to_regclass('cdnow_orders') IS NOT NULL AS has_cdnow \gset
+       to_regclass('cdnow_orders') IS NOT NULL AS has_cdnow,
+       to_regclass('sbg_projection') IS NOT NULL AS has_sbg,
+       to_regclass('bgbb_models') IS NOT NULL AS has_bgbb \gset
 
 SELECT format($html$<!DOCTYPE html>
 <html lang="en">
@@ -431,6 +433,30 @@ FROM (SELECT k, width, nb, horizon, count(s.v) AS cnt
       LEFT JOIN clv_values s ON least(floor(s.v / buckets.width), buckets.nb - 1) = buckets.k
       GROUP BY k, width, nb, horizon) hist
 GROUP BY width, nb, horizon;
+\endif
+
+-- Customer-base models (tools/demo.d/55_models.sql): the sBG projection
+-- against the cohort's actual survival, and BG/BB P(alive) by pattern.
+\if :has_sbg
+SELECT '<h2>Customer-base models</h2>';
+SELECT pg_temp.chart('fig-sbg-projection', 'Subscriber survival: actual and the sBG projection.',
+                     format('Share of a cohort of %s yearly subscribers still subscribed at the start of each year: what happened, and the shifted-beta-geometric model (sbg_fit, sbg_survival) fitted on years 0-7 only, so years 8-12 are its projection.',
+                            max(active)),
+                     'line', array_agg(year::text ORDER BY year), ARRAY['actual %', 'sBG %'], ARRAY['#E69F00', '#0072B2'],
+                     ARRAY[array_agg(actual_pct::float8 ORDER BY year), array_agg(projected_pct ORDER BY year)],
+                     0, 100, 20, 'still subscribed, %', 'years since the start (fitted on years 0-7)', '%')
+FROM sbg_projection;
+\endif
+\if :has_bgbb
+SELECT pg_temp.heatmap('fig-bgbb-p-alive', 'Donors: probability of being still alive, by pattern (BG/BB).',
+                       'P(alive) after six appeals (bgbb_p_alive of the model bgbb_fit fitted on all donors), in %, by the number of gifts (rows, with the donors of that many) and the last appeal with a gift (columns); blank: a pattern that cannot happen.',
+                       array_agg(x || CASE WHEN x = 1 THEN ' gift (' ELSE ' gifts (' END || coalesce((SELECT count(*) FROM bgbb_donors d WHERE d.frequency = x), 0) || ')' ORDER BY x),
+                       ARRAY['0', '1', '2', '3', '4', '5', '6'], array_agg(vals ORDER BY x), 100,
+                       'gifts (donors)', 'last appeal with a gift', '%')
+FROM (SELECT x, array_agg(CASE WHEN (x = 0 AND t = 0) OR (x >= 1 AND t >= x)
+                               THEN 100 * bgbb_p_alive(model, x, t, 6) END ORDER BY t) AS vals
+      FROM bgbb_models, generate_series(0, 6) x, generate_series(0, 6) t
+      GROUP BY x) rows_;
 \endif
 
 -- CDNOW: the model's holdout check (Fader, Hardie & Lee 2005, figure 4)

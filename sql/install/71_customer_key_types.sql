@@ -617,3 +617,33 @@ CREATE AGGREGATE @extschema@.cohort_retention_state(customer_id pg_catalog.numer
 );
 COMMENT ON AGGREGATE @extschema@.cohort_retention_state(customer_id pg_catalog.numeric, cohort_start pg_catalog.date, active_at pg_catalog.date, period pg_catalog.interval) IS
     'The cohort_retention_state of rows (customer_id numeric, cohort_start date, active_at date, period interval), for rollups: store it, then read the metric with its aggregate over cohort_retention_state, or merge states with cohort_retention_state(cohort_retention_state)';
+
+-- varchar keys of the one-argument state aggregates.  Their names are also
+-- the names of their state types, so without an exact varchar overload
+-- PostgreSQL reads repeat_purchase_ratio_state(varchar_column) as a
+-- function-style cast of the key text to the state type (22P02 on "17")
+-- instead of the text form.  These overloads take the text form's support
+-- functions (varchar is binary-coercible to text).
+CREATE AGGREGATE @extschema@.repeat_purchase_ratio_state(customer_id pg_catalog.varchar) (
+    SFUNC = @extschema@.repeat_purchase_ratio_sfunc,
+    STYPE = @extschema@.repeat_purchase_ratio_state,
+    COMBINEFUNC = @extschema@.repeat_purchase_ratio_state_combine,
+    MSFUNC = @extschema@.repeat_purchase_ratio_sfunc,
+    MINVFUNC = @extschema@.repeat_purchase_ratio_inv,
+    MSTYPE = @extschema@.repeat_purchase_ratio_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.repeat_purchase_ratio_state(customer_id pg_catalog.varchar) IS
+    'The repeat_purchase_ratio_state of rows (customer_id varchar, as text), for rollups: store it, then read the metric with its aggregate over repeat_purchase_ratio_state, or merge states with repeat_purchase_ratio_state(repeat_purchase_ratio_state)';
+
+CREATE AGGREGATE @extschema@.purchase_frequency_state(customer_id pg_catalog.varchar) (
+    SFUNC = @extschema@.purchase_frequency_sfunc,
+    STYPE = @extschema@.purchase_frequency_state,
+    COMBINEFUNC = @extschema@.purchase_frequency_state_combine,
+    MSFUNC = @extschema@.purchase_frequency_sfunc,
+    MINVFUNC = @extschema@.purchase_frequency_inv,
+    MSTYPE = @extschema@.purchase_frequency_state,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.purchase_frequency_state(customer_id pg_catalog.varchar) IS
+    'The purchase_frequency_state of rows (customer_id varchar, as text), for rollups: store it, then read the metric with its aggregate over purchase_frequency_state, or merge states with purchase_frequency_state(purchase_frequency_state)';

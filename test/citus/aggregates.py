@@ -85,6 +85,7 @@ KEYS = {
     'numeric': 'k::numeric',
     'bigint': 'k',
     'text': "('c' || k)",
+    'character varying': "('c' || k)::varchar",
     'uuid': 'md5(k::text)::uuid',
 }
 # survey scores: every type a score may have (whole numbers in each)
@@ -275,6 +276,8 @@ def feed(agg, name, typ, argtypes):
     if name == 'active_at':
         if typ == 'timestamp with time zone':
             return null_some(f"{TS0} + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
+        if typ == 'timestamp without time zone':
+            return null_some("timestamp '2024-01-01' + (k % 30) * interval '1 day' + (s % 200) * interval '1 day'")
         if typ == 'date':
             return null_some("date '2024-01-01' + (k % 30)::int + (s % 200)::int")
     if name == 'window' and typ == 'interval':
@@ -380,7 +383,9 @@ def main():
     # rollup tables of every state type, filled on the workers by INSERT ... SELECT
     builders = {}
     for sig, name, argtypes, argnames, _ in aggs:
-        if name in state_types and not (len(argtypes) == 1 and argtypes[0] in state_types):
+        # a builder takes rows, not states: clv_fit_state(clv_fit_state, model)
+        # merges stored states and cannot fill a rollup from the facts
+        if name in state_types and not any(t in state_types for t in argtypes):
             builders.setdefault(name, (sig, argtypes, argnames))
     rollups = {}
     for st in sorted(state_types):
