@@ -196,6 +196,13 @@ brackets_step(FunctionCallInfo fcinfo, CustomerKeyType keytype, bool is_date)
 	idx = bracket_of(c, start, is_date ? (int64) PG_GETARG_DATEADT(3) : PG_GETARG_TIMESTAMPTZ(3), is_date);
 	/* the set keeps a date's midnight UTC, as cohort.c does */
 	start_ts = is_date ? start * USECS_PER_DAY : start;
+	/*
+	 * A timestamptz row's bounds (start + a bracket of months or days) are
+	 * in the session's wall-clock time: the set records the zone, and
+	 * states of two zones do not merge (as cohort.c's).
+	 */
+	if (!is_date)
+		ks_set_session_zone(ks);
 	ks_row_key(sub, ks, 1, keytype, false, 0, &key);
 	ks_cohort_mark(ks, &key, start_ts, 0);
 	if (idx > 0)

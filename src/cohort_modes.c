@@ -61,6 +61,7 @@
 #include "customer_key.h"
 #include "expanded.h"
 #include "keyset.h"
+#include "state.h"
 
 /* cohort.c's SQL-callable functions, called here with the wrapped state */
 extern Datum cohort_retention_sfunc_int4(PG_FUNCTION_ARGS);
@@ -718,17 +719,37 @@ last_period(const KeySet *ks, const char *e)
 }
 
 /*
- * Wall-clock microseconds of a timestamptz in the session time zone (the
- * time zone cohort.c measures periods in).
+ * The time zone the periods of a set's timestamptz rows were counted in
+ * (cohort.c records it in the set): observed_until is placed in the same
+ * wall-clock time, whatever the TimeZone setting of the query that reads
+ * the state, so the result does not depend on it.  A set without a zone
+ * has no timestamptz rows; the session's zone is as good as any there.
  */
+static pg_tz *
+counted_zone(const KeySet *ks)
+{
+	pg_tz	   *tz;
+
+	if (ks->zone == NULL)
+		return session_timezone;
+	tz = pg_tzset(ks->zone);
+	if (tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" of a cohort state is not recognized", ks->zone),
+				 errhint("The state was built under a TimeZone setting this server does not know.")));
+	return tz;
+}
+
+/* Wall-clock microseconds of a timestamptz in time zone zone. */
 static int64
-wall_clock(TimestampTz ts)
+wall_clock(TimestampTz ts, pg_tz *zone)
 {
 	struct pg_tm tm;
 	fsec_t		fsec;
 	int			tz;
 
-	if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, NULL) != 0)
+	if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, zone) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("timestamp out of range")));
@@ -763,7 +784,7 @@ month_position_local(int64 local, int64 *months, int64 *rest)
  * stored cohort start (a date's midnight UTC for the date form).
  */
 static int64
-ended_periods(const WrapState *w, int64 start, int32 months, int64 usecs)
+ended_periods(const WrapState *w, int64 start, int32 months, int64 usecs, pg_tz *zone)
 {
 	int64		sm,
 				sr,
@@ -798,8 +819,8 @@ ended_periods(const WrapState *w, int64 start, int32 months, int64 usecs)
 
 		if (w->observed < start)
 			return 0;
-		ls = wall_clock(start);
-		la = wall_clock(w->observed);
+		ls = wall_clock(start, zone);
+		la = wall_clock(w->observed, zone);
 		if (months > 0)
 		{
 			month_position_local(ls, &sm, &sr);
@@ -829,6 +850,7 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 	int64	   *den,
 			   *num;
 	uint64		seen = 0;
+	pg_tz	   *zone = counted_zone(ks);
 
 	/* the length: the last active period of any customer, or ended ones */
 	KS_FOREACH(ks, e, i)
@@ -837,7 +859,7 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 
 		if (w->has_observed)
 		{
-			int64		ended = ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs);
+			int64		ended = ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs, zone);
 
 			if (ended > KS_MAX_PERIOD + 1)
 				ereport(ERROR,
@@ -861,7 +883,7 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 					wi;
 
 		if (w->has_observed)
-			ended = Min(ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs), n);
+			ended = Min(ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs, zone), n);
 		den[0]++;
 		den[ended]--;
 		if (w->mode == MODE_ON_OR_AFTER)
@@ -1173,26 +1195,20 @@ wrap_in(FunctionCallInfo fcinfo, WrapKind kind)
 		p += 9;
 		for (;;)
 		{
-			char	   *end;
-			long		v;
+			int64		months,
+						days;
 
 			if (n == MAX_BRACKETS)
 				bad_text(kind, str, "There are too many brackets.");
-			errno = 0;
-			v = strtol(p, &end, 10);
-			if (errno != 0 || end == p || *end != ':' || v < PG_INT32_MIN || v > PG_INT32_MAX)
-				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
-			b[n].month = (int32) v;
-			p = end + 1;
-			v = strtol(p, &end, 10);
-			if (errno != 0 || end == p || *end != ':' || v < PG_INT32_MIN || v > PG_INT32_MAX)
-				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
-			b[n].day = (int32) v;
-			p = end + 1;
-			b[n].time = strtoi64(p, &end, 10);
-			if (errno != 0 || end == p)
-				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>.");
-			p = end;
+			/* canonical integers: no "+", no leading zeros, no spaces */
+			if ((p = state_scan_int64(p, &months)) == NULL || *p != ':' ||
+				months < PG_INT32_MIN || months > PG_INT32_MAX ||
+				(p = state_scan_int64(p + 1, &days)) == NULL || *p != ':' ||
+				days < PG_INT32_MIN || days > PG_INT32_MAX ||
+				(p = state_scan_int64(p + 1, &b[n].time)) == NULL)
+				bad_text(kind, str, "A bracket is <months>:<days>:<microseconds>, integers without \"+\" or leading zeros.");
+			b[n].month = (int32) months;
+			b[n].day = (int32) days;
 			n++;
 			if (*p != ',')
 				break;
@@ -1221,14 +1237,8 @@ wrap_in(FunctionCallInfo fcinfo, WrapKind kind)
 			bad_text(kind, str, "The mode is \"mode=on\" or \"mode=on_or_after\".");
 		if (strncmp(p, "observed_until=", 15) == 0)
 		{
-			char	   *end;
-
-			p += 15;
-			errno = 0;
-			w.observed = strtoi64(p, &end, 10);
-			if (errno != 0 || end == p || !(*p == '-' || (*p >= '0' && *p <= '9')))
-				bad_text(kind, str, "observed_until is an integer followed by \"us\" or \"d\".");
-			p = end;
+			if ((p = state_scan_int64(p + 15, &w.observed)) == NULL)
+				bad_text(kind, str, "observed_until is an integer (no \"+\", no leading zeros) followed by \"us\" or \"d\".");
 			w.has_observed = true;
 			if (strncmp(p, "us ", 3) == 0)
 				p += 3;

@@ -51,6 +51,7 @@
 #include "keyset.h"
 #include "keyset_int.h"
 #include "period.h"
+#include "state.h"
 
 
 const ExpandedObjectMethods ks_methods = {
@@ -82,15 +83,12 @@ bad_state(const KsDesc *desc, int sqlstate, const char *detail)
 void pg_attribute_noreturn()
 bad_text(const KsDesc *desc, const char *str, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", desc->type_name, str),
-			 errdetail("%s", detail),
-			 desc->layout == KS_LAYOUT_COHORT ?
-			 errhint("The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> [zone=<TimeZone>] {key:rows:start:periods,...}\", as the output function writes it.") :
-			 desc->has_range ?
-			 errhint("The form is \"v1 <int|text|uuid|empty> [period=<daterange|tsrange|tstzrange>[start,end)] {key:count:first:last,...}\", as the output function writes it.") :
-			 errhint("The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.")));
+	state_bad_text(desc->type_name, str, detail,
+				   desc->layout == KS_LAYOUT_COHORT ?
+				   "The form is \"v1 <int|text|uuid|empty> period=<n><mon|d|us> [zone=<TimeZone>] {key:rows:start:periods,...}\", as the output function writes it." :
+				   desc->has_range ?
+				   "The form is \"v1 <int|text|uuid|empty> [period=<daterange|tsrange|tstzrange>[start,end)] {key:count:first:last,...}\", as the output function writes it." :
+				   "The form is \"v1 <int|text|uuid|empty> {key:count,...}\", as the output function writes it.");
 }
 
 /* ---------- creation and key kind ---------- */

@@ -31,6 +31,7 @@
 #include "utils/uuid.h"
 
 #include "expanded.h"
+#include "state.h"
 #include "keyset.h"
 #include "keyset_int.h"
 #include "period.h"
@@ -157,35 +158,128 @@ ks_out(FunctionCallInfo fcinfo, const KsDesc *desc)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-static inline const char *
-skip_ws(const char *p)
+/*
+ * Text input.  The text form is canonical: exactly what ks_out writes, one
+ * spelling per value, so that equal states have equal text (a dump, a
+ * DISTINCT, a comparison of rollups).  No space but the single ones between
+ * the header's words and before the brace; integers without "+" or leading
+ * zeros; uuids in lower case with hyphens; text keys escaping only " and \;
+ * days as YYYY-MM-DD; the period in its one unit (months, else whole days,
+ * else microseconds); and the entries in strictly increasing key order (the
+ * order ks_out writes, which also rules out a customer twice).  Every
+ * error names the piece of text it stopped at.
+ */
+
+/* 22P02 naming the text from p on (a short excerpt) and what is wrong. */
+static void pg_attribute_noreturn()
+bad_text_at(const KsDesc *desc, const char *str, const char *p, const char *what)
 {
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	return p;
+	int			len = 0;
+
+	while (len < 24 && p[len] != '\0')
+		len++;
+	bad_text(desc, str, p[0] == '\0' ?
+			 psprintf("At the end of the text: %s", what) :
+			 psprintf("At \"%.*s%s\": %s", len, p, p[len] != '\0' ? "..." : "", what));
 }
 
-/* Parse a signed 64-bit integer; NULL when there is none or it overflows. */
-static const char *
-parse_int64(const char *p, int64 *v)
+static inline int
+hex_value(char c)
 {
-	bool		neg = false;
-	uint64		u = 0;
-	const char *start;
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;					/* upper case is not canonical */
+}
 
-	if (*p == '-' || *p == '+')
-		neg = (*p++ == '-');
-	start = p;
-	while (*p >= '0' && *p <= '9')
+/* A uuid as uuid_out writes it (8-4-4-4-12 lower-case hex digits); NULL if not. */
+static const char *
+scan_uuid(const char *p, unsigned char *out)
+{
+	int			i,
+				k = 0;
+
+	for (i = 0; i < 36; i++)
 	{
-		if (u > (PG_UINT64_MAX - (*p - '0')) / 10)
+		int			hi,
+					lo;
+
+		if (i == 8 || i == 13 || i == 18 || i == 23)
+		{
+			if (p[i] != '-')
+				return NULL;
+			continue;
+		}
+		if ((hi = hex_value(p[i])) < 0 || (lo = hex_value(p[i + 1])) < 0)
 			return NULL;
-		u = u * 10 + (*p++ - '0');
+		out[k++] = (unsigned char) (hi << 4 | lo);
+		i++;
 	}
-	if (p == start || u > (neg ? KS_SIGN_BIT : (uint64) PG_INT64_MAX))
+	return p + 36;
+}
+
+/*
+ * A day as ks_print_key writes it ("%04d-%02d-%02d" of j2date's year, month
+ * and day); NULL when it is not that, or not a valid day.
+ */
+static const char *
+scan_day(const char *p, int32 *day)
+{
+	const char *q = p;
+	int			y = 0,
+				m = 0,
+				d = 0,
+				ndig = 0,
+				y2,
+				m2,
+				d2;
+	char		again[32];
+	int			len;
+
+	if (*q == '-')
+		q++;
+	/* at most 7 digits: a day's year has at most 6 */
+	while (*q >= '0' && *q <= '9' && ndig < 8)
+	{
+		y = y * 10 + (*q++ - '0');
+		ndig++;
+	}
+	if (ndig == 0 || ndig > 7 || *q != '-')
 		return NULL;
-	*v = neg ? (int64) (0 - u) : (int64) u;
-	return p;
+	if (*p == '-')
+		y = -y;
+	q++;
+	if (q[0] < '0' || q[0] > '9' || q[1] < '0' || q[1] > '9' || q[2] != '-' ||
+		q[3] < '0' || q[3] > '9' || q[4] < '0' || q[4] > '9')
+		return NULL;
+	m = (q[0] - '0') * 10 + (q[1] - '0');
+	d = (q[3] - '0') * 10 + (q[4] - '0');
+	q += 5;
+	/* date2j does not check its arguments: range first (February 30 below) */
+	if (m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
+		return NULL;
+	*day = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	/* IS_VALID_JULIAN checks no day: -4713-11-01 is before day 0 */
+	if (!valid_day(*day))
+		return NULL;
+	j2date(*day + POSTGRES_EPOCH_JDATE, &y2, &m2, &d2);
+	if (y2 != y || m2 != m || d2 != d)
+		return NULL;
+	/* the one spelling: the year's width and sign as the output has them */
+	len = snprintf(again, sizeof(again), "%04d-%02d-%02d", y, m, d);
+	if (len != q - p || memcmp(again, p, len) != 0)
+		return NULL;
+	return q;
+}
+
+/* "=<canonical integer> " after a header word; NULL if not. */
+static const char *
+scan_header_int(const char *p, int64 *v)
+{
+	if (*p != '=' || (p = state_scan_int64(p + 1, v)) == NULL || *p != ' ')
+		return NULL;
+	return p + 1;
 }
 
 /*
@@ -203,6 +297,7 @@ parse_range(const KsDesc *desc, const char *str, const char *p, KeySet *ks)
 	int64		start,
 				end;
 	const char *problem;
+	const char *at = p;
 
 	for (kind = PERIOD_DATE; kind <= PERIOD_TIMESTAMPTZ; kind++)
 	{
@@ -212,74 +307,83 @@ parse_range(const KsDesc *desc, const char *str, const char *p, KeySet *ks)
 			break;
 	}
 	if (kind > PERIOD_TIMESTAMPTZ)
-		bad_text(desc, str, hint);
+		bad_text_at(desc, str, at, hint);
 	p += strlen(period_kind_name(kind)) + 1;
 	q = strchr(p, ',');
 	if (q == NULL)
-		bad_text(desc, str, hint);
+		bad_text_at(desc, str, at, hint);
 	bound = pnstrdup(p, q - p);
 	if (!period_parse_bound(bound, &start))
-		bad_text(desc, str, hint);
+		bad_text_at(desc, str, at, hint);
 	p = q + 1;
 	q = strchr(p, ')');
 	if (q == NULL)
-		bad_text(desc, str, hint);
+		bad_text_at(desc, str, at, hint);
 	bound = pnstrdup(p, q - p);
 	if (!period_parse_bound(bound, &end))
-		bad_text(desc, str, hint);
+		bad_text_at(desc, str, at, hint);
 	problem = period_problem(kind, start, end);
 	if (problem)
-		bad_text(desc, str, problem);
+		bad_text_at(desc, str, at, problem);
 	ks_set_range(ks, (uint8) kind, start, end, false);
-	return skip_ws(q + 1);
+	/* one space before the entries, as the output writes it */
+	if (q[1] != ' ')
+		bad_text_at(desc, str, q + 1, "The period is followed by one space.");
+	return q + 2;
 }
 
 Datum
 ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	const char *p = skip_ws(str);
+	const char *p = str;
 	KeySet	   *ks = ks_new(desc, CurrentMemoryContext);
-	StringInfoData kb;
+	StringInfoData kb,
+				prevkb;
 	uint8		kind = KS_KEY_NONE;
 	int			k;
 	KsFlat	   *f;
+	int64		previv = 0;
+	bool		first_entry = true;
 
-	if (strncmp(p, "v1", 2) != 0 || (p[2] != ' ' && p[2] != '\t'))
-		bad_text(desc, str, "It does not start with the version \"v1\".");
-	p = skip_ws(p + 2);
+	if (strncmp(p, "v1 ", 3) != 0)
+		bad_text_at(desc, str, p, "It does not start with the version \"v1\" and one space.");
+	p += 3;
 	for (k = 0; k < (int) lengthof(kind_names); k++)
 	{
 		size_t		n = strlen(kind_names[k]);
 
-		if (strncmp(p, kind_names[k], n) == 0 && (p[n] == ' ' || p[n] == '\t' || p[n] == '{'))
+		if (strncmp(p, kind_names[k], n) == 0 && p[n] == ' ')
 		{
 			kind = k;
-			p = skip_ws(p + n);
+			p += n + 1;
 			break;
 		}
 	}
 	if (k == (int) lengthof(kind_names))
-		bad_text(desc, str, "The key kind must be empty, int, text or uuid.");
+		bad_text_at(desc, str, p, "The key kind must be empty, int, text or uuid, followed by one space.");
 	ks_set_kind(ks, kind);
 	if (desc->param_name && strncmp(p, desc->param_name, strlen(desc->param_name)) == 0)
 	{
+		const char *at = p;
 		int64		v;
 
-		p += strlen(desc->param_name);
-		if (*p != '=' || (p = parse_int64(p + 1, &v)) == NULL || v < 1 || v > PG_INT32_MAX)
-			bad_text(desc, str, psprintf("%s must be an integer from 1 to %d.", desc->param_name, PG_INT32_MAX));
+		p = scan_header_int(p + strlen(desc->param_name), &v);
+		if (p == NULL || v < 1 || v > PG_INT32_MAX)
+			bad_text_at(desc, str, at, psprintf("%s must be an integer from 1 to %d, without sign or leading zeros, followed by one space.",
+												desc->param_name, PG_INT32_MAX));
 		ks_set_param(ks, (int32) v);
-		p = skip_ws(p);
 	}
 	if (desc->layout == KS_LAYOUT_COHORT && strncmp(p, "period=", 7) == 0)
 	{
+		const char *at = p;
 		int64		v;
 		int32		months = 0;
 		int64		usecs = 0;
+		StringInfoData again;
 
-		if ((p = parse_int64(p + 7, &v)) == NULL)
-			bad_text(desc, str, "A period is a positive integer followed by mon, d or us.");
+		if ((p = state_scan_int64(p + 7, &v)) == NULL)
+			bad_text_at(desc, str, at, "A period is a positive integer followed by mon, d or us.");
 		if (strncmp(p, "mon", 3) == 0 && v <= PG_INT32_MAX)
 		{
 			months = (int32) v;
@@ -296,35 +400,42 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			p += 2;
 		}
 		else
-			bad_text(desc, str, "A period is a positive integer followed by mon, d or us.");
+			bad_text_at(desc, str, at, "A period is a positive integer followed by mon, d or us.");
 		if (!ks_valid_period(months, usecs))
-			bad_text(desc, str, "A period is a positive integer followed by mon, d or us.");
+			bad_text_at(desc, str, at, "A period is a positive integer followed by mon, d or us.");
+		/* one unit per period: whole days in d, not us */
+		initStringInfo(&again);
+		ks_format_period(&again, months, usecs);
+		if (p - (at + 7) != again.len || memcmp(at + 7, again.data, again.len) != 0 || *p != ' ')
+			bad_text_at(desc, str, at, psprintf("The period is written period=%s, followed by one space.", again.data));
+		p++;
 		ks_set_period(ks, months, usecs);
-		p = skip_ws(p);
 		if (strncmp(p, "zone=", 5) == 0)
 		{
 			const char *z = p + 5;
 
 			p = z;
-			while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '{')
+			while (*p != '\0' && *p != ' ')
 				p++;
-			if (!ks_valid_zone(z, p - z))
-				bad_text(desc, str, "A time zone is a name without spaces, braces, quotes, commas or backslashes.");
+			if (!ks_valid_zone(z, p - z) || *p != ' ')
+				bad_text_at(desc, str, z - 5, "A time zone is a name without spaces, braces, quotes, commas or backslashes, followed by one space.");
 			ks_set_zone(ks, z, p - z);
-			p = skip_ws(p);
+			p++;
 		}
 	}
 	if (desc->has_range && strncmp(p, "period=", 7) == 0)
 		p = parse_range(desc, str, p + 7, ks);
 	if (*p != '{')
-		bad_text(desc, str, "The entries must be enclosed in braces.");
-	p = skip_ws(p + 1);
+		bad_text_at(desc, str, p, "The entries must be enclosed in braces, after the header and one space.");
+	p++;
 	initStringInfo(&kb);
+	initStringInfo(&prevkb);
 	if (*p == '}')
 		p++;
 	else
 		for (;;)
 		{
+			const char *at = p;
 			KsKey		key;
 			int64		count,
 						first = 0,
@@ -334,14 +445,14 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			bool		found;
 			char	   *e;
 
-			CHECK_FOR_INTERRUPTS();
+			KS_CHECK_INTERRUPTS(ks->nentries);
 			if (kind == KS_KEY_NONE)
-				bad_text(desc, str, "An empty state has no entries.");
+				bad_text_at(desc, str, p, "An empty state has no entries.");
 			resetStringInfo(&kb);
 			if (kind == KS_KEY_INT)
 			{
-				if ((p = parse_int64(p, &iv)) == NULL)
-					bad_text(desc, str, "A key is not a 64-bit integer.");
+				if ((p = state_scan_int64(p, &iv)) == NULL)
+					bad_text_at(desc, str, at, "A key is not a 64-bit integer (no sign \"+\", no leading zeros).");
 				if (ks->varkeys)
 				{
 					enlargeStringInfo(&kb, 8);
@@ -351,85 +462,70 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			}
 			else if (kind == KS_KEY_UUID)
 			{
-				char		u[UUID_LEN * 2 + 5];
-				pg_uuid_t  *uu;
-
-				if (strlen(p) < sizeof(u) - 1)
-					bad_text(desc, str, "A key is not a uuid.");
-				memcpy(u, p, sizeof(u) - 1);
-				u[sizeof(u) - 1] = '\0';
-				uu = DatumGetUUIDP(DirectFunctionCall1(uuid_in, CStringGetDatum(u)));
-				appendBinaryStringInfo(&kb, (char *) uu->data, UUID_LEN);
-				p += sizeof(u) - 1;
+				enlargeStringInfo(&kb, UUID_LEN);
+				if ((p = scan_uuid(p, (unsigned char *) kb.data)) == NULL)
+					bad_text_at(desc, str, at, "A key is not a uuid in lower case with hyphens.");
+				kb.len = UUID_LEN;
 			}
 			else
 			{
 				if (*p++ != '"')
-					bad_text(desc, str, "A text key must be in double quotes.");
+					bad_text_at(desc, str, at, "A text key must be in double quotes.");
 				while (*p != '"')
 				{
 					if (*p == '\\')
+					{
+						/* only what ks_print_key escapes */
+						if (p[1] != '"' && p[1] != '\\')
+							bad_text_at(desc, str, p, "In a text key a backslash escapes only \" and \\.");
 						p++;
+					}
 					if (*p == '\0')
-						bad_text(desc, str, "A text key is not terminated.");
+						bad_text_at(desc, str, at, "A text key is not terminated.");
 					appendStringInfoChar(&kb, *p++);
 				}
 				p++;
 				if (!valid_text_bytes(kb.data, kb.len))
-					bad_text(desc, str, "A text key is not valid in the database encoding.");
+					bad_text_at(desc, str, at, "A text key is not valid in the database encoding.");
 			}
 			if (desc->layout == KS_LAYOUT_DAY)
 			{
-				int			y,
-							m,
-							d,
-							n = 0,
-							y2,
-							m2,
-							d2;
 				int32		day;
+				const char *dp = p;
 
-				/*
-				 * date2j does not check its arguments: a month or day far
-				 * out of range overflows its arithmetic (defined only
-				 * because the server builds with -fwrapv).  The round trip
-				 * below rejects the rest (February 30).
-				 */
-				if (*p != '@' || sscanf(p + 1, "%d-%d-%d%n", &y, &m, &d, &n) != 3 || n == 0 ||
-					m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
-					bad_text(desc, str, "A key must be followed by @YYYY-MM-DD.");
-				day = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
-				/* IS_VALID_JULIAN checks no day: -4713-11-01 is before day 0 */
-				if (!valid_day(day))
-					bad_text(desc, str, "A day is not a valid date.");
-				j2date(day + POSTGRES_EPOCH_JDATE, &y2, &m2, &d2);
-				if (y2 != y || m2 != m || d2 != d)
-					bad_text(desc, str, "A day is not a valid date.");
-				p += 1 + n;
+				if (*p != '@' || (p = scan_day(p + 1, &day)) == NULL)
+					bad_text_at(desc, str, dp, "A key must be followed by @YYYY-MM-DD, a valid date.");
 				enlargeStringInfo(&kb, KS_DAY_BYTES);
 				ks_put_day(kb.data + kb.len, day);
 				kb.len += KS_DAY_BYTES;
 			}
-			if (*p != ':' || (p = parse_int64(p + 1, &count)) == NULL || count < 1)
-				bad_text(desc, str, "A count must follow a key, as a positive integer.");
+			/* strictly increasing, in the order ks_out writes */
+			if (!first_entry &&
+				(ks->varkeys ? cmp_bytes(prevkb.data, prevkb.len, kb.data, kb.len) >= 0 : iv <= previv))
+				bad_text_at(desc, str, at, ks->varkeys && cmp_bytes(prevkb.data, prevkb.len, kb.data, kb.len) == 0 ?
+							"A customer appears twice." :
+							(!ks->varkeys && iv == previv) ? "A customer appears twice." :
+							"The entries are not in increasing key order.");
+			if (*p != ':' || (p = state_scan_int64(p + 1, &count)) == NULL || count < 1)
+				bad_text_at(desc, str, at, "A count must follow a key, as a positive integer (no sign \"+\", no leading zeros).");
 			if (desc->layout == KS_LAYOUT_COHORT)
 			{
-				if (*p != ':' || (p = parse_int64(p + 1, &first)) == NULL ||
+				if (*p != ':' || (p = state_scan_int64(p + 1, &first)) == NULL ||
 					!IS_VALID_TIMESTAMP(first) || *p != ':' || (p[1] != '0' && p[1] != '1'))
-					bad_text(desc, str, "A count must be followed by :start:periods, a valid timestamp in microseconds and a string of 0 and 1, one per period.");
+					bad_text_at(desc, str, at, "A count must be followed by :start:periods, a valid timestamp in microseconds and a string of 0 and 1, one per period.");
 				p++;
 			}
 			if (desc->layout == KS_LAYOUT_SPAN)
 			{
-				if (*p != ':' || (p = parse_int64(p + 1, &first)) == NULL ||
-					*p != ':' || (p = parse_int64(p + 1, &last)) == NULL ||
+				if (*p != ':' || (p = state_scan_int64(p + 1, &first)) == NULL ||
+					*p != ':' || (p = state_scan_int64(p + 1, &last)) == NULL ||
 					first > last || !IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(last))
-					bad_text(desc, str, "A count must be followed by :first:last, valid timestamps in microseconds with first <= last.");
+					bad_text_at(desc, str, at, "A count must be followed by :first:last, valid timestamps in microseconds with first <= last.");
 				if (pg_sub_s64_overflow(last, first, &iv_span))
-					bad_text(desc, str, "A customer's first and last purchase times are more than 9223372036854775807 microseconds apart.");
+					bad_text_at(desc, str, at, "A customer's first and last purchase times are more than 9223372036854775807 microseconds apart.");
 				/* one purchase has no span (no sfunc, inverse or merge makes one) */
 				if (count == 1 && first != last)
-					bad_text(desc, str, "A customer with one purchase has a first and a last purchase time that differ.");
+					bad_text_at(desc, str, at, "A customer with one purchase has a first and a last purchase time that differ.");
 			}
 			if (ks->varkeys)
 			{
@@ -444,7 +540,7 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			}
 			e = ks_insert(ks, &key, &found);
 			if (found)
-				bad_text(desc, str, "A customer appears twice.");
+				bad_text_at(desc, str, at, "A customer appears twice.");
 			KS_COUNT(ks, e) = count;
 			if (desc->layout == KS_LAYOUT_SPAN)
 			{
@@ -461,7 +557,7 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 				for (; *p == '0' || *p == '1'; p++, period++)
 				{
 					if (period > KS_MAX_PERIOD)
-						bad_text(desc, str, "A customer has too many periods.");
+						bad_text_at(desc, str, at, "A customer has too many periods.");
 					if ((period & 0xfffff) == 0xfffff)
 						CHECK_FOR_INTERRUPTS();
 					if (*p != '1')
@@ -473,22 +569,32 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 							UINT64CONST(1) << (period & 63);
 				}
 				if (p[-1] != '1')
-					bad_text(desc, str, "A string of periods ends with the last active period, a 1.");
+					bad_text_at(desc, str, at, "A string of periods ends with the last active period, a 1.");
 			}
-			p = skip_ws(p);
+			/* the key just read is the one the next must follow */
+			if (ks->varkeys)
+			{
+				StringInfoData t = prevkb;
+
+				prevkb = kb;
+				kb = t;
+			}
+			else
+				previv = iv;
+			first_entry = false;
 			if (*p == '}')
 			{
 				p++;
 				break;
 			}
 			if (*p != ',')
-				bad_text(desc, str, "Entries must be separated by commas.");
-			p = skip_ws(p + 1);
+				bad_text_at(desc, str, p, "Entries are separated by a comma, without spaces.");
+			p++;
 		}
-	if (*skip_ws(p) != '\0')
-		bad_text(desc, str, "There is text after the closing brace.");
+	if (*p != '\0')
+		bad_text_at(desc, str, p, "There is text after the closing brace.");
 	if (kind != KS_KEY_NONE && ks->nentries == 0)
-		bad_text(desc, str, "A state with a key kind has entries; write \"v1 empty {}\".");
+		bad_text_at(desc, str, str, "A state with a key kind has entries; write \"v1 empty {}\".");
 	f = ks_flatten(ks, KS_VERSION_KEY_ORDER);
 	ks_decode(f, VARSIZE(f), desc, NULL, 0, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(f);

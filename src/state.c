@@ -67,31 +67,9 @@ state_bad_binary(const char *type_name, const char *detail)
 bool
 state_parse_int64(const char *str, int64 *result)
 {
-	const char *digits = str[0] == '-' ? str + 1 : str;
-	size_t		n = strspn(digits, "0123456789");
-	uint64		magnitude = 0;
-	size_t		i;
+	const char *end = state_scan_int64(str, result);
 
-	/* digits only, at least one, no leading zero, and no "-0" */
-	if (n == 0 || digits[n] != '\0' || n > 19 ||
-		(digits[0] == '0' && (n > 1 || digits != str)))
-		return false;
-	for (i = 0; i < n; i++)
-		magnitude = magnitude * 10 + (uint64) (digits[i] - '0');
-	/* 19 digits fit in uint64; the sign decides the limit */
-	if (digits != str)
-	{
-		if (magnitude > (uint64) PG_INT64_MAX + 1)
-			return false;
-		*result = (int64) (0 - magnitude);
-	}
-	else
-	{
-		if (magnitude > (uint64) PG_INT64_MAX)
-			return false;
-		*result = (int64) magnitude;
-	}
-	return true;
+	return end != NULL && *end == '\0';
 }
 
 void

@@ -213,6 +213,51 @@ ret_state_bump(RetState *state, int field, int64 delta)
  * state_parse_version: "v1", "v2" ... (not "v01", "v+1").
  */
 extern bool state_parse_int64(const char *str, int64 *result);
+
+/*
+ * state_scan_int64: the canonical integer at the start of p, as
+ * state_parse_int64 reads a whole string; the end of it, or NULL when p
+ * does not start with one.  Inline: the keyed states read millions.
+ */
+static inline const char *
+state_scan_int64(const char *p, int64 *result)
+{
+	bool		neg = (*p == '-');
+	const char *d = neg ? p + 1 : p;
+	uint64		magnitude = 0;
+	int			n = 0;
+
+	if (*d < '0' || *d > '9')
+		return NULL;
+	/* no leading zero, no "-0" */
+	if (*d == '0')
+	{
+		if (neg || (d[1] >= '0' && d[1] <= '9'))
+			return NULL;
+		*result = 0;
+		return d + 1;
+	}
+	/* 19 digits fit in uint64; the sign decides the limit */
+	while (*d >= '0' && *d <= '9')
+	{
+		if (++n > 19)
+			return NULL;
+		magnitude = magnitude * 10 + (uint64) (*d++ - '0');
+	}
+	if (neg)
+	{
+		if (magnitude > (uint64) PG_INT64_MAX + 1)
+			return NULL;
+		*result = (int64) (0 - magnitude);
+	}
+	else
+	{
+		if (magnitude > (uint64) PG_INT64_MAX)
+			return NULL;
+		*result = (int64) magnitude;
+	}
+	return d;
+}
 extern bool state_parse_float8(const char *str, double *result);
 extern void state_append_float8(StringInfo buf, double value);
 extern bool state_parse_version(const char *str, int *version);

@@ -30,34 +30,10 @@
 #include "utils/numeric.h"
 #include "utils/timestamp.h"
 
+#include "figures.h"
 #include "state.h"
 
 /* ---------- scalars ---------- */
-
-/* A figure that must be finite and not negative; 22003 otherwise. */
-static inline double
-nonnegative_arg(FunctionCallInfo fcinfo, int argno, const char *name)
-{
-	double		value = PG_GETARG_FLOAT8(argno);
-
-	if (isnan(value) || isinf(value) || value < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %g is out of range", name, value),
-				 errhint("%s is a finite number, zero or more.", name)));
-	return value;
-}
-
-/* A result that overflowed double precision is an error, not infinity. */
-static inline double
-finite_result(const char *what, double value)
-{
-	if (isinf(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s is out of range for type double precision", what)));
-	return value;
-}
 
 static void
 check_new_customers(int64 n)
@@ -125,13 +101,8 @@ cac_payback_months(PG_FUNCTION_ARGS)
 {
 	double		cac = nonnegative_arg(fcinfo, 0, "cac");
 	double		arpa = nonnegative_arg(fcinfo, 1, "arpa");
-	double		margin = PG_GETARG_FLOAT8(2);
+	double		margin = margin_arg(fcinfo, 2);
 
-	if (isnan(margin) || margin < 0 || margin > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("gross_margin %g is out of range", margin),
-				 errhint("gross_margin is a fraction from 0 to 1 (0.7 for 70 %%).")));
 	if (arpa * margin == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(finite_result("cac_payback_months", cac / (arpa * margin)));

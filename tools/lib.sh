@@ -97,18 +97,9 @@ maintenance_work_mem = 512MB
 max_parallel_workers_per_gather = 2
 max_wal_size = 4GB
 CONF
-	# RET_CRON_DB (tools/test sets it): preload pg_cron, its metadata and
-	# launcher in that database; jobs connect back over the private socket.
-	if [ -n "${RET_CRON_DB:-}" ]; then
-		if [ ! -f "$("$PG_BIN/pg_config" --pkglibdir)/pg_cron.so" ]; then
-			log "RET_CRON_DB is set but pg_cron is not installed (Debian: postgresql-15-cron)"
-			return 1
-		fi
-		cat >>"$RET_DIR/data/postgresql.conf" <<CONF
-shared_preload_libraries = 'pg_cron'
-cron.database_name = '$RET_CRON_DB'
-cron.host = '$RET_DIR'
-CONF
+	if [ -n "${RET_CRON_DB:-}" ] && [ ! -f "$("$PG_BIN/pg_config" --pkglibdir)/pg_cron.so" ]; then
+		log "RET_CRON_DB is set but pg_cron is not installed (Debian: postgresql-15-cron)"
+		return 1
 	fi
 	as_owner "$PG_BIN/pg_ctl" -D "$RET_DIR/data" -l "$RET_DIR/server.log" -w start >/dev/null || {
 		cat "$RET_DIR/server.log" >&2
@@ -116,9 +107,22 @@ CONF
 	}
 	export PGHOST=$RET_DIR PGPORT=$RET_PORT PGUSER=postgres PGDATABASE=postgres
 	[ "${KEEP:-0}" = 1 ] || trap stop_cluster EXIT
-	# pg_cron's launcher waits for its database to exist.
+	# RET_CRON_DB (tools/test sets it): preload pg_cron, its metadata and
+	# launcher in that database; jobs connect back over the private socket.
+	# The database is created first and pg_cron loaded by a restart: a
+	# launcher started before its database exists exits, and on a loaded
+	# machine it was seen never to schedule the job afterwards.
 	if [ -n "${RET_CRON_DB:-}" ]; then
 		psql -X -q -d postgres -c "CREATE DATABASE $RET_CRON_DB" >/dev/null || return 1
+		cat >>"$RET_DIR/data/postgresql.conf" <<CONF
+shared_preload_libraries = 'pg_cron'
+cron.database_name = '$RET_CRON_DB'
+cron.host = '$RET_DIR'
+CONF
+		as_owner "$PG_BIN/pg_ctl" -D "$RET_DIR/data" -l "$RET_DIR/server.log" -w restart >/dev/null || {
+			cat "$RET_DIR/server.log" >&2
+			return 1
+		}
 	fi
 }
 
