@@ -961,9 +961,9 @@ PG_FUNCTION_INFO_V1(clv_pareto_test_fit);
 Datum
 clv_pareto_test_fit(PG_FUNCTION_ARGS)
 {
-	ArrayType  *ax = PG_GETARG_ARRAYTYPE_P(0),
-			   *atx = PG_GETARG_ARRAYTYPE_P(1),
-			   *aT = PG_GETARG_ARRAYTYPE_P(2);
+	ArrayType  *ax,
+			   *atx,
+			   *aT;
 	Datum	   *dx,
 			   *dtx,
 			   *dT,
@@ -975,6 +975,12 @@ clv_pareto_test_fit(PG_FUNCTION_ARGS)
 				i;
 	ClvTriple  *t;
 
+	/* not strict (theta may be NULL): the data arrays must not be */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	ax = PG_GETARG_ARRAYTYPE_P(0);
+	atx = PG_GETARG_ARRAYTYPE_P(1);
+	aT = PG_GETARG_ARRAYTYPE_P(2);
 	deconstruct_array(ax, INT4OID, 4, true, 'i', &dx, &nulls, &n);
 	deconstruct_array(atx, FLOAT8OID, 8, FLOAT8PASSBYVAL, 'd', &dtx, &nulls, &n2);
 	deconstruct_array(aT, FLOAT8OID, 8, FLOAT8PASSBYVAL, 'd', &dT, &nulls, &n3);
