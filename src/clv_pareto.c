@@ -78,26 +78,6 @@ static const double gl_w[4] = {
 	0.1012285362903762591525314
 };
 
-/*
- * Digamma psi(x), x > 0 (as clv_math.c's, which is private to that file):
- * the recurrence up to x >= 10, then the asymptotic series.
- */
-static double
-pareto_digamma(double x)
-{
-	double		r = 0.0,
-				f;
-
-	while (x < 10.0)
-	{
-		r -= 1.0 / x;
-		x += 1.0;
-	}
-	f = 1.0 / (x * x);
-	return r + log(x) - 0.5 / x
-		- f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132 - f * (691.0 / 32760 - f / 12.0))))));
-}
-
 static inline double
 logaddexp(double u, double v)
 {
@@ -473,7 +453,7 @@ pareto_ll_grad(const ClvParetoParams *m, ParetoData *d, double *g)
 	const ClvTriple *t = d->t;
 	double		sum = 0.0,
 				lg_r = lgamma(m->r),
-				psi_r = g ? pareto_digamma(m->r) : 0.0,
+				psi_r = g ? clv_digamma(m->r) : 0.0,
 				log_alpha = log(m->alpha),
 				log_beta = log(m->beta),
 				cx = 0.0,
@@ -507,7 +487,7 @@ pareto_ll_grad(const ClvParetoParams *m, ParetoData *d, double *g)
 			d->generation++;
 			cx = lgamma(m->r + x) - lg_r + m->r * log_alpha + m->s * log_beta;
 			if (g)
-				psi_rx = pareto_digamma(m->r + x);
+				psi_rx = clv_digamma(m->r + x);
 		}
 		if (t[i].tx < t[i].T)
 		{
