@@ -229,15 +229,17 @@ char *
 clv_skip_version(char *copy, const char *tname, const char *str, int code,
 			 int maxversion, int *version)
 {
-	int			v = copy[1] - '0';
+	int			v;
 
-	if (copy[0] != 'v' || v < 1 || v > maxversion ||
+	/* in this order: a short text is not read past its end */
+	if (copy[0] != 'v' || copy[1] < '1' || copy[1] > '0' + maxversion ||
 		(copy[2] != '\0' && copy[2] != ' '))
 		clv_bad_text(tname, str, code,
 				 maxversion == 1 ? "It does not start with the version \"v1\"." :
 				 psprintf("It does not start with a version \"v1\" to \"v%d\".", maxversion));
 	if (copy[2] == ' ' && (copy[3] == '\0' || copy[3] == ' '))
 		clv_bad_text(tname, str, code, "The fields are not separated by single spaces.");
+	v = copy[1] - '0';
 	if (version)
 		*version = v;
 	return copy[2] == ' ' ? copy + 3 : copy + 2;

@@ -114,7 +114,7 @@ model_counts_arg(FunctionCallInfo fcinfo, int argno, const ModelCountsDesc *desc
 	return s;
 }
 
-static void
+static void pg_attribute_noreturn()
 counts_overflow(const ModelCountsDesc *desc)
 {
 	ereport(ERROR,
@@ -253,7 +253,7 @@ model_counts_combine(FunctionCallInfo fcinfo, const ModelCountsDesc *desc, int s
 
 /* ---------- text and binary forms ---------- */
 
-static void
+static void pg_attribute_noreturn()
 counts_bad_text(const ModelCountsDesc *desc, const char *str, int code, const char *detail)
 {
 	ereport(ERROR,

@@ -45,6 +45,7 @@
 #include "miscadmin.h"
 #include "nodes/memnodes.h"
 #include "pgtime.h"
+#include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/expandeddatum.h"
@@ -913,4 +914,157 @@ uuid_out(PG_FUNCTION_ARGS)
 	}
 	*p = '\0';
 	PG_RETURN_CSTRING(out);
+}
+
+/* ---------- reached by the 1.2 parsers: seeds, huge allocations, floats ---------- */
+
+int			MyProcPid = 1;
+struct PGPROC *MyProc = NULL;
+
+/* The keyset's per-query hash seed: any fixed value serves here. */
+uint64
+GetSystemIdentifier(void)
+{
+	return 1;
+}
+
+TimestampTz
+GetCurrentStatementStartTimestamp(void)
+{
+	return 0;
+}
+
+uint64
+hash_bytes_extended(const unsigned char *k, int keylen, uint64 seed)
+{
+	return ((uint64) hash_bytes(k, keylen) << 32) ^ seed ^ (uint64) keylen;
+}
+
+uint64
+hash_bytes_uint32_extended(uint32 k, uint64 seed)
+{
+	return hash_bytes_extended((const unsigned char *) &k, sizeof(k), seed);
+}
+
+void *
+MemoryContextAllocExtended(MemoryContext context, Size size, int flags)
+{
+	return fuzz_alloc(size, flags);
+}
+
+void *
+MemoryContextAllocHuge(MemoryContext context, Size size)
+{
+	return fuzz_alloc(size, MCXT_ALLOC_HUGE);
+}
+
+void *
+repalloc_huge(void *pointer, Size size)
+{
+	FuzzChunk  *c = (FuzzChunk *) pointer - 1;
+	void	   *p = fuzz_alloc(size, MCXT_ALLOC_HUGE);
+
+	memcpy(p, pointer, Min(size, c->size));
+	pfree(pointer);
+	return p;
+}
+
+struct varlena *
+pg_detoast_datum_copy(struct varlena *datum)
+{
+	struct varlena *copy = palloc(VARSIZE_ANY(pg_detoast_datum(datum)));
+
+	memcpy(copy, datum, VARSIZE_ANY(datum));
+	return copy;
+}
+
+char *
+text_to_cstring(const text *t)
+{
+	text	   *tunpacked = (text *) pg_detoast_datum_packed((struct varlena *) t);
+
+	return pnstrdup(VARDATA_ANY(tunpacked), VARSIZE_ANY_EXHDR(tunpacked));
+}
+
+int
+pg_snprintf(char *str, size_t count, const char *fmt,...)
+{
+	va_list		args;
+	int			n;
+
+	va_start(args, fmt);
+	n = vsnprintf(str, count, fmt, args);
+	va_end(args);
+	return n;
+}
+
+float8
+pq_getmsgfloat8(StringInfo msg)
+{
+	union
+	{
+		int64		i;
+		float8		f;
+	}			swap;
+
+	swap.i = pq_getmsgint64(msg);
+	return swap.f;
+}
+
+static int
+fuzz_popcount64(uint64 word)
+{
+	return __builtin_popcountll(word);
+}
+
+#ifdef TRY_POPCNT_FAST
+int			(*pg_popcount64) (uint64 word) = fuzz_popcount64;
+#else
+int
+pg_popcount64(uint64 word)
+{
+	return fuzz_popcount64(word);
+}
+#endif
+
+/* glibc's; declared here to spare _GNU_SOURCE */
+extern void qsort_r(void *base, size_t nmemb, size_t size,
+					int (*compar) (const void *, const void *, void *), void *arg);
+
+void
+qsort_arg(void *base, size_t nel, size_t elsize, qsort_arg_comparator cmp, void *arg)
+{
+	qsort_r(base, nel, elsize, cmp, arg);
+}
+
+/* Whole UTF-8 characters of at most limit bytes. */
+int
+pg_mbcliplen(const char *mbstr, int len, int limit)
+{
+	int			n = 0;
+
+	while (n < len && n < limit)
+	{
+		int			l = utf8_char_len((const unsigned char *) mbstr + n, len - n);
+
+		if (l <= 0 || n + l > limit)
+			break;
+		n += l;
+	}
+	return n;
+}
+
+char *
+float8out_internal(double num)
+{
+	char	   *s = palloc(DOUBLE_SHORTEST_DECIMAL_LEN + 1);
+
+	double_to_shortest_decimal_buf(num, s);
+	return s;
+}
+
+const char *
+pg_get_timezone_name(pg_tz *tz)
+{
+	return "UTC";
 }

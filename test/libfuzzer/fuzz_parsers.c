@@ -113,7 +113,7 @@ static const FuzzType types[] = {
 	{IO(repeat_purchase_ratio_state), {
 			"v1 empty {}",
 			"v1 int {1:3,2:2,3:1,4:1}",
-			"v1 text {\"a\":1,\"b\\\"c\":2,\"a long customer key over 19 bytes\":3}",
+			"v1 text {\"a\":1,\"a long customer key over 19 bytes\":3,\"b\\\"c\":2}",
 			"v1 uuid {c4ca4238-a0b9-2382-0dcc-509a6f75849b:3,c81e728d-9d4c-2f63-6f06-7f89cc14862c:2}",
 	NULL}},
 	{IO(loyal_customer_rate_state), {
@@ -133,7 +133,7 @@ static const FuzzType types[] = {
 	NULL}},
 	{IO(stickiness_state), {
 			"v1 empty {}",
-			"v1 int {1@2024-02-03:1,2@2024-02-03:2,1@2024-02-04:1}",
+			"v1 int {1@2024-02-03:1,1@2024-02-04:1,2@2024-02-03:2}",
 			"v1 text {\"u\"@2024-01-31:1,\"v\"@4713-01-01:2}",
 			"v1 uuid {c4ca4238-a0b9-2382-0dcc-509a6f75849b@2000-01-01:3}",
 	NULL}},
@@ -193,7 +193,7 @@ static const FuzzType types[] = {
 			"v1 empty {}",
 			"v1 int period=1mon {1:3:757591200000000:111,2:2:758620800000000:11,3:1:759780000000000:1}",
 			"v1 int period=43200000000us {3:1:759780000000000:001}",
-			"v1 text period=7d {\"a\":1:0:1000000000000000000000000000000000000000000000000000000000000000000001}",
+			"v1 text period=7d {\"a\":2:0:1000000000000000000000000000000000000000000000000000000000000000000001}",
 	NULL}},
 };
 
