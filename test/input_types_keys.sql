@@ -14,7 +14,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(47);
+SELECT plan(49);
 
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text
 LANGUAGE plpgsql AS $$
@@ -241,6 +241,13 @@ SELECT throws_ok($$SELECT time_between_purchases('-Infinity'::numeric, now())$$,
 SELECT throws_ok($$SELECT cohort_retention(1e30, now(), now(), '1 month')$$, '22003', 'customer_id 1000000000000000000000000000000 is out of range', 'cohort_retention: a key beyond bigint is 22003');
 SELECT throws_ok($$SELECT loyal_customer_rate(1::smallint, 0)$$, '22023', 'min_orders 0 is out of range', 'the checks of the integer form still apply');
 SELECT throws_ok($$SELECT loyal_customer_rate(k, NULL) FROM (VALUES (1::numeric)) v(k)$$, '22004', NULL, 'a NULL min_orders is still 22004');
+-- Drivers that bind parameters untyped (node-postgres, libpq with no
+-- paramTypes) send min_orders as unknown: it must resolve to the one integer
+-- form (a bigint overload would make it 42725, not unique).
+PREPARE loyal_untyped AS SELECT loyal_customer_rate(c, $1) FROM (VALUES (1), (1), (2)) v(c);
+SELECT results_eq('EXECUTE loyal_untyped(''2'')', $$VALUES (50::float8)$$, 'an untyped bound min_orders resolves (customer 1 of 2 has 2 orders)');
+PREPARE loyal_untyped_text AS SELECT loyal_customer_rate(c, $1) FROM (VALUES ('a'), ('a'), ('b'), ('c')) v(c);
+SELECT results_eq('EXECUTE loyal_untyped_text(''2'')', $$VALUES (100::float8 / 3)$$, 'an untyped bound min_orders resolves with text keys');
 
 -- Differential check against plain SQL: 3 000 random orders.
 SELECT setseed(0.71);

@@ -11,7 +11,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(61);
+SELECT plan(63);
 
 -- The EXPLAIN (COSTS OFF) text of a query.
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text
@@ -108,6 +108,13 @@ SELECT throws_ok($$SELECT ces(8::bigint, 7)$$, '22003', 'CES score 8 is out of r
 SELECT throws_ok($$SELECT ces(3.5, NULL)$$, '22004', 'scale_max must not be null', 'a NULL scale_max is 22004, before the score is looked at');
 SELECT throws_ok($$SELECT ces(2.5::float8, 1)$$, '22023', 'scale_max 1 is out of range', 'an int scale_max of 1 is 22023 before a fractional score');
 SELECT throws_ok($$SELECT csat(v::bigint, 5 + v::int % 2) FROM (VALUES (1), (2)) t(v)$$, '22023', NULL, 'a scale_max that changes in a group is 22023');
+-- Drivers that bind parameters untyped (node-postgres, libpq with no
+-- paramTypes) send scale_max as unknown: it must resolve to the one integer
+-- form (a bigint overload would make it 42725, not unique).
+PREPARE csat_untyped AS SELECT csat(s, $1) FROM (VALUES (5), (4), (3), (1)) v(s);
+SELECT results_eq('EXECUTE csat_untyped(''5'')', $$VALUES (50::float8)$$, 'csat: an untyped bound scale_max resolves (top two boxes of 1..5: 2 of 4)');
+PREPARE ces_untyped AS SELECT ces(s, $1) FROM (VALUES (1::bigint), (2), (6)) v(s);
+SELECT results_eq('EXECUTE ces_untyped(''7'')', $$VALUES (3::float8)$$, 'ces(bigint score): an untyped bound scale_max resolves (mean of 1, 2, 6)');
 
 -- the HINT says what is accepted
 CREATE FUNCTION pg_temp.hint_of(q text) RETURNS text
