@@ -8,9 +8,9 @@
 -- (7.0 is 7; 7.5 is an error, 22023, never rounded).  Explicit smallint
 -- overloads keep a smallint column on the exact integer path (without them
 -- it would resolve to the double precision overload, the preferred type).
--- scale_max stays integer only: a bigint overload would make a call with an
--- untyped NULL scale_max, csat(score, NULL), ambiguous (42725) instead of
--- the 22004 that 1.1 gives.
+-- scale_max as another type (bigint, numeric): the double precision forms
+-- of 79_whole_number_parameters.sql (a bigint overload would make a call
+-- with an untyped NULL scale_max, csat(score, NULL), ambiguous).
 
 -- nps
 

@@ -162,9 +162,9 @@ def feed(agg, name, typ, argtypes):
             return null_some(f'(1 + s % 7)::{cast}' if with_scale else f'(1 + s % 5)::{cast}')
         if agg == 'ces':
             return null_some(f'(1 + s % 5)::{cast}' if with_scale else f'(1 + s % 7)::{cast}')
-    if name == 'scale_max' and typ in ('integer', 'bigint'):
+    if name == 'scale_max' and typ in ('integer', 'double precision'):
         lit = {'csat': '7', 'ces': '5'}.get(agg)
-        return lit and (lit if typ == 'integer' else f'{lit}::int8')
+        return lit and (lit if typ == 'integer' else f'{lit}::float8')
     if name in ('satisfied', 'converted', 'returned') and typ == 'boolean':
         return null_some('(s % 3 = 0)')
     if name == 'activity':
@@ -258,8 +258,8 @@ def feed(agg, name, typ, argtypes):
         return 'CASE WHEN k % 7 / 3 = 0 THEN 0 ELSE amount + 1 END::float8'
     if agg in ('clv_fit', 'clv_fit_state') and name == 'model' and typ == 'text':
         return "'mbgnbd'"
-    if name == 'min_orders' and typ == 'integer':
-        return '2'
+    if name == 'min_orders' and typ in ('integer', 'double precision'):
+        return '2' if typ == 'integer' else '2::float8'
     if name == 'units_sold' and typ == 'bigint':
         return null_some('(1 + s % 5)::int8')
     if name == 'units_returned' and typ == 'bigint':
