@@ -33,12 +33,15 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql))
-	cat $^ > $@
+# sql/install itself is a prerequisite too: its time changes when a file is
+# added, removed or renamed there, which the list of files alone misses (a
+# removed file would otherwise stay in the generated script).
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) sql/install
+	cat $(filter %.sql,$^) > $@
 
 sql/$(EXTENSION)--1.1--$(EXTVERSION).sql: sql/upgrade/1.1--$(EXTVERSION).sql \
-		$(addprefix sql/install/,$(UPGRADE_NEW)) sql/install/90_catalog.sql
-	cat $^ > $@
+		$(addprefix sql/install/,$(UPGRADE_NEW)) sql/install/90_catalog.sql sql/install
+	cat $(filter %.sql,$^) > $@
 
 .PHONY: bench
 bench:
