@@ -9,14 +9,18 @@
  * upgrade path installs 1.0 and 1.1 against this library first.  Each one
  * calls its 1.2 counterpart.  The keyed transition functions of 1.1 had one
  * symbol for every key type and read the type from the call expression;
- * their stand-ins do the same, so they fail where there is none (Citus),
- * as they did in 1.1, with a message that says how to mend it.
+ * their stand-ins read it from there or, where there is none (Citus), from
+ * the calling function's declaration, so a 1.1 database runs them on Citus
+ * workers too (test/citus).
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_proc.h"
 #include "fmgr.h"
+#include "utils/syscache.h"
 
 #include "customer_key.h"
 
@@ -26,17 +30,27 @@
 	PG_FUNCTION_INFO_V1(old); \
 	Datum old(PG_FUNCTION_ARGS) { return new(fcinfo); }
 
-/* The customer key type of a 1.1 keyed call, from its call expression. */
+/*
+ * The customer key type of a 1.1 keyed call: from the call expression, or,
+ * where there is none (Citus' worker_partial_agg calls the transition
+ * function without one), from the function's own declaration: 1.1 declared
+ * one function per key type, all naming this symbol.
+ */
 static CustomerKeyType
 old_key_type(FunctionCallInfo fcinfo)
 {
 	Oid			typid = get_fn_expr_argtype(fcinfo->flinfo, 1);
 
 	if (!OidIsValid(typid))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("this function of retention 1.1 cannot run without its call expression"),
-				 errhint("Run ALTER EXTENSION retention UPDATE (on every node of a Citus cluster).")));
+	{
+		HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
+
+		if (!HeapTupleIsValid(tuple))
+			elog(ERROR, "cache lookup failed for function %u", fcinfo->flinfo->fn_oid);
+		if (((Form_pg_proc) GETSTRUCT(tuple))->pronargs > 1)
+			typid = ((Form_pg_proc) GETSTRUCT(tuple))->proargtypes.values[1];
+		ReleaseSysCache(tuple);
+	}
 	return customer_key_type_of(typid);
 }
 
