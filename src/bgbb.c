@@ -33,7 +33,6 @@
 #include "common/int.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
-#include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -189,14 +188,11 @@ bgbb_model_arg(FunctionCallInfo fcinfo, int argno)
 	return m;
 }
 
-static void
+static void pg_attribute_noreturn()
 bgbb_bad_text(const char *str, int code, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(code),
-			 errmsg("invalid input syntax for type bgbb_model: \"%.200s\"", str),
-			 errdetail("%s", detail),
-			 errhint("A bgbb_model is a JSON object such as {\"alpha\": 1.204, \"beta\": 0.750, \"gamma\": 0.657, \"delta\": 2.783}.")));
+	state_bad_long_text("bgbb_model", str, code, detail,
+						"A bgbb_model is a JSON object such as {\"alpha\": 1.204, \"beta\": 0.750, \"gamma\": 0.657, \"delta\": 2.783}.");
 }
 
 /* The number of a JSON value (false when it is null); 22P02 otherwise. */
@@ -329,11 +325,11 @@ bgbb_model_format(const BgbbModel *m)
 	for (i = 0; i < BGBB_NPARAMS; i++)
 	{
 		appendStringInfo(&buf, ", \"%s\": ", bgbb_param_names[i]);
-		model_append_double(&buf, m->param[i]);
+		state_append_float8(&buf, m->param[i]);
 	}
 	appendStringInfoString(&buf, ", \"ll\": ");
 	if (m->flags & BM_HAS_LL)
-		model_append_double(&buf, m->ll);
+		state_append_float8(&buf, m->ll);
 	else
 		appendStringInfoString(&buf, "null");
 	appendStringInfoString(&buf, ", \"se\": ");
@@ -342,7 +338,7 @@ bgbb_model_format(const BgbbModel *m)
 		for (i = 0; i < BGBB_NPARAMS; i++)
 		{
 			appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "{", bgbb_param_names[i]);
-			model_append_double(&buf, m->se[i]);
+			state_append_float8(&buf, m->se[i]);
 		}
 		appendStringInfoChar(&buf, '}');
 	}

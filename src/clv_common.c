@@ -2,16 +2,16 @@
  *
  * clv_common.c
  *	  The helpers the files of the predictive CLV share: canonical text
- *	  forms (doubles in their shortest exact form, days of any year,
- *	  double-double sums, "name=value" fields separated by single spaces,
- *	  a version prefix), their validating readers, binary send/receive as
- *	  the text, interval arguments, the cached calendar day of a
- *	  timestamptz, and the expanded-object helpers of clv_fit_state and
- *	  clv_state.
+ *	  forms of their own (days of any year, double-double sums, colon
+ *	  lists) and their validating readers, interval arguments, the cached
+ *	  calendar day of a timestamptz, and the expanded-object helpers of
+ *	  clv_fit_state and clv_state.
  *
  * Every text form has one spelling per value, so that Citus's coordinator,
  * rollups and dumps read back exactly what was written; a reader accepts
- * nothing else.
+ * nothing else.  What the other state families share too (doubles in their
+ * shortest exact form, the "vN name=value" tokenizer, the 22P02/22P03
+ * errors, binary send/receive as the text) is in state.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -27,7 +27,6 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
-#include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
@@ -49,16 +48,6 @@
 #include "state.h"
 
 
-/* Append a double in its shortest exact (round-trip) decimal form. */
-void
-clv_append_double(StringInfo buf, double d)
-{
-	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN + 1];
-
-	double_to_shortest_decimal_buf(d, tmp);
-	appendStringInfoString(buf, tmp);
-}
-
 /*
  * A double for a message, in its shortest exact form: "7.000000001", where
  * %g would print "7 and 7 days" for two different time units.
@@ -76,11 +65,11 @@ clv_num(double d)
 void
 clv_append_sum(StringInfo buf, ClvSum v)
 {
-	clv_append_double(buf, v.hi);
+	state_append_float8(buf, v.hi);
 	if (v.lo != 0.0)
 	{
 		appendStringInfoChar(buf, ':');
-		clv_append_double(buf, v.lo);
+		state_append_float8(buf, v.lo);
 	}
 }
 
@@ -94,44 +83,6 @@ clv_append_day(StringInfo buf, DateADT d)
 
 	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
 	appendStringInfo(buf, "%04d-%02d-%02d", y, m, dd);
-}
-
-/*
- * Error out for a malformed text form of type tname.  The binary form is
- * the same text, so the parsers serve both: code is 22P02
- * (invalid_text_representation) from an input function and 22P03
- * (invalid_binary_representation) from a receive function.
- */
-void pg_attribute_noreturn()
-clv_bad_text(const char *tname, const char *str, int code, const char *detail)
-{
-	ereport(ERROR,
-			(errcode(code),
-			 errmsg("invalid input syntax for type %s: \"%.200s\"", tname, str),
-			 errdetail("%s", detail),
-			 errhint("Use the text produced by the type's output function.")));
-}
-
-/*
- * Parse a finite double written in its one canonical spelling, the
- * shortest round-trip form append_double writes ("1e+16", not "+1e16",
- * "1.0" or " 1"): a state's text has one spelling per value.
- */
-bool
-clv_parse_double(const char *s, double *result)
-{
-	char	   *end;
-	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN + 1];
-
-	if (*s == '\0' || isspace((unsigned char) *s))
-		return false;
-	errno = 0;
-	*result = strtod(s, &end);
-	/* ERANGE also flags a subnormal result, which is a valid double */
-	if ((errno != 0 && errno != ERANGE) || *end != '\0' || !isfinite(*result))
-		return false;
-	double_to_shortest_decimal_buf(*result, tmp);
-	return strcmp(tmp, s) == 0;
 }
 
 /*
@@ -183,66 +134,12 @@ clv_parse_sum(char *s, ClvSum *v)
 	if (colon)
 	{
 		*colon = '\0';
-		if (!clv_parse_double(colon + 1, &v->lo) || v->lo == 0.0)
+		if (!state_parse_float8(colon + 1, &v->lo) || v->lo == 0.0)
 			return false;
 	}
-	if (!clv_parse_double(s, &v->hi))
+	if (!state_parse_float8(s, &v->hi))
 		return false;
 	return v->hi + v->lo == v->hi && (v->hi != 0.0 || v->lo == 0.0);
-}
-
-/*
- * Take the next "name=value" token from *cursor (fields separated by one
- * space, in this fixed order); returns the value, or errors naming what
- * is missing.
- */
-char *
-clv_next_field(char **cursor, const char *name, const char *tname, const char *str,
-		   int code)
-{
-	char	   *tok = *cursor,
-			   *end;
-	size_t		len = strlen(name);
-
-	if (strncmp(tok, name, len) != 0 || tok[len] != '=')
-		clv_bad_text(tname, str, code, psprintf("Expected field \"%s\".", name));
-	tok += len + 1;
-	end = strchr(tok, ' ');
-	if (end)
-	{
-		*end = '\0';
-		*cursor = end + 1;
-		if (**cursor == '\0' || **cursor == ' ')
-			clv_bad_text(tname, str, code, "The fields are not separated by single spaces.");
-	}
-	else
-		*cursor = tok + strlen(tok);
-	return tok;
-}
-
-/*
- * Check the version prefix "v1" .. "v<maxversion>" and return the rest of
- * the text: empty, or the fields after one space.  *version gets the
- * version read (NULL: only v1 is known).
- */
-char *
-clv_skip_version(char *copy, const char *tname, const char *str, int code,
-			 int maxversion, int *version)
-{
-	int			v;
-
-	/* in this order: a short text is not read past its end */
-	if (copy[0] != 'v' || copy[1] < '1' || copy[1] > '0' + maxversion ||
-		(copy[2] != '\0' && copy[2] != ' '))
-		clv_bad_text(tname, str, code,
-				 maxversion == 1 ? "It does not start with the version \"v1\"." :
-				 psprintf("It does not start with a version \"v1\" to \"v%d\".", maxversion));
-	if (copy[2] == ' ' && (copy[3] == '\0' || copy[3] == ' '))
-		clv_bad_text(tname, str, code, "The fields are not separated by single spaces.");
-	v = copy[1] - '0';
-	if (version)
-		*version = v;
-	return copy[2] == ' ' ? copy + 3 : copy + 2;
 }
 
 /*
@@ -277,30 +174,6 @@ clv_positive_interval_arg(FunctionCallInfo fcinfo, int argno, const char *name)
 				 errmsg("%s must be positive: %s days", name, clv_num(days)),
 				 errhint("Give a positive interval such as '1 week'.")));
 	return days;
-}
-
-/*
- * The types' input, send and receive functions.  The binary form is the
- * text form, so one validating parser serves both paths (a forged binary
- * state is checked exactly like a forged text).
- */
-bytea *
-clv_send_as_text(Datum value, PGFunction out)
-{
-	StringInfoData buf;
-	char	   *txt = DatumGetCString(DirectFunctionCall1(out, value));
-
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	return pq_endtypsend(&buf);
-}
-
-char *
-clv_recv_text(StringInfo buf)
-{
-	int			nbytes;
-
-	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
 }
 
 /*

@@ -536,9 +536,9 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		appendStringInfo(&buf, "%d:", t[i].x);
-		clv_append_double(&buf, t[i].tx);
+		state_append_float8(&buf, t[i].tx);
 		appendStringInfoChar(&buf, ':');
-		clv_append_double(&buf, t[i].T);
+		state_append_float8(&buf, t[i].T);
 		appendStringInfo(&buf, ":" INT64_FORMAT, t[i].w);
 	}
 	appendStringInfoString(&buf, " gg=");
@@ -548,7 +548,7 @@ clv_fit_state_out(PG_FUNCTION_ARGS)
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
 		appendStringInfo(&buf, "%d:", p[i].x);
-		clv_append_double(&buf, p[i].m);
+		state_append_float8(&buf, p[i].m);
 		appendStringInfo(&buf, ":" INT64_FORMAT, p[i].w);
 	}
 	PG_RETURN_CSTRING(buf.data);
@@ -571,7 +571,7 @@ parse_weight(const char *s, int64 *w)
 static bool
 parse_part(const char *s, double *d)
 {
-	return clv_parse_double(s, d) && !(*d == 0 && signbit(*d));
+	return state_parse_float8(s, d) && !(*d == 0 && signbit(*d));
 }
 
 static int
@@ -589,7 +589,7 @@ fs_parse(const char *str, int code)
 {
 	const char *T = "clv_fit_state";
 	char	   *copy = pstrdup(str);
-	char	   *cur = clv_skip_version(copy, T, str, code, 1, NULL);
+	char	   *cur = state_skip_version(copy, T, str, code, 1, NULL);
 	char	   *bg,
 			   *gg,
 			   *tok,
@@ -603,17 +603,17 @@ fs_parse(const char *str, int code)
 	/* "model=NAME": a state of clv_fit(…, model) (absent: not given) */
 	if (strncmp(cur, "model=", 6) == 0)
 	{
-		char	   *name = clv_next_field(&cur, "model", T, str, code);
+		char	   *name = state_next_field(&cur, "model", T, str, code);
 
 		model = clv_kind_lookup(name, strlen(name)) + 1;
 		if (model == 0)
-			clv_bad_text(T, str, code,
-						 psprintf("The model \"%s\" is not one of %s.", name, clv_kind_names()));
+			state_bad_long_text(T, str, code,
+								psprintf("The model \"%s\" is not one of %s.", name, clv_kind_names()), STATE_TEXT_HINT);
 	}
-	bg = clv_next_field(&cur, "bgnbd", T, str, code);
-	gg = clv_next_field(&cur, "gg", T, str, code);
+	bg = state_next_field(&cur, "bgnbd", T, str, code);
+	gg = state_next_field(&cur, "gg", T, str, code);
 	if (*cur != '\0')
-		clv_bad_text(T, str, code, "Unexpected text after the gg list.");
+		state_bad_long_text(T, str, code, "Unexpected text after the gg list.", STATE_TEXT_HINT);
 	s = fs_new(Max(16, count_items(bg)), Max(16, count_items(gg)));
 	s->model = (uint8) model;
 
@@ -631,12 +631,12 @@ fs_parse(const char *str, int code)
 		if (s->ntrip >= s->captrip || !clv_split_colons(tok, part, 4) ||
 			!parse_part(part[0], &x) || !parse_part(part[1], &tx) ||
 			!parse_part(part[2], &age) || !parse_weight(part[3], &w))
-			clv_bad_text(T, str, code,
-						 psprintf("The bgnbd entry \"%.100s\" is not frequency:recency:age:weight as the output writes them.", piece));
+			state_bad_long_text(T, str, code,
+								psprintf("The bgnbd entry \"%.100s\" is not frequency:recency:age:weight as the output writes them.", piece), STATE_TEXT_HINT);
 		if (x < 0 || x != floor(x) || x > PG_INT32_MAX || !(age > 0) ||
 			tx < 0 || tx > age || (x == 0 && tx != 0))
-			clv_bad_text(T, str, code,
-						 psprintf("The bgnbd entry \"%.100s\" is not a valid customer summary.", piece));
+			state_bad_long_text(T, str, code,
+								psprintf("The bgnbd entry \"%.100s\" is not a valid customer summary.", piece), STATE_TEXT_HINT);
 		t = &FIT_TRIPS(s)[s->ntrip++];
 		t->x = (int32) x;
 		t->pad = 0;
@@ -645,10 +645,10 @@ fs_parse(const char *str, int code)
 		t->w = w;
 		/* one spelling per state: each summary once, in the output's order */
 		if (s->ntrip > 1 && !clv_triples_compacted(t - 1, 2))
-			clv_bad_text(T, str, code,
-						 psprintf("The bgnbd entry \"%.100s\" is not after the one before it: the entries are sorted by frequency, recency and age, each summary once.", piece));
+			state_bad_long_text(T, str, code,
+								psprintf("The bgnbd entry \"%.100s\" is not after the one before it: the entries are sorted by frequency, recency and age, each summary once.", piece), STATE_TEXT_HINT);
 		if (x > 0 && pg_add_s64_overflow(w_repeat, w, &w_repeat))
-			clv_bad_text(T, str, code, "The weights overflow.");
+			state_bad_long_text(T, str, code, "The weights overflow.", STATE_TEXT_HINT);
 	}
 	save = NULL;
 	for (tok = strtok_r(gg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
@@ -664,25 +664,25 @@ fs_parse(const char *str, int code)
 		if (s->npair >= s->cappair || !clv_split_colons(tok, part, 3) ||
 			!parse_part(part[0], &x) || !parse_part(part[1], &m) ||
 			!parse_weight(part[2], &w))
-			clv_bad_text(T, str, code,
-						 psprintf("The gg entry \"%.100s\" is not frequency:monetary:weight as the output writes them.", piece));
+			state_bad_long_text(T, str, code,
+								psprintf("The gg entry \"%.100s\" is not frequency:monetary:weight as the output writes them.", piece), STATE_TEXT_HINT);
 		/* monetary 0: a repeat customer the spend model leaves out */
 		if (!(x > 0) || x != floor(x) || x > PG_INT32_MAX || !(m >= 0))
-			clv_bad_text(T, str, code,
-						 psprintf("The gg entry \"%.100s\" is not a valid repeat customer.", piece));
+			state_bad_long_text(T, str, code,
+								psprintf("The gg entry \"%.100s\" is not a valid repeat customer.", piece), STATE_TEXT_HINT);
 		p = &FIT_PAIRS(s)[s->npair++];
 		p->x = (int32) x;
 		p->pad = 0;
 		p->m = m;
 		p->w = w;
 		if (s->npair > 1 && !clv_pairs_compacted(p - 1, 2))
-			clv_bad_text(T, str, code,
-						 psprintf("The gg entry \"%.100s\" is not after the one before it: the entries are sorted by frequency and monetary, each pair once.", piece));
+			state_bad_long_text(T, str, code,
+								psprintf("The gg entry \"%.100s\" is not after the one before it: the entries are sorted by frequency and monetary, each pair once.", piece), STATE_TEXT_HINT);
 		if (pg_add_s64_overflow(w_pairs, w, &w_pairs))
-			clv_bad_text(T, str, code, "The weights overflow.");
+			state_bad_long_text(T, str, code, "The weights overflow.", STATE_TEXT_HINT);
 	}
 	if (w_pairs > w_repeat)
-		clv_bad_text(T, str, code, "The gg list has more customers than the bgnbd list has repeat customers.");
+		state_bad_long_text(T, str, code, "The gg list has more customers than the bgnbd list has repeat customers.", STATE_TEXT_HINT);
 	return s;
 }
 

@@ -33,6 +33,7 @@
 
 #include "amount.h"
 #include "clv.h"
+#include "state.h"
 
 #define CLV_VERSION			1
 #define CLV_PARAMS_SET		0x01
@@ -135,20 +136,15 @@ typedef struct ClvModel
 
 /* ---------- clv_common.c ---------- */
 
-/* Text forms: canonical writing and reading of their parts. */
-extern void clv_append_double(StringInfo buf, double d);
+/*
+ * Text forms: canonical writing and reading of their parts (doubles, the
+ * "vN name=value" fields and the errors are state.h's).
+ */
 extern const char *clv_num(double d);
 extern void clv_append_sum(StringInfo buf, ClvSum v);
 extern void clv_append_day(StringInfo buf, DateADT d);
-extern void clv_bad_text(const char *tname, const char *str, int code,
-						 const char *detail) pg_attribute_noreturn();
-extern bool clv_parse_double(const char *s, double *result);
 extern bool clv_parse_day(const char *s, DateADT *result);
 extern bool clv_parse_sum(char *s, ClvSum *v);
-extern char *clv_next_field(char **cursor, const char *name, const char *tname,
-							const char *str, int code);
-extern char *clv_skip_version(char *copy, const char *tname, const char *str,
-							  int code, int maxversion, int *version);
 extern bool clv_split_colons(char *tok, char **parts, int n);
 
 /* Arguments. */
@@ -157,10 +153,6 @@ extern double clv_positive_interval_arg(FunctionCallInfo fcinfo, int argno,
 										const char *name);
 extern DateADT clv_ts_day_cached(FunctionCallInfo fcinfo, TimestampTz ts);
 
-/* Binary send/receive as the text form (CLV_TEXT_IO). */
-extern bytea *clv_send_as_text(Datum value, PGFunction out);
-extern char *clv_recv_text(StringInfo buf);
-
 /* Expanded states (clv_fit_state, clv_state). */
 extern ExpandedObjectHeader *clv_own_state(FunctionCallInfo fcinfo,
 										   const ExpandedObjectMethods *methods,
@@ -168,6 +160,11 @@ extern ExpandedObjectHeader *clv_own_state(FunctionCallInfo fcinfo,
 extern ExpandedObjectHeader *clv_new_state(MemoryContext parent, Size size,
 										   const ExpandedObjectMethods *methods);
 
+/*
+ * The input, send and receive functions of a clv type: the binary form is
+ * the text form, so one validating parser serves both paths (a forged
+ * binary state is checked exactly like a forged text).
+ */
 #define CLV_TEXT_IO(type, parse) \
 PG_FUNCTION_INFO_V1(type##_in); \
 Datum \
@@ -179,13 +176,14 @@ PG_FUNCTION_INFO_V1(type##_send); \
 Datum \
 type##_send(PG_FUNCTION_ARGS) \
 { \
-	PG_RETURN_BYTEA_P(clv_send_as_text(PG_GETARG_DATUM(0), type##_out)); \
+	PG_RETURN_BYTEA_P(state_send_text(DatumGetCString(DirectFunctionCall1(type##_out, \
+																		  PG_GETARG_DATUM(0))))); \
 } \
 PG_FUNCTION_INFO_V1(type##_recv); \
 Datum \
 type##_recv(PG_FUNCTION_ARGS) \
 { \
-	PG_RETURN_POINTER(parse(clv_recv_text((StringInfo) PG_GETARG_POINTER(0)), \
+	PG_RETURN_POINTER(parse(state_recv_text((StringInfo) PG_GETARG_POINTER(0)), \
 							ERRCODE_INVALID_BINARY_REPRESENTATION)); \
 }
 

@@ -173,7 +173,7 @@ clv_model_out(PG_FUNCTION_ARGS)
 	{
 		appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", cm_name(k, i));
 		if (i < 4 || (m->flags & CM_HAS_GG))
-			clv_append_double(&buf, cm_get(&m->par, i));
+			state_append_float8(&buf, cm_get(&m->par, i));
 		else
 			appendStringInfoString(&buf, "null");
 	}
@@ -187,12 +187,12 @@ clv_model_out(PG_FUNCTION_ARGS)
 						   (m->flags & CM_CONVERGED) ? "true" : "false");
 	appendStringInfo(&buf, ", \"%s\": ", k->ll_key);
 	if (m->flags & CM_HAS_LL_BG)
-		clv_append_double(&buf, m->ll_bgnbd);
+		state_append_float8(&buf, m->ll_bgnbd);
 	else
 		appendStringInfoString(&buf, "null");
 	appendStringInfoString(&buf, ", \"ll_gg\": ");
 	if (m->flags & CM_HAS_LL_GG)
-		clv_append_double(&buf, m->ll_gg);
+		state_append_float8(&buf, m->ll_gg);
 	else
 		appendStringInfoString(&buf, "null");
 	appendStringInfoString(&buf, ", \"spend_excluded\": ");
@@ -207,7 +207,7 @@ clv_model_out(PG_FUNCTION_ARGS)
 		{
 			appendStringInfo(&buf, "%s\"%s\": ", i ? ", " : "", cm_name(k, i));
 			if (m->flags2 & (i < 4 ? CM2_HAS_SE : CM2_HAS_SE_GG))
-				clv_append_double(&buf, m->se[i]);
+				state_append_float8(&buf, m->se[i]);
 			else
 				appendStringInfoString(&buf, "null");
 		}
@@ -224,13 +224,13 @@ cm_number(JsonbValue *v, const char *key, const char *T, const char *str, int co
 	double		num;
 
 	if (v->type != jbvNumeric)
-		clv_bad_text(T, str, code, psprintf("\"%s\" is not a number.", key));
+		state_bad_long_text(T, str, code, psprintf("\"%s\" is not a number.", key), STATE_TEXT_HINT);
 	/* no error (and no 400-digit message) for a number out of range */
 	num = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
 											 NumericGetDatum(v->val.numeric)));
 	if (!isfinite(num))
-		clv_bad_text(T, str, code,
-					 psprintf("\"%s\" is beyond the range of double precision (about 1.8e308).", key));
+		state_bad_long_text(T, str, code,
+							psprintf("\"%s\" is beyond the range of double precision (about 1.8e308).", key), STATE_TEXT_HINT);
 	return num;
 }
 
@@ -263,7 +263,7 @@ cm_parse_se(ClvModel *m, const ClvModelKind *k, JsonbValue *sev,
 	if (sev->type == jbvNull)
 		return;
 	if (sev->type != jbvBinary || !JsonContainerIsObject(sev->val.binary.data))
-		clv_bad_text(T, str, code, "\"se\" is not an object or null.");
+		state_bad_long_text(T, str, code, "\"se\" is not an object or null.", STATE_TEXT_HINT);
 	it = JsonbIteratorInit(sev->val.binary.data);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
@@ -276,25 +276,25 @@ cm_parse_se(ClvModel *m, const ClvModelKind *k, JsonbValue *sev,
 		(void) JsonbIteratorNext(&it, &v, true);
 		i = cm_param_index(k, key);
 		if (i < 0)
-			clv_bad_text(T, str, code,
-						 psprintf("\"se\" has \"%s\", not a parameter of a %s model.", key, k->label));
+			state_bad_long_text(T, str, code,
+								psprintf("\"se\" has \"%s\", not a parameter of a %s model.", key, k->label), STATE_TEXT_HINT);
 		if (v.type == jbvNull)
 			continue;
 		num = cm_number(&v, key, T, str, code);
 		if (!(num > 0))
-			clv_bad_text(T, str, code,
-						 psprintf("The standard error of \"%s\" is not positive.", key));
+			state_bad_long_text(T, str, code,
+								psprintf("The standard error of \"%s\" is not positive.", key), STATE_TEXT_HINT);
 		m->se[i] = num;
 		given[i >= 4]++;
 	}
 	if (given[0] == 4)
 		m->flags2 |= CM2_HAS_SE;
 	else if (given[0] != 0)
-		clv_bad_text(T, str, code, "The standard errors of the purchase model are given all together or not at all.");
+		state_bad_long_text(T, str, code, "The standard errors of the purchase model are given all together or not at all.", STATE_TEXT_HINT);
 	if (given[1] == 3 && (m->flags & CM_HAS_GG))
 		m->flags2 |= CM2_HAS_SE_GG;
 	else if (given[1] != 0)
-		clv_bad_text(T, str, code, "The standard errors of p, q and v are given all together, and only with a Gamma-Gamma model.");
+		state_bad_long_text(T, str, code, "The standard errors of p, q and v are given all together, and only with a Gamma-Gamma model.", STATE_TEXT_HINT);
 }
 
 static ClvModel *
@@ -318,7 +318,7 @@ cm_parse(const char *str, int code)
 	memset(&sev, 0, sizeof(sev));
 	jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(str)));
 	if (!JB_ROOT_IS_OBJECT(jb))
-		clv_bad_text(T, str, code, "A clv_model is a JSON object.");
+		state_bad_long_text(T, str, code, "A clv_model is a JSON object.", STATE_TEXT_HINT);
 	/* the kind first: it names the parameters (none given: BG/NBD) */
 	kv = getKeyJsonValueFromContainer(&jb->root, "model", 5, NULL);
 	if (kv != NULL)
@@ -326,13 +326,13 @@ cm_parse(const char *str, int code)
 		int			id;
 
 		if (kv->type != jbvString)
-			clv_bad_text(T, str, code, "\"model\" is not a string.");
+			state_bad_long_text(T, str, code, "\"model\" is not a string.", STATE_TEXT_HINT);
 		id = clv_kind_lookup(kv->val.string.val, kv->val.string.len);
 		if (id < 0)
-			clv_bad_text(T, str, code,
-						 psprintf("\"model\" \"%.*s\" is not one of %s.",
+			state_bad_long_text(T, str, code,
+								psprintf("\"model\" \"%.*s\" is not one of %s.",
 								  Min(kv->val.string.len, 100), kv->val.string.val,
-								  clv_kind_names()));
+								  clv_kind_names()), STATE_TEXT_HINT);
 		m->kind = (uint8) id;
 	}
 	k = clv_kind(m->kind);
@@ -363,7 +363,7 @@ cm_parse(const char *str, int code)
 			if (is_null)
 				continue;
 			if (v.type != jbvBool)
-				clv_bad_text(T, str, code, "\"converged\" is not true, false or null.");
+				state_bad_long_text(T, str, code, "\"converged\" is not true, false or null.", STATE_TEXT_HINT);
 			m->flags |= CM_HAS_CONVERGED | (v.val.boolean ? CM_CONVERGED : 0);
 			continue;
 		}
@@ -380,14 +380,14 @@ cm_parse(const char *str, int code)
 				ngg_null += is_null;
 			}
 			else if (is_null)
-				clv_bad_text(T, str, code, psprintf("%s parameter \"%s\" is null.", k->label, key));
+				state_bad_long_text(T, str, code, psprintf("%s parameter \"%s\" is null.", k->label, key), STATE_TEXT_HINT);
 		}
 		else if (strcmp(key, "customers") == 0)
 		{
 			if (is_null)
 				continue;
 			if (num < 0 || num != floor(num) || num > 9e18)
-				clv_bad_text(T, str, code, "\"customers\" is not a non-negative integer.");
+				state_bad_long_text(T, str, code, "\"customers\" is not a non-negative integer.", STATE_TEXT_HINT);
 			m->customers = (int64) num;
 			m->flags |= CM_HAS_CUSTOMERS;
 		}
@@ -396,7 +396,7 @@ cm_parse(const char *str, int code)
 			if (is_null)
 				continue;
 			if (num < 0 || num != floor(num) || num > 9e18)
-				clv_bad_text(T, str, code, "\"spend_excluded\" is not a non-negative integer.");
+				state_bad_long_text(T, str, code, "\"spend_excluded\" is not a non-negative integer.", STATE_TEXT_HINT);
 			m->spend_excluded = (int64) num;
 			m->flags |= CM_HAS_SPEND_EXCLUDED;
 		}
@@ -415,25 +415,25 @@ cm_parse(const char *str, int code)
 			m->flags |= CM_HAS_LL_GG;
 		}
 		else
-			clv_bad_text(T, str, code,
-						 psprintf("\"%s\" is not a key of a %s clv_model; the keys are model, %s, %s, %s, %s, p, q, v, customers, converged, %s, ll_gg, spend_excluded and se.",
+			state_bad_long_text(T, str, code,
+								psprintf("\"%s\" is not a key of a %s clv_model; the keys are model, %s, %s, %s, %s, p, q, v, customers, converged, %s, ll_gg, spend_excluded and se.",
 								  key, k->label, k->param_names[0], k->param_names[1],
-								  k->param_names[2], k->param_names[3], k->ll_key));
+								  k->param_names[2], k->param_names[3], k->ll_key), STATE_TEXT_HINT);
 	}
 	for (i = 0; i < 4; i++)
 		if (!seen[i])
-			clv_bad_text(T, str, code, psprintf("%s parameter \"%s\" is missing.", k->label, k->param_names[i]));
+			state_bad_long_text(T, str, code, psprintf("%s parameter \"%s\" is missing.", k->label, k->param_names[i]), STATE_TEXT_HINT);
 	if (ngg == 3 && ngg_null == 0)
 		m->flags |= CM_HAS_GG;
 	else if (ngg_null != ngg)
-		clv_bad_text(T, str, code, "Gamma-Gamma parameters p, q and v are given all together or not at all (or all null).");
+		state_bad_long_text(T, str, code, "Gamma-Gamma parameters p, q and v are given all together or not at all (or all null).", STATE_TEXT_HINT);
 	else
 		m->par.p = m->par.q = m->par.v = 0;
 	if ((m->flags & CM_HAS_LL_GG) && !(m->flags & CM_HAS_GG))
-		clv_bad_text(T, str, code, "\"ll_gg\" is given without a Gamma-Gamma model.");
+		state_bad_long_text(T, str, code, "\"ll_gg\" is given without a Gamma-Gamma model.", STATE_TEXT_HINT);
 	if ((m->flags & CM_HAS_SPEND_EXCLUDED) && (m->flags & CM_HAS_CUSTOMERS) &&
 		m->spend_excluded > m->customers)
-		clv_bad_text(T, str, code, "\"spend_excluded\" is more than \"customers\".");
+		state_bad_long_text(T, str, code, "\"spend_excluded\" is more than \"customers\".", STATE_TEXT_HINT);
 	if (have_se)
 		cm_parse_se(m, k, &sev, T, str, code);
 	clv_model_check(m);
@@ -461,7 +461,7 @@ clv_model_params(PG_FUNCTION_ARGS)
 		appendStringInfoString(&buf, ", \"se\": null");
 	appendStringInfoString(&buf, ", \"ll\": ");
 	if (m->flags & CM_HAS_LL_BG)
-		clv_append_double(&buf, m->ll_bgnbd);
+		state_append_float8(&buf, m->ll_bgnbd);
 	else
 		appendStringInfoString(&buf, "null");
 	appendStringInfoChar(&buf, '}');

@@ -453,7 +453,7 @@ clv_state_out(PG_FUNCTION_ARGS)
 	if (!(s->flags & CLV_PARAMS_SET))
 		PG_RETURN_CSTRING(buf.data);
 	appendStringInfo(&buf, " key=%s horizon_days=", key_names[(s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT]);
-	clv_append_double(&buf, s->horizon_days);
+	state_append_float8(&buf, s->horizon_days);
 	appendStringInfoString(&buf, " orders=");
 	rec = co_sorted_records(s, &n, &last);
 	for (r = 0; r < n; r++)
@@ -467,7 +467,7 @@ clv_state_out(PG_FUNCTION_ARGS)
 			appendStringInfoChar(&buf, ',');
 		clv_append_day(&buf, o.day);
 		appendStringInfoChar(&buf, ':');
-		clv_append_double(&buf, o.amount);
+		state_append_float8(&buf, o.amount);
 		appendStringInfoChar(&buf, ':');
 		for (i = 0; i < o.keylen; i++)
 		{
@@ -496,9 +496,9 @@ co_bad_order(const char *str, int code, int64 index, const char *order, int len,
 	/* at most 80 bytes of it, cut at a character boundary */
 	int			shown = pg_mbcliplen(order, len, 80);
 
-	clv_bad_text("clv_state", str, code,
-				 psprintf("Order %lld \"%.*s%s\": %s", (long long) index,
-						  shown, order, shown < len ? "..." : "", what));
+	state_bad_long_text("clv_state", str, code,
+						psprintf("Order %lld \"%.*s%s\": %s", (long long) index,
+						  shown, order, shown < len ? "..." : "", what), STATE_TEXT_HINT);
 }
 
 /*
@@ -516,7 +516,7 @@ co_parse(const char *str, int code)
 	const char *T = "clv_state";
 	char	   *copy = pstrdup(str);
 	int			version;
-	char	   *cur = clv_skip_version(copy, T, str, code, 2, &version);
+	char	   *cur = state_skip_version(copy, T, str, code, 2, &version);
 	char	   *val,
 			   *tok;
 	ClvOrdersState *s = co_new(256);
@@ -527,19 +527,19 @@ co_parse(const char *str, int code)
 
 	if (*cur == '\0')
 		return s;
-	val = clv_next_field(&cur, "key", T, str, code);
+	val = state_next_field(&cur, "key", T, str, code);
 	for (kind = 1; kind <= 3; kind++)
 		if (strcmp(val, key_names[kind]) == 0)
 			break;
 	if (kind > 3)
-		clv_bad_text(T, str, code, psprintf("key \"%.20s\" is not int8, text or uuid.", val));
-	val = clv_next_field(&cur, "horizon_days", T, str, code);
+		state_bad_long_text(T, str, code, psprintf("key \"%.20s\" is not int8, text or uuid.", val), STATE_TEXT_HINT);
+	val = state_next_field(&cur, "horizon_days", T, str, code);
 	if (!state_parse_float8(val, &horizon) || !(horizon > 0))
-		clv_bad_text(T, str, code, psprintf("horizon_days \"%.40s\" is not a positive number in its shortest spelling.", val));
+		state_bad_long_text(T, str, code, psprintf("horizon_days \"%.40s\" is not a positive number in its shortest spelling.", val), STATE_TEXT_HINT);
 	co_set_params(s, kind, horizon);
-	val = clv_next_field(&cur, "orders", T, str, code);
+	val = state_next_field(&cur, "orders", T, str, code);
 	if (*cur != '\0')
-		clv_bad_text(T, str, code, "Unexpected text after the orders.");
+		state_bad_long_text(T, str, code, "Unexpected text after the orders.", STATE_TEXT_HINT);
 	for (tok = *val ? val : NULL; tok;)
 	{
 		char	   *part[3];

@@ -501,7 +501,7 @@ clv_summary_state_out(PG_FUNCTION_ARGS)
 		clv_append_day(&buf, s->observed_day);
 	}
 	appendStringInfoString(&buf, " unit_days=");
-	clv_append_double(&buf, s->unit_days);
+	state_append_float8(&buf, s->unit_days);
 	appendStringInfoString(&buf, " first_amount=");
 	clv_append_sum(&buf, s->first);
 	appendStringInfoString(&buf, " repeat_amount=");
@@ -529,7 +529,7 @@ cs_parse(const char *str, int code)
 	const char *T = "clv_summary_state";
 	char	   *copy = pstrdup(str);
 	int			version;
-	char	   *cur = clv_skip_version(copy, T, str, code, CS_VERSION, &version);
+	char	   *cur = state_skip_version(copy, T, str, code, CS_VERSION, &version);
 	char	   *form,
 			   *val;
 	ClvSummaryState *s;
@@ -538,7 +538,7 @@ cs_parse(const char *str, int code)
 	if (*cur == '\0')
 		return cs_new(cs_capacity(1));
 
-	form = clv_next_field(&cur, "form", T, str, code);
+	form = state_next_field(&cur, "form", T, str, code);
 	/* count the days to size the state */
 	val = strstr(cur, "days=");
 	if (val)
@@ -549,54 +549,54 @@ cs_parse(const char *str, int code)
 	if (strcmp(form, "date") == 0)
 	{
 		s->flags |= CS_DATE_FORM;
-		if (!clv_parse_day(clv_next_field(&cur, "observed_until", T, str, code), &s->observed_day))
-			clv_bad_text(T, str, code, "observed_until is not a valid date.");
+		if (!clv_parse_day(state_next_field(&cur, "observed_until", T, str, code), &s->observed_day))
+			state_bad_long_text(T, str, code, "observed_until is not a valid date.", STATE_TEXT_HINT);
 	}
 	else if (strcmp(form, "timestamptz") == 0)
 	{
 		char	   *end;
 		char		tmp[32];
 
-		val = clv_next_field(&cur, "observed_until", T, str, code);
+		val = state_next_field(&cur, "observed_until", T, str, code);
 		errno = 0;
 		s->observed_ts = strtoll(val, &end, 10);
 		snprintf(tmp, sizeof(tmp), INT64_FORMAT, s->observed_ts);
 		if (*val == '\0' || *end != '\0' || errno != 0 || strcmp(tmp, val) != 0 ||
 			!IS_VALID_TIMESTAMP(s->observed_ts))
-			clv_bad_text(T, str, code, "observed_until is not a valid timestamp in microseconds.");
-		if (!clv_parse_day(clv_next_field(&cur, "observed_day", T, str, code), &s->observed_day) ||
+			state_bad_long_text(T, str, code, "observed_until is not a valid timestamp in microseconds.", STATE_TEXT_HINT);
+		if (!clv_parse_day(state_next_field(&cur, "observed_day", T, str, code), &s->observed_day) ||
 			llabs(s->observed_ts / USECS_PER_DAY - (int64) s->observed_day) > 2)
-			clv_bad_text(T, str, code, "observed_day is not the day of observed_until.");
+			state_bad_long_text(T, str, code, "observed_day is not the day of observed_until.", STATE_TEXT_HINT);
 	}
 	else
-		clv_bad_text(T, str, code, "form is neither date nor timestamptz.");
-	if (!clv_parse_double(clv_next_field(&cur, "unit_days", T, str, code), &s->unit_days) ||
+		state_bad_long_text(T, str, code, "form is neither date nor timestamptz.", STATE_TEXT_HINT);
+	if (!state_parse_float8(state_next_field(&cur, "unit_days", T, str, code), &s->unit_days) ||
 		!(s->unit_days > 0))
-		clv_bad_text(T, str, code, "unit_days is not a positive number.");
+		state_bad_long_text(T, str, code, "unit_days is not a positive number.", STATE_TEXT_HINT);
 	if (version == 1)
 	{
 		double		total,
 					first;
 
-		if (!clv_parse_double(clv_next_field(&cur, "total", T, str, code), &total))
-			clv_bad_text(T, str, code, "total is not a finite number.");
-		if (!clv_parse_double(clv_next_field(&cur, "first_amount", T, str, code), &first))
-			clv_bad_text(T, str, code, "first_amount is not a finite number.");
+		if (!state_parse_float8(state_next_field(&cur, "total", T, str, code), &total))
+			state_bad_long_text(T, str, code, "total is not a finite number.", STATE_TEXT_HINT);
+		if (!state_parse_float8(state_next_field(&cur, "first_amount", T, str, code), &first))
+			state_bad_long_text(T, str, code, "first_amount is not a finite number.", STATE_TEXT_HINT);
 		s->first.hi = first;
 		s->repeat.hi = total - first;
 		if (!isfinite(s->repeat.hi))
-			clv_bad_text(T, str, code, "total - first_amount is not a finite number.");
+			state_bad_long_text(T, str, code, "total - first_amount is not a finite number.", STATE_TEXT_HINT);
 	}
 	else
 	{
-		if (!clv_parse_sum(clv_next_field(&cur, "first_amount", T, str, code), &s->first))
-			clv_bad_text(T, str, code, "first_amount is not a finite number in its canonical form.");
-		if (!clv_parse_sum(clv_next_field(&cur, "repeat_amount", T, str, code), &s->repeat))
-			clv_bad_text(T, str, code, "repeat_amount is not a finite number in its canonical form.");
+		if (!clv_parse_sum(state_next_field(&cur, "first_amount", T, str, code), &s->first))
+			state_bad_long_text(T, str, code, "first_amount is not a finite number in its canonical form.", STATE_TEXT_HINT);
+		if (!clv_parse_sum(state_next_field(&cur, "repeat_amount", T, str, code), &s->repeat))
+			state_bad_long_text(T, str, code, "repeat_amount is not a finite number in its canonical form.", STATE_TEXT_HINT);
 	}
-	val = clv_next_field(&cur, "days", T, str, code);
+	val = state_next_field(&cur, "days", T, str, code);
 	if (*cur != '\0')
-		clv_bad_text(T, str, code, "Unexpected text after the days.");
+		state_bad_long_text(T, str, code, "Unexpected text after the days.", STATE_TEXT_HINT);
 	if (*val != '\0')
 	{
 		char	   *tok = val;
@@ -611,25 +611,25 @@ cs_parse(const char *str, int code)
 			if (comma)
 				*comma = '\0';
 			if (s->ndays >= s->capacity || !clv_parse_day(tok, &d))
-				clv_bad_text(T, str, code, psprintf("\"%s\" is not a valid day.", tok));
+				state_bad_long_text(T, str, code, psprintf("\"%s\" is not a valid day.", tok), STATE_TEXT_HINT);
 			if (d > s->observed_day)
-				clv_bad_text(T, str, code, "A purchase day is after observed_until.");
+				state_bad_long_text(T, str, code, "A purchase day is after observed_until.", STATE_TEXT_HINT);
 			if (s->ndays > 0 && d <= s->days[s->ndays - 1])
-				clv_bad_text(T, str, code, "The days are not strictly increasing.");
+				state_bad_long_text(T, str, code, "The days are not strictly increasing.", STATE_TEXT_HINT);
 			s->days[s->ndays++] = d;
 			tok = comma ? comma + 1 : NULL;
 		}
 	}
 	if (s->ndays == 0 && (s->first.hi != 0 || s->repeat.hi != 0))
-		clv_bad_text(T, str, code, "A state without days has amounts.");
+		state_bad_long_text(T, str, code, "A state without days has amounts.", STATE_TEXT_HINT);
 	if (s->ndays == 1 && s->repeat.hi != 0)
-		clv_bad_text(T, str, code, version == 1 ?
+		state_bad_long_text(T, str, code, version == 1 ?
 				 "With one day, total and first_amount must be equal." :
-				 "With one day, repeat_amount must be 0.");
+				 "With one day, repeat_amount must be 0.", STATE_TEXT_HINT);
 	/* -0 would be a second spelling of 0 */
 	if (version >= 2 && ((s->first.hi == 0 && signbit(s->first.hi)) ||
 						 (s->repeat.hi == 0 && signbit(s->repeat.hi))))
-		clv_bad_text(T, str, code, "An amount is written -0.");
+		state_bad_long_text(T, str, code, "An amount is written -0.", STATE_TEXT_HINT);
 	if (version == 1)
 	{
 		/* as version 1 computed it; -0 and 0 are the same sum */

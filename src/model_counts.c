@@ -19,7 +19,6 @@
 #include <limits.h>
 
 #include "common/int.h"
-#include "libpq/pqformat.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
@@ -256,11 +255,7 @@ model_counts_combine(FunctionCallInfo fcinfo, const ModelCountsDesc *desc, int s
 static void pg_attribute_noreturn()
 counts_bad_text(const ModelCountsDesc *desc, const char *str, int code, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(code),
-			 errmsg("invalid input syntax for type %s: \"%.200s\"", desc->type_name, str),
-			 errdetail("%s", detail),
-			 errhint("Use the text produced by the type's output function.")));
+	state_bad_long_text(desc->type_name, str, code, detail, STATE_TEXT_HINT);
 }
 
 /* A decimal integer 0..max at *p (no sign), advancing *p. */
@@ -364,9 +359,7 @@ model_counts_out(FunctionCallInfo fcinfo, const ModelCountsDesc *desc)
 Datum
 model_counts_recv(FunctionCallInfo fcinfo, const ModelCountsDesc *desc)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			nbytes;
-	char	   *txt = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	char	   *txt = state_recv_text((StringInfo) PG_GETARG_POINTER(0));
 
 	PG_RETURN_POINTER(counts_parse(desc, txt, ERRCODE_INVALID_BINARY_REPRESENTATION));
 }
@@ -374,10 +367,7 @@ model_counts_recv(FunctionCallInfo fcinfo, const ModelCountsDesc *desc)
 Datum
 model_counts_send(FunctionCallInfo fcinfo, const ModelCountsDesc *desc)
 {
-	StringInfoData buf;
 	char	   *txt = counts_format(model_counts_arg(fcinfo, 0, desc), desc);
 
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(state_send_text(txt));
 }

@@ -24,7 +24,6 @@
 #include <float.h>
 #include <math.h>
 
-#include "common/shortest_dec.h"
 #include "miscadmin.h"
 
 #include "model_optimise.h"
@@ -374,11 +373,3 @@ model_hyp2f1_one(double b, double c, double x)
 	return sum;
 }
 
-void
-model_append_double(StringInfo buf, double d)
-{
-	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN + 1];
-
-	double_to_shortest_decimal_buf(d, tmp);
-	appendStringInfoString(buf, tmp);
-}

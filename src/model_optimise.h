@@ -18,6 +18,8 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 
+#include "state.h"
+
 #define MODEL_MAX_PARAMS	4
 
 /* Log-likelihood at positive parameters (may return -Inf or NaN). */
@@ -58,15 +60,10 @@ extern double model_hyp2f1_one(double b, double c, double x);
 /* The smallest discount rate model_hyp2f1_one is asked to sum for. */
 #define MODEL_MIN_DISCOUNT	1e-6
 
-/* Append a double in its shortest exact decimal form. */
-extern void model_append_double(StringInfo buf, double d);
-
 /* ---------- model_text.c: the model types' JSON text ---------- */
 
 struct JsonbValue;
 
-extern char *model_recv_text(FunctionCallInfo fcinfo);
-extern Datum model_send_text(const char *txt);
 extern Datum model_text_jsonb(const char *txt);
 extern int	model_json_number(const struct JsonbValue *v, double *out);
 extern bool model_may_predict(FunctionCallInfo fcinfo, bool unconverged,
@@ -91,12 +88,13 @@ extern bool model_may_predict(FunctionCallInfo fcinfo, bool unconverged,
 	PG_FUNCTION_INFO_V1(prefix##_recv); \
 	Datum prefix##_recv(PG_FUNCTION_ARGS) \
 	{ \
-		PG_RETURN_POINTER(parse(model_recv_text(fcinfo), ERRCODE_INVALID_BINARY_REPRESENTATION)); \
+		PG_RETURN_POINTER(parse(state_recv_text((StringInfo) PG_GETARG_POINTER(0)), \
+								ERRCODE_INVALID_BINARY_REPRESENTATION)); \
 	} \
 	PG_FUNCTION_INFO_V1(prefix##_send); \
 	Datum prefix##_send(PG_FUNCTION_ARGS) \
 	{ \
-		return model_send_text(format(arg(fcinfo, 0))); \
+		PG_RETURN_BYTEA_P(state_send_text(format(arg(fcinfo, 0)))); \
 	} \
 	PG_FUNCTION_INFO_V1(prefix##_params); \
 	Datum prefix##_params(PG_FUNCTION_ARGS) \

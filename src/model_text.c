@@ -1,10 +1,10 @@
 /*-------------------------------------------------------------------------
  *
  * model_text.c
- *	  What the model types of sbg.c and bgbb.c share around their JSON text:
- *	  binary send/receive as that text, the jsonb of *_model_params, the
- *	  numbers of the JSON, and the guard that keeps a model whose fit did
- *	  not converge from predicting.
+ *	  What the model types of sbg.c and bgbb.c share around their JSON text
+ *	  (its binary form is the text: state_send_text and state_recv_text):
+ *	  the jsonb of *_model_params, the numbers of the JSON, and the guard
+ *	  that keeps a model whose fit did not converge from predicting.
  *
  *-------------------------------------------------------------------------
  */
@@ -12,34 +12,12 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
 #include "model_optimise.h"
-
-/* The text of a binary value: the whole message. */
-char *
-model_recv_text(FunctionCallInfo fcinfo)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			nbytes;
-
-	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-}
-
-/* The binary form of a model: its text. */
-Datum
-model_send_text(const char *txt)
-{
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendtext(&buf, txt, strlen(txt));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
 
 /* The model's text as jsonb (the *_model_params functions). */
 Datum

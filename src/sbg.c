@@ -26,7 +26,6 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
@@ -150,14 +149,11 @@ sbg_model_arg(FunctionCallInfo fcinfo, int argno)
 	return m;
 }
 
-static void
+static void pg_attribute_noreturn()
 sbg_bad_text(const char *str, int code, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(code),
-			 errmsg("invalid input syntax for type sbg_model: \"%.200s\"", str),
-			 errdetail("%s", detail),
-			 errhint("An sbg_model is a JSON object such as {\"alpha\": 0.704, \"beta\": 1.182}.")));
+	state_bad_long_text("sbg_model", str, code, detail,
+						"An sbg_model is a JSON object such as {\"alpha\": 0.704, \"beta\": 1.182}.");
 }
 
 /* The number of a JSON value (false when it is null); 22P02 otherwise. */
@@ -296,21 +292,21 @@ sbg_model_format(const SbgModel *m)
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, "{\"model\": \"sbg\", \"alpha\": ");
-	model_append_double(&buf, m->alpha);
+	state_append_float8(&buf, m->alpha);
 	appendStringInfoString(&buf, ", \"beta\": ");
-	model_append_double(&buf, m->beta);
+	state_append_float8(&buf, m->beta);
 	appendStringInfoString(&buf, ", \"ll\": ");
 	if (m->flags & SM_HAS_LL)
-		model_append_double(&buf, m->ll);
+		state_append_float8(&buf, m->ll);
 	else
 		appendStringInfoString(&buf, "null");
 	appendStringInfoString(&buf, ", \"se\": ");
 	if (m->flags & SM_HAS_SE)
 	{
 		appendStringInfoString(&buf, "{\"alpha\": ");
-		model_append_double(&buf, m->se_alpha);
+		state_append_float8(&buf, m->se_alpha);
 		appendStringInfoString(&buf, ", \"beta\": ");
-		model_append_double(&buf, m->se_beta);
+		state_append_float8(&buf, m->se_beta);
 		appendStringInfoChar(&buf, '}');
 	}
 	else

@@ -13,9 +13,13 @@
  * or leading zeros, so that a state has exactly one spelling (the output
  * function's) and two equal states compare equal as text.
  *
- * The file also holds the helpers every state family can share (state.h):
- * canonical int64 and float8 text, the version token, the 22P02 and 22P03
- * errors, and the binary framing with length checks.
+ * The file also holds the helpers every state family shares (state.h):
+ * canonical int64 and float8 text, the version token, the "vN name=value"
+ * tokenizer of the clv states, the 22P02 and 22P03 errors, the binary
+ * framing with length checks, and the binary form that is the text.
+ * RetState's own reader does not use the tokenizer: its parameter fields
+ * are all present or all absent, and its messages say which field is
+ * missing or what stands in its place.
  *
  *-------------------------------------------------------------------------
  */
@@ -27,6 +31,7 @@
 
 #include "common/shortest_dec.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
@@ -56,11 +61,88 @@ state_bad_text(const char *type_name, const char *str, const char *detail,
 }
 
 void
+state_bad_long_text(const char *type_name, const char *str, int sqlstate,
+					const char *detail, const char *hint)
+{
+	/* 200 bytes, less the bytes of a character the limit would cut */
+	int			shown = pg_mbcliplen(str, strnlen(str, 200), 200);
+
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid input syntax for type %s: \"%.*s\"", type_name, shown, str),
+			 errdetail("%s", detail),
+			 hint ? errhint("%s", hint) : 0));
+}
+
+/*
+ * The tokenizer of the "vN name=value ..." texts.  A space is a separator
+ * only: the text neither starts nor ends with one, and two never follow
+ * each other, so that every value has one spelling.
+ */
+char *
+state_skip_version(char *copy, const char *type_name, const char *str,
+				   int sqlstate, int maxversion, int *version)
+{
+	int			v;
+
+	Assert(maxversion >= 1 && maxversion <= 9);
+	/* in this order: a short text is not read past its end */
+	if (copy[0] != 'v' || copy[1] < '1' || copy[1] > '0' + maxversion ||
+		(copy[2] != '\0' && copy[2] != ' '))
+		state_bad_long_text(type_name, str, sqlstate,
+							maxversion == 1 ? "It does not start with the version \"v1\"." :
+							psprintf("It does not start with a version \"v1\" to \"v%d\".", maxversion),
+							STATE_TEXT_HINT);
+	if (copy[2] == ' ' && (copy[3] == '\0' || copy[3] == ' '))
+		state_bad_long_text(type_name, str, sqlstate,
+							"The fields are not separated by single spaces.", STATE_TEXT_HINT);
+	v = copy[1] - '0';
+	if (version)
+		*version = v;
+	return copy[2] == ' ' ? copy + 3 : copy + 2;
+}
+
+char *
+state_next_field(char **cursor, const char *name, const char *type_name,
+				 const char *str, int sqlstate)
+{
+	char	   *tok = *cursor,
+			   *end;
+	size_t		len = strlen(name);
+
+	if (strncmp(tok, name, len) != 0 || tok[len] != '=')
+		state_bad_long_text(type_name, str, sqlstate,
+							psprintf("Expected field \"%s\".", name), STATE_TEXT_HINT);
+	tok += len + 1;
+	end = strchr(tok, ' ');
+	if (end)
+	{
+		*end = '\0';
+		*cursor = end + 1;
+		if (**cursor == '\0' || **cursor == ' ')
+			state_bad_long_text(type_name, str, sqlstate,
+								"The fields are not separated by single spaces.", STATE_TEXT_HINT);
+	}
+	else
+		*cursor = tok + strlen(tok);
+	return tok;
+}
+
+void
 state_bad_binary(const char *type_name, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid binary %s value", type_name),
+			 errdetail("%s", detail)));
+}
+
+void
+state_bad_value(const char *type_name, int sqlstate, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid %s value", type_name),
 			 errdetail("%s", detail)));
 }
 
@@ -143,6 +225,13 @@ state_recv_uint16(StringInfo buf, const char *type_name)
 	return (uint16) pq_getmsgint(buf, 2);
 }
 
+uint32
+state_recv_uint32(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 4, type_name);
+	return (uint32) pq_getmsgint(buf, 4);
+}
+
 int64
 state_recv_int64(StringInfo buf, const char *type_name)
 {
@@ -170,6 +259,24 @@ state_recv_end(StringInfo buf, const char *type_name)
 	if (buf->cursor != buf->len)
 		state_bad_binary(type_name,
 						 psprintf("It has %d bytes after its end.", buf->len - buf->cursor));
+}
+
+bytea *
+state_send_text(const char *txt)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, txt, strlen(txt));
+	return pq_endtypsend(&buf);
+}
+
+char *
+state_recv_text(StringInfo buf)
+{
+	int			nbytes;
+
+	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
 }
 
 /* ---------- RetState ---------- */

@@ -25,9 +25,12 @@
  * The state is a plain varlena (STORAGE = plain, so always a 4-byte header
  * and never toasted): a version byte, a flags byte, and the values.  Its
  * text form is "v1 name=value name=value ..." and is validated completely
- * on input; see state.c.  The same file has the helpers the other state
- * families can share: canonical number parsing, the 22P02/22P03 errors and
- * the binary framing (declared at the end of this header).
+ * on input; see state.c.  The same file has the helpers every state family
+ * shares (the keyed states, the clv states, the model types, the funnel and
+ * the SaaS states): canonical integer, double and uuid text, the "vN
+ * name=value" tokenizer, the 22P02/22P03 errors, the binary framing with
+ * length checks and the binary form that is the text (declared at the end
+ * of this header).
  *
  *-------------------------------------------------------------------------
  */
@@ -258,6 +261,76 @@ state_scan_int64(const char *p, int64 *result)
 	}
 	return d;
 }
+
+/*
+ * state_scan_uuid: a uuid as uuid_out writes it (8-4-4-4-12 lower-case hex
+ * digits; upper case is not canonical) at the start of p, its 16 bytes into
+ * out; the end of it, or NULL.  Inline, as state_scan_int64.
+ */
+static inline int
+state_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+static inline const char *
+state_scan_uuid(const char *p, unsigned char *out)
+{
+	int			i,
+				k = 0;
+
+	for (i = 0; i < 36; i++)
+	{
+		int			hi,
+					lo;
+
+		if (i == 8 || i == 13 || i == 18 || i == 23)
+		{
+			if (p[i] != '-')
+				return NULL;
+			continue;
+		}
+		/* a NUL is no digit: nothing past the end is read */
+		if ((hi = state_hex_digit(p[i])) < 0 || (lo = state_hex_digit(p[i + 1])) < 0)
+			return NULL;
+		out[k++] = (unsigned char) (hi << 4 | lo);
+		i++;
+	}
+	return p + 36;
+}
+
+/*
+ * state_scan_uint64: as state_scan_int64, an unsigned integer without sign,
+ * "0" to "18446744073709551615" (a bit mask of 64 steps).
+ */
+static inline const char *
+state_scan_uint64(const char *p, uint64 *result)
+{
+	uint64		v = 0;
+
+	if (*p < '0' || *p > '9')
+		return NULL;
+	if (*p == '0')
+	{
+		if (p[1] >= '0' && p[1] <= '9')
+			return NULL;
+		*result = 0;
+		return p + 1;
+	}
+	while (*p >= '0' && *p <= '9')
+	{
+		if (v > (PG_UINT64_MAX - (uint64) (*p - '0')) / 10)
+			return NULL;
+		v = v * 10 + (uint64) (*p++ - '0');
+	}
+	*result = v;
+	return p;
+}
+
 extern bool state_parse_float8(const char *str, double *result);
 extern void state_append_float8(StringInfo buf, double value);
 extern bool state_parse_version(const char *str, int *version);
@@ -269,8 +342,45 @@ extern bool state_parse_version(const char *str, int *version);
 extern void state_bad_text(const char *type_name, const char *str,
 						   const char *detail, const char *hint) pg_attribute_noreturn();
 
+/*
+ * The same for a text that can be long (one entry per customer, a model's
+ * JSON) and may be the binary form too: sqlstate is 22P02 from an input
+ * function and 22P03 from a receive function whose binary form is the text;
+ * the message quotes the first 200 bytes of str (whole characters).
+ */
+extern void state_bad_long_text(const char *type_name, const char *str, int sqlstate,
+								const char *detail, const char *hint) pg_attribute_noreturn();
+
+/* The hint of a text form that has no short description. */
+#define STATE_TEXT_HINT "Use the text produced by the type's output function."
+
+/*
+ * A "vN name=value name=value" text read field by field, the fields in a
+ * fixed order and separated by single spaces (the clv states).  copy is a
+ * modifiable copy of str; errors are state_bad_long_text with sqlstate and
+ * STATE_TEXT_HINT.  state_skip_version checks the version prefix "v1" ..
+ * "v<maxversion>" (maxversion at most 9) and returns the rest of the text,
+ * empty or the fields after one space; *version gets the version (NULL: only
+ * v1 is known).  state_next_field takes the next "name=value" from *cursor
+ * and returns the value (terminated in place); a field other than name is
+ * an error naming name.
+ */
+extern char *state_skip_version(char *copy, const char *type_name, const char *str,
+								int sqlstate, int maxversion, int *version);
+extern char *state_next_field(char **cursor, const char *name, const char *type_name,
+							  const char *str, int sqlstate);
+
 /* 22P03 for a binary state value that is not valid; detail is a sentence. */
 extern void state_bad_binary(const char *type_name, const char *detail) pg_attribute_noreturn();
+
+/*
+ * "invalid <type> value" for a varlena state that fails its full check,
+ * whatever it came from: sqlstate is 22P03 for a value from a receive
+ * function, 22P02 for one from text input or a stored value (the keyed
+ * states, the funnel and the cohort wrappers check their flat form once).
+ */
+extern void state_bad_value(const char *type_name, int sqlstate,
+							const char *detail) pg_attribute_noreturn();
 
 /*
  * Binary framing.  Every binary state starts with a version byte and a
@@ -283,9 +393,18 @@ extern void state_recv_header(StringInfo buf, const char *type_name,
 							  uint8 *version, uint8 *flags);
 extern uint8 state_recv_byte(StringInfo buf, const char *type_name);
 extern uint16 state_recv_uint16(StringInfo buf, const char *type_name);
+extern uint32 state_recv_uint32(StringInfo buf, const char *type_name);
 extern int64 state_recv_int64(StringInfo buf, const char *type_name);
 extern double state_recv_float8(StringInfo buf, const char *type_name);
 extern void state_recv_end(StringInfo buf, const char *type_name);
+
+/*
+ * For the types whose binary form is their text (the clv states, the model
+ * types): the bytes of txt as a binary value, and the whole of a received
+ * value as text in the database encoding, for the same parser as input.
+ */
+extern bytea *state_send_text(const char *txt);
+extern char *state_recv_text(StringInfo buf);
 
 /* Generic SQL-callable implementations, wrapped per type by the macro. */
 extern Datum ret_state_in(FunctionCallInfo fcinfo, const RetStateDesc *desc);
