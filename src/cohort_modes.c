@@ -278,10 +278,7 @@ wrap_set_brackets(WrapState *w, int32 n, const Interval *b)
 void
 wrap_bad_state(WrapKind kind, int sqlstate, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(sqlstate),
-			 errmsg("invalid %s value", kind_type(kind)),
-			 errdetail("%s", detail)));
+	state_bad_value(kind_type(kind), sqlstate, detail);
 }
 
 /*
@@ -1144,15 +1141,12 @@ wrap_out(FunctionCallInfo fcinfo, WrapKind kind)
 static void pg_attribute_noreturn()
 bad_text(WrapKind kind, const char *str, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", kind_type(kind), str),
-			 errdetail("%s", detail),
-			 kind == WRAP_PERIODS ?
-			 errhint("The form is \"v1 mode=<on|on_or_after> [observed_until=<n>us|<n>d] | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it.") :
-			 kind == WRAP_BRACKETS ?
-			 errhint("The form is \"v1 brackets=<months>:<days>:<microseconds>,... | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it.") :
-			 errhint("The form is \"v1 | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it.")));
+	state_bad_text(kind_type(kind), str, detail,
+				   kind == WRAP_PERIODS ?
+				   "The form is \"v1 mode=<on|on_or_after> [observed_until=<n>us|<n>d] | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it." :
+				   kind == WRAP_BRACKETS ?
+				   "The form is \"v1 brackets=<months>:<days>:<microseconds>,... | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it." :
+				   "The form is \"v1 | <cohort_retention_state>\" or \"v1 empty\", as the output function writes it.");
 }
 
 /* A flat wrapper from a header and a wrapped flat state (NULL: none). */
@@ -1305,11 +1299,12 @@ wrap_recv(FunctionCallInfo fcinfo, WrapKind kind)
 	WrapState	w = {0};
 	WrapFlat   *f;
 
-	h.version = (uint8) pq_getmsgbyte(buf);
-	h.kind = (uint8) pq_getmsgbyte(buf);
-	h.flags = (uint8) pq_getmsgbyte(buf);
-	h.mode = (uint8) pq_getmsgbyte(buf);
-	h.observed = pq_getmsgint64(buf);
+	/* the shared readers: a short value is 22P03, not a protocol error */
+	h.version = state_recv_byte(buf, kind_type(kind));
+	h.kind = state_recv_byte(buf, kind_type(kind));
+	h.flags = state_recv_byte(buf, kind_type(kind));
+	h.mode = state_recv_byte(buf, kind_type(kind));
+	h.observed = state_recv_int64(buf, kind_type(kind));
 	SET_VARSIZE(&h, WRAP_HEADER_SIZE);
 	w.kind = kind;
 	if (kind == WRAP_BRACKETS && (h.flags & WRAP_PARAMS_SET))
@@ -1322,16 +1317,16 @@ wrap_recv(FunctionCallInfo fcinfo, WrapKind kind)
 		w.brackets = palloc(WRAP_BRACKETS_SIZE(w.nbrackets));
 		for (i = 0; i < w.nbrackets; i++)
 		{
-			w.brackets[i].month = (int32) pq_getmsgint(buf, 4);
-			w.brackets[i].day = (int32) pq_getmsgint(buf, 4);
-			w.brackets[i].time = pq_getmsgint64(buf);
+			w.brackets[i].month = (int32) state_recv_uint32(buf, kind_type(kind));
+			w.brackets[i].day = (int32) state_recv_uint32(buf, kind_type(kind));
+			w.brackets[i].time = state_recv_int64(buf, kind_type(kind));
 		}
 	}
 	if (h.flags & WRAP_PARAMS_SET)
 		inner = (struct varlena *) DatumGetPointer(DirectFunctionCall1(cohort_retention_state_recv,
 																	   PointerGetDatum(buf)));
 	else
-		pq_getmsgend(buf);
+		state_recv_end(buf, kind_type(kind));
 	/* the header is checked with the wrapped state in place */
 	w.params_set = (h.flags & WRAP_PARAMS_SET) != 0;
 	f = wrap_build(&w, inner);

@@ -48,6 +48,7 @@
 #include "utils/timestamp.h"
 
 #include "expanded.h"
+#include "state.h"
 
 #define FUNNEL_VERSION		1
 #define FUNNEL_PARAMS_SET	0x01	/* window and steps are set */
@@ -278,10 +279,7 @@ funnel_set_params(FunnelState *s, int64 window, int32 nsteps)
 static void pg_attribute_noreturn()
 bad_state(int sqlstate, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(sqlstate),
-			 errmsg("invalid window_funnel_state value"),
-			 errdetail("%s", detail)));
+	state_bad_value("window_funnel_state", sqlstate, detail);
 }
 
 /* Check a flat value completely: a forged state is an error. */
@@ -599,27 +597,20 @@ window_funnel_state_out(PG_FUNCTION_ARGS)
 static void pg_attribute_noreturn()
 bad_text(const char *str, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type window_funnel_state: \"%s\"", str),
-			 errdetail("%s", detail),
-			 errhint("The form is \"v1 window=<n>us steps=<n> {<time>:<steps>,...}\" or \"v1 {}\", as the output function writes it.")));
+	state_bad_text("window_funnel_state", str, detail,
+				   "The form is \"v1 window=<n>us steps=<n> {<time>:<steps>,...}\" or \"v1 {}\", as the output function writes it.");
 }
 
-/* A decimal integer at *p (strtoi64 rules, no spaces); advances *p. */
+/*
+ * A decimal integer at *p in its one spelling (state_scan_int64: no "+", no
+ * leading zeros, no "-0"; an unsigned one has no sign); advances *p.
+ */
 static bool
 parse_number(const char **p, bool is_unsigned, int64 *sv, uint64 *uv)
 {
-	char	   *end;
+	const char *end = is_unsigned ? state_scan_uint64(*p, uv) : state_scan_int64(*p, sv);
 
-	if (!(**p == '-' || (**p >= '0' && **p <= '9')) || (is_unsigned && **p == '-'))
-		return false;
-	errno = 0;
-	if (is_unsigned)
-		*uv = strtou64(*p, &end, 10);
-	else
-		*sv = strtoi64(*p, &end, 10);
-	if (errno != 0 || end == *p)
+	if (end == NULL)
 		return false;
 	*p = end;
 	return true;
@@ -722,11 +713,12 @@ window_funnel_state_recv(PG_FUNCTION_ARGS)
 	int64		i;
 
 	memset(&head, 0, sizeof(head));
-	head.version = (uint8) pq_getmsgbyte(buf);
-	head.flags = (uint8) pq_getmsgbyte(buf);
-	head.nsteps = (uint8) pq_getmsgbyte(buf);
-	head.window = pq_getmsgint64(buf);
-	head.nevents = pq_getmsgint64(buf);
+	/* the shared readers: a short value is 22P03, not a protocol error */
+	head.version = state_recv_byte(buf, "window_funnel_state");
+	head.flags = state_recv_byte(buf, "window_funnel_state");
+	head.nsteps = state_recv_byte(buf, "window_funnel_state");
+	head.window = state_recv_int64(buf, "window_funnel_state");
+	head.nevents = state_recv_int64(buf, "window_funnel_state");
 	if (head.nevents < 0 || head.nevents > (buf->len - buf->cursor) / 16)
 		bad_state(ERRCODE_INVALID_BINARY_REPRESENTATION, "The number of events does not match the size.");
 	f = palloc_extended(FUNNEL_HEADER_SIZE + head.nevents * sizeof(FunnelEvent), MCXT_ALLOC_HUGE);
@@ -734,10 +726,10 @@ window_funnel_state_recv(PG_FUNCTION_ARGS)
 	SET_VARSIZE(f, FUNNEL_HEADER_SIZE + head.nevents * sizeof(FunnelEvent));
 	for (i = 0; i < head.nevents; i++)
 	{
-		f->events[i].ts = pq_getmsgint64(buf);
-		f->events[i].steps = (uint64) pq_getmsgint64(buf);
+		f->events[i].ts = state_recv_int64(buf, "window_funnel_state");
+		f->events[i].steps = (uint64) state_recv_int64(buf, "window_funnel_state");
 	}
-	pq_getmsgend(buf);
+	state_recv_end(buf, "window_funnel_state");
 	funnel_check_flat(f, VARSIZE(f), ERRCODE_INVALID_BINARY_REPRESENTATION);
 	PG_RETURN_POINTER(f);
 }

@@ -73,10 +73,7 @@ static uint32 ks_statement_seed(void);
 void pg_attribute_noreturn()
 bad_state(const KsDesc *desc, int sqlstate, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(sqlstate),
-			 errmsg("invalid %s value", desc->type_name),
-			 errdetail("%s", detail)));
+	state_bad_value(desc->type_name, sqlstate, detail);
 }
 
 /* A text form that fails to parse. */

@@ -183,42 +183,6 @@ bad_text_at(const KsDesc *desc, const char *str, const char *p, const char *what
 			 psprintf("At \"%.*s%s\": %s", len, p, p[len] != '\0' ? "..." : "", what));
 }
 
-static inline int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;					/* upper case is not canonical */
-}
-
-/* A uuid as uuid_out writes it (8-4-4-4-12 lower-case hex digits); NULL if not. */
-static const char *
-scan_uuid(const char *p, unsigned char *out)
-{
-	int			i,
-				k = 0;
-
-	for (i = 0; i < 36; i++)
-	{
-		int			hi,
-					lo;
-
-		if (i == 8 || i == 13 || i == 18 || i == 23)
-		{
-			if (p[i] != '-')
-				return NULL;
-			continue;
-		}
-		if ((hi = hex_value(p[i])) < 0 || (lo = hex_value(p[i + 1])) < 0)
-			return NULL;
-		out[k++] = (unsigned char) (hi << 4 | lo);
-		i++;
-	}
-	return p + 36;
-}
-
 /*
  * A day as ks_print_key writes it ("%04d-%02d-%02d" of j2date's year, month
  * and day); NULL when it is not that, or not a valid day.
@@ -463,7 +427,7 @@ ks_in(FunctionCallInfo fcinfo, const KsDesc *desc)
 			else if (kind == KS_KEY_UUID)
 			{
 				enlargeStringInfo(&kb, UUID_LEN);
-				if ((p = scan_uuid(p, (unsigned char *) kb.data)) == NULL)
+				if ((p = state_scan_uuid(p, (unsigned char *) kb.data)) == NULL)
 					bad_text_at(desc, str, at, "A key is not a uuid in lower case with hyphens.");
 				kb.len = UUID_LEN;
 			}
@@ -629,13 +593,19 @@ ks_recv(FunctionCallInfo fcinfo, const KsDesc *desc)
 	KsFlat	   *f;
 	int			rest;
 
-	h.version = pq_getmsgbyte(buf);
-	h.layout = pq_getmsgbyte(buf);
-	h.keykind = pq_getmsgbyte(buf);
-	h.flags = pq_getmsgbyte(buf);
-	h.param = (int32) pq_getmsgint(buf, 4);
-	h.reserved = pq_getmsgint(buf, 4);
-	h.nentries = pq_getmsgint64(buf);
+	/*
+	 * The shared readers check the length first: a value shorter than the
+	 * header is 22P03 naming the type, not a protocol error.  (Its second
+	 * byte is the layout, not the flags of state_recv_header.)  Short or
+	 * trailing entries are ks_decode's to find.
+	 */
+	h.version = state_recv_byte(buf, desc->type_name);
+	h.layout = state_recv_byte(buf, desc->type_name);
+	h.keykind = state_recv_byte(buf, desc->type_name);
+	h.flags = state_recv_byte(buf, desc->type_name);
+	h.param = (int32) state_recv_uint32(buf, desc->type_name);
+	h.reserved = state_recv_uint32(buf, desc->type_name);
+	h.nentries = (uint64) state_recv_int64(buf, desc->type_name);
 	rest = buf->len - buf->cursor;
 	if ((Size) rest > MaxAllocSize - KS_HEADER_SIZE)
 		bad_state(desc, ERRCODE_INVALID_BINARY_REPRESENTATION, "The value is too large.");

@@ -41,6 +41,7 @@
 
 #include "expanded.h"
 #include "mrr.h"
+#include "state.h"
 
 /* The flat form. */
 typedef struct MrrFlat
@@ -827,47 +828,6 @@ parse_amount(const char **p, int64 *units)
 	return true;
 }
 
-/* Parse an integer as INT64_FORMAT writes it (no sign unless negative). */
-static bool
-parse_int(const char **p, int64 *value, bool allow_negative)
-{
-	const char *s = *p;
-	bool		neg = false;
-	uint64		u = 0;
-	int			n = 0;
-
-	if (*s == '-' && allow_negative)
-	{
-		neg = true;
-		s++;
-	}
-	while (isdigit((unsigned char) *s))
-	{
-		if (u > (PG_UINT64_MAX - 9) / 10)
-			return false;
-		u = u * 10 + (*s - '0');
-		s++;
-		n++;
-	}
-	if (n == 0 || (n > 1 && s[-n] == '0') || (neg && u == 0))
-		return false;
-	if (neg ? u > (uint64) PG_INT64_MAX + 1 : u > (uint64) PG_INT64_MAX)
-		return false;
-	*value = neg ? (int64) (0 - u) : (int64) u;
-	*p = s;
-	return true;
-}
-
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* A customer key of the kind, into ikey or key. */
 static void
 parse_key(const MrrDesc *desc, const char *str, const char **pp, int kind,
@@ -878,27 +838,16 @@ parse_key(const MrrDesc *desc, const char *str, const char **pp, int kind,
 	resetStringInfo(key);
 	if (kind == MRR_KEY_INT)
 	{
-		if (!parse_int(&p, ikey, true))
+		if ((p = state_scan_int64(p, ikey)) == NULL)
 			bad_text(desc, str, "A customer key is not an integer.");
 	}
 	else if (kind == MRR_KEY_UUID)
 	{
-		int			i;
-
-		for (i = 0; i < UUID_LEN; i++)
-		{
-			int			hi,
-						lo;
-
-			if ((i == 4 || i == 6 || i == 8 || i == 10) && *p++ != '-')
-				bad_text(desc, str, "A customer key is not a lower-case uuid.");
-			hi = hex_value(p[0]);
-			lo = hi < 0 ? -1 : hex_value(p[1]);
-			if (lo < 0)
-				bad_text(desc, str, "A customer key is not a lower-case uuid.");
-			appendStringInfoChar(key, (char) (hi * 16 + lo));
-			p += 2;
-		}
+		enlargeStringInfo(key, UUID_LEN);
+		if ((p = state_scan_uuid(p, (unsigned char *) key->data)) == NULL)
+			bad_text(desc, str, "A customer key is not a lower-case uuid.");
+		key->len = UUID_LEN;
+		key->data[UUID_LEN] = '\0';
 	}
 	else
 	{
@@ -1002,7 +951,7 @@ mrr_state_in(FunctionCallInfo fcinfo, const MrrDesc *desc)
 			}
 			else if (desc->form == MRR_FORM_COHORT)
 			{
-				if (!parse_int(&p, &offset, false) || offset > MRR_MONTH_MAX)
+				if ((p = state_scan_int64(p, &offset)) == NULL || offset < 0 || offset > MRR_MONTH_MAX)
 					bad_text(desc, str, "A month since the cohort start is not a number from 0.");
 				month = (int32) offset;
 				if (*p++ != ':')

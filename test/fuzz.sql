@@ -3,8 +3,9 @@
 -- deterministically (setseed) a few thousand times, in text and in binary
 -- form (through COPY ... FROM ... (FORMAT binary), which calls the type's
 -- receive function).  Each mutant must either be rejected with a data
--- exception (SQLSTATE class 22, or 54000; binary also 08P01, which is what
--- PostgreSQL's own receive functions raise for a message that ends early)
+-- exception (SQLSTATE class 22, or 54000; a binary value that ends early is
+-- 22P03 too, not the protocol error 08P01 of pq_getmsg*: the receive
+-- functions read through the length-checking helpers of src/state.c)
 -- or be accepted as a value whose text output reads back to the same value
 -- (and the same binary form), and whose final functions and aggregates run
 -- (combining or sliding over copies of an accepted value may overflow, 22003).
@@ -467,7 +468,7 @@ BEGIN
                 EXECUTE 'SELECT v::text FROM fz_copy' INTO v;
             EXCEPTION WHEN OTHERS THEN
                 INSERT INTO fz_result VALUES (t.typname, 'binary', m::text, 'rejected',
-                    CASE WHEN SQLSTATE NOT LIKE '22%' AND SQLSTATE NOT IN ('54000', '08P01')
+                    CASE WHEN SQLSTATE NOT LIKE '22%' AND SQLSTATE <> '54000'
                          THEN format('rejected with %s: %s', SQLSTATE, SQLERRM) END);
                 CONTINUE;
             END;
@@ -634,7 +635,7 @@ SELECT is((SELECT count(*) FROM fz_result WHERE form = 'text' AND outcome = 'rej
 SELECT is((SELECT count(*) FROM fz_result WHERE form = 'text' AND outcome = 'accepted' AND problem IS NOT NULL), 0::bigint,
           'text: every accepted mutant reads back the same and its functions and aggregates work');
 SELECT is((SELECT count(*) FROM fz_result WHERE form = 'binary' AND outcome = 'rejected' AND problem IS NOT NULL), 0::bigint,
-          'binary: every rejected mutant is a data exception (22xxx, 54000 or 08P01)');
+          'binary: every rejected mutant is a data exception (22xxx or 54000)');
 SELECT is((SELECT count(*) FROM fz_result WHERE form = 'binary' AND outcome = 'accepted' AND problem IS NOT NULL), 0::bigint,
           'binary: every accepted mutant reads back the same and its functions and aggregates work');
 SELECT is((SELECT pid FROM fz_session), pg_backend_pid(), 'the server is up and this is the same session');

@@ -15,8 +15,9 @@
  * in the repository.
  *
  * Per input: the parser either rejects it with an error whose SQLSTATE is a
- * data exception (class 22, or 54000; for binary also 08P01, which the
- * server's pq_getmsg* raise for a message that ends early), or accepts it.
+ * data exception (class 22, or 54000; a binary value that ends early is
+ * 22P03 too, read through the length-checking helpers of src/state.c, not
+ * the 08P01 of pq_getmsg*), or accepts it.
  * An accepted value must print, read back to the same text, send, receive
  * back to the same bytes and print the same again; any error there, any
  * other SQLSTATE, a sanitizer report or a backend function the stubs do not
@@ -269,10 +270,8 @@ send(Datum value)
 static bool
 clean_rejection(int code)
 {
-	if (ERRCODE_TO_CATEGORY(code) == ERRCODE_DATA_EXCEPTION ||
-		code == ERRCODE_PROGRAM_LIMIT_EXCEEDED)
-		return true;
-	return binary && code == ERRCODE_PROTOCOL_VIOLATION;
+	return ERRCODE_TO_CATEGORY(code) == ERRCODE_DATA_EXCEPTION ||
+		code == ERRCODE_PROGRAM_LIMIT_EXCEEDED;
 }
 
 /* An accepted value must print, send and read back to the same thing. */
