@@ -14,14 +14,7 @@ SET LOCAL TimeZone = 'UTC';
 
 CREATE FUNCTION pg_temp.rel(a float8, b float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS
 $$ SELECT abs(a - b) / greatest(abs(b), 1e-300) $$;
-CREATE FUNCTION pg_temp.plan_has(q text, pat text) RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF l LIKE '%' || pat || '%' THEN RETURN true; END IF;
-    END LOOP;
-    RETURN false;
-END $$;
+\ir sh/plan_has.psql
 
 -- ---------- CDNOW: every model against test/reference/clv_orders.py (5) ----------
 CREATE TEMP TABLE raw(line text);
