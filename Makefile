@@ -18,7 +18,7 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # UPGRADE_NEW: every file of sql/install/ that 1.1 did not have, in name
 # order.  A new install file must be added here too (test/sh/upgrade.sh
 # fails otherwise: the upgraded extension would lack its objects).
-UPGRADE_NEW = 11_survey_input_types.sql 32_returning_customer_rate.sql 46_clv_purchase_probability.sql 47_sbg_bgbb.sql 48_clv_models.sql 50_receivables.sql 55_saas.sql 61_lifecycle_timestamps.sql 71_customer_key_types.sql 72_stickiness_timestamps.sql 75_product_retention.sql 78_customer_key_types_more.sql 79_whole_number_parameters.sql
+UPGRADE_NEW = 11_survey_input_types.sql 32_returning_customer_rate.sql 46_clv_purchase_probability.sql 47_sbg_bgbb.sql 48_clv_models.sql 49_clv_orders_models.sql 50_receivables.sql 55_saas.sql 61_lifecycle_timestamps.sql 71_customer_key_types.sql 72_stickiness_timestamps.sql 75_product_retention.sql 78_customer_key_types_more.sql 79_whole_number_parameters.sql
 
 DATA = sql/$(EXTENSION)--1.0.sql sql/$(EXTENSION)--1.1.sql sql/$(EXTENSION)--1.0--1.1.sql
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.1--$(EXTVERSION).sql

@@ -80,13 +80,8 @@ extern double clv_gradient_check(const ClvTriple *t, int nt, const ClvPair *p,
 								 int np, const ClvParams *m);
 
 /* Per-customer predictions. */
-extern double clv_p_alive_calc(const ClvParams *m, double x, double tx, double T);
-extern double clv_expected_purchases_calc(const ClvParams *m, double t,
-										  double x, double tx, double T);
 extern bool clv_expected_value_calc(const ClvParams *m, double x, double mon,
 									double *result);
-/* P(X(t) = n) for a new customer (BG/NBD). */
-extern double clv_purchase_probability_calc(const ClvParams *m, double t, int n);
 extern double clv_discounted_purchases(const ClvParams *m, double t, double x,
 									   double tx, double T, double discount);
 

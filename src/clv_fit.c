@@ -278,21 +278,6 @@ fs_set_model(FitExpanded *e, int model)
 	e->model = model;
 }
 
-/* The model argument (text, argno): its ClvKindId + 1 (22004, 22023). */
-static int
-fs_model_arg(FunctionCallInfo fcinfo, int argno)
-{
-	text	   *name;
-
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("clv_fit model must not be null"),
-				 errhint("The models are %s.", clv_kind_names())));
-	name = PG_GETARG_TEXT_PP(argno);
-	return clv_kind_arg(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name)) + 1;
-}
-
 /* Make room for more triples and pairs. */
 static void
 fs_room(FitExpanded *e, int more_trip, int more_pair)
@@ -376,7 +361,7 @@ clv_fit_model_sfunc(PG_FUNCTION_ARGS)
 {
 	FitExpanded *e = fs_for_update(fcinfo);
 
-	fs_set_model(e, fs_model_arg(fcinfo, 5));
+	fs_set_model(e, clv_kind_fcinfo_arg(fcinfo, 5, "clv_fit") + 1);
 	return fit_add_row(fcinfo, e);
 }
 
@@ -388,7 +373,7 @@ clv_fit_state_model_sfunc(PG_FUNCTION_ARGS)
 	FitExpanded *a = fs_for_update(fcinfo);
 	FitView		b;
 
-	fs_set_model(a, fs_model_arg(fcinfo, 2));
+	fs_set_model(a, clv_kind_fcinfo_arg(fcinfo, 2, "clv_fit") + 1);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_DATUM(EOHPGetRWDatum(&a->hdr));
 	b = fs_view(fcinfo, 1);

@@ -244,9 +244,10 @@ extern void clv_check_summary(double x, double tx, double T, bool have_m, double
 extern ClvModel *clv_model_new(void);
 extern ClvModel *clv_model_arg(FunctionCallInfo fcinfo, int argno);
 extern void clv_model_check(const ClvModel *m);
-/* Fit both models to compacted observations. */
-extern ClvModel *clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np);
-/* The same with the purchase model of kind (ClvKindId). */
+/*
+ * Fit the purchase model of kind (ClvKindId) and Gamma-Gamma to compacted
+ * observations.
+ */
 extern ClvModel *clv_fit_model_kind(int kind, ClvTriple *t, int nt, ClvPair *p, int np);
 /* The pairs the spend model fits: those of a positive monetary value. */
 extern int	clv_spend_pairs(ClvPair **pairs, int np);

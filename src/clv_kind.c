@@ -20,7 +20,9 @@
 #include <float.h>
 #include <math.h>
 
+#include "fmgr.h"
 #include "miscadmin.h"
+#include "utils/builtins.h"
 
 #include "clv.h"
 #include "clv_kind.h"
@@ -71,6 +73,20 @@ clv_kind_arg(const char *name, int len)
 				 errmsg("unknown clv model \"%.*s\"", Min(len, 100), name),
 				 errhint("The models are %s.", clv_kind_names())));
 	return id;
+}
+
+int
+clv_kind_fcinfo_arg(FunctionCallInfo fcinfo, int argno, const char *fname)
+{
+	text	   *name;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s model must not be null", fname),
+				 errhint("The models are %s.", clv_kind_names())));
+	name = PG_GETARG_TEXT_PP(argno);
+	return clv_kind_arg(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
 }
 
 void

@@ -19,6 +19,8 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
+
 #include "clv.h"
 
 #define CLV_MAXPARAMS		4
@@ -98,6 +100,11 @@ extern const ClvModelKind *clv_kind(int id);
 extern int	clv_kind_lookup(const char *name, int len);
 /* The id of a model name given as an argument (22023 naming it and the accepted ones). */
 extern int	clv_kind_arg(const char *name, int len);
+/*
+ * The id of the model named by text argument argno of function fname
+ * (clv_fit, clv): 22004 when it is null, 22023 naming an unknown one.
+ */
+extern int	clv_kind_fcinfo_arg(FunctionCallInfo fcinfo, int argno, const char *fname);
 /* "'bgnbd', 'mbgnbd' or 'pareto_nbd'" */
 extern const char *clv_kind_names(void);
 /* 0A000 when the kind has no likelihood yet. */

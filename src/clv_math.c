@@ -826,15 +826,6 @@ bgnbd_p_alive(const double *theta, double x, double tx, double T)
 	return 1.0 / (1.0 + exp(d));
 }
 
-double
-clv_p_alive_calc(const ClvParams *m, double x, double tx, double T)
-{
-	double		theta[CLV_MAXPARAMS];
-
-	clv_theta_of(m, theta);
-	return bgnbd_p_alive(theta, x, tx, T);
-}
-
 /*
  * The number of terms the series of 2F1(A, B; C; z), 0 <= z < 1, needs:
  * the terms grow while their ratio (A+k)(B+k)z / ((C+k)(k+1)) is above one,
@@ -996,16 +987,6 @@ bgnbd_expected_purchases_new(const double *theta, double t)
 	return bgnbd_expected_purchases(theta, t, 0.0, 0.0, 0.0);
 }
 
-double
-clv_expected_purchases_calc(const ClvParams *m, double t,
-							double x, double tx, double T)
-{
-	double		theta[CLV_MAXPARAMS];
-
-	clv_theta_of(m, theta);
-	return bgnbd_expected_purchases(theta, t, x, tx, T);
-}
-
 /*
  * Gamma-Gamma conditional expected order value; false when it does not
  * exist (the model's mean spend is infinite).
@@ -1117,15 +1098,6 @@ static double
 bgnbd_purchase_probability(const double *theta, double t, int n)
 {
 	return clv_bg_purchase_probability(theta, theta[3], t, n);
-}
-
-double
-clv_purchase_probability_calc(const ClvParams *m, double t, int n)
-{
-	double		theta[CLV_MAXPARAMS];
-
-	clv_theta_of(m, theta);
-	return bgnbd_purchase_probability(theta, t, n);
 }
 
 const ClvModelKind clv_kind_bgnbd = {

@@ -578,12 +578,6 @@ clv_fit_model_kind(int kind, ClvTriple *t, int nt, ClvPair *p, int np)
 	return m;
 }
 
-ClvModel *
-clv_fit_model(ClvTriple *t, int nt, ClvPair *p, int np)
-{
-	return clv_fit_model_kind(CLV_KIND_BGNBD, t, nt, p, np);
-}
-
 /* ---------- per-customer functions ---------- */
 
 /* A horizon argument t >= 0, finite (22023). */

@@ -1,9 +1,10 @@
 /*-------------------------------------------------------------------------
  *
  * clv_orders.c
- *	  clv_state and clv(customer_id, purchased_at, amount, horizon): a
- *	  group's orders, summarised per customer, fitted and predicted in the
- *	  final function.
+ *	  clv_state and clv(customer_id, purchased_at, amount, horizon
+ *	  [, model]): a group's orders, summarised per customer, fitted with
+ *	  the chosen purchase model and Gamma-Gamma, and predicted in the final
+ *	  function.
  *
  * While aggregating the state is an expanded object around a flat value
  * with spare room; its text lists the orders sorted (one spelling).
@@ -41,6 +42,7 @@
 #include "amount.h"
 #include "clv.h"
 #include "clv_internal.h"
+#include "clv_kind.h"
 #include "customer_key.h"
 #include "expanded.h"
 #include "state.h"
@@ -64,7 +66,8 @@ typedef struct ClvOrdersState
 	int32		vl_len_;
 	uint8		version;
 	uint8		flags;
-	uint16		reserved;
+	uint8		model;			/* 0: not given (BG/NBD), else ClvKindId + 1 */
+	uint8		reserved;		/* 0 (with model, 1.1's uint16 reserved 0) */
 	int32		used;			/* bytes of records */
 	int32		capacity;		/* bytes allocated for records */
 	int64		norders;
@@ -149,7 +152,8 @@ co_arg(FunctionCallInfo fcinfo, int argno)
 		return ((CoExpanded *) DatumGetEOHP(d))->s;
 	s = (ClvOrdersState *) PG_DETOAST_DATUM(d);
 	if (VARSIZE(s) < CO_HDR || s->version != CLV_VERSION || s->used < 0 ||
-		s->used > s->capacity || VARSIZE(s) != CO_HDR + (Size) s->capacity)
+		s->used > s->capacity || VARSIZE(s) != CO_HDR + (Size) s->capacity ||
+		s->model > CLV_NKINDS || s->reserved != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid clv_state value")));
@@ -209,9 +213,25 @@ co_for_update(FunctionCallInfo fcinfo)
 	return e;
 }
 
+/*
+ * Record a group's key kind, horizon and model (as ClvOrdersState's model:
+ * 0 when not given).  The first row or state sets them; another key kind
+ * or horizon is 22023, and so is another model, except that a state
+ * without one (4-argument clv, or 1.1) takes the model of the other.
+ */
 static void
-co_set_params(ClvOrdersState *s, int kind, double horizon_days)
+co_set_params(ClvOrdersState *s, int kind, double horizon_days, int model)
 {
+	if (model != 0 && s->model != model)
+	{
+		if (s->model != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("clv model changes from \"%s\" to \"%s\" inside one group",
+							clv_kind(s->model - 1)->name, clv_kind(model - 1)->name),
+					 errhint("Fit one model per group: the model argument is a constant.")));
+		s->model = (uint8) model;
+	}
 	if (!(s->flags & CLV_PARAMS_SET))
 	{
 		s->flags |= CLV_PARAMS_SET | (kind << CO_KEY_SHIFT);
@@ -267,13 +287,15 @@ clv_orders_step(FunctionCallInfo fcinfo, bool numeric_amount, CustomerKeyType ke
 		keytype == CUSTOMER_KEY_UUID ? CO_KEY_UUID : CO_KEY_INT8;
 	CoExpanded *e = co_for_update(fcinfo);
 	double		horizon = clv_positive_interval_arg(fcinfo, 4, "horizon");
+	/* clv(…, model) has a sixth argument; the same entry points serve both */
+	int			model = PG_NARGS() > 5 ? clv_kind_fcinfo_arg(fcinfo, 5, "clv") + 1 : 0;
 	TimestampTz ts;
 	const char *key;
 	int			keylen;
 	int64		k8;
 	double		amount;
 
-	co_set_params(e->s, kind, horizon);
+	co_set_params(e->s, kind, horizon, model);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_DATUM(EOHPGetRWDatum(&e->hdr));
 	ts = PG_GETARG_TIMESTAMPTZ(2);
@@ -343,7 +365,7 @@ clv_state_combine(PG_FUNCTION_ARGS)
 	ClvOrdersState *a;
 
 	if (b->flags & CLV_PARAMS_SET)
-		co_set_params(e->s, (b->flags & CO_KEY_MASK) >> CO_KEY_SHIFT, b->horizon_days);
+		co_set_params(e->s, (b->flags & CO_KEY_MASK) >> CO_KEY_SHIFT, b->horizon_days, b->model);
 	co_reserve(&e->s, e->s->used + (Size) b->used);
 	a = e->s;
 	memcpy(CO_DATA(a) + a->used, CO_DATA(b), b->used);
@@ -429,7 +451,8 @@ co_sorted_records(const ClvOrdersState *s, int64 *count, DateADT *last)
 static const char hexdig[] = "0123456789abcdef";
 
 /*
- * The text form, version 2: "v2 key=K horizon_days=H orders=day:amount:hex,..."
+ * The text form, version 2: "v2 key=K [model=M ]horizon_days=H
+ * orders=day:amount:hex,...", the model only when one was given,
  * with the orders sorted by customer key, day and amount, so that the same
  * orders have one spelling whatever order the rows (or merged states)
  * arrived in.  Citus's coordinator reads back the text its workers send,
@@ -452,7 +475,10 @@ clv_state_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, "v2");
 	if (!(s->flags & CLV_PARAMS_SET))
 		PG_RETURN_CSTRING(buf.data);
-	appendStringInfo(&buf, " key=%s horizon_days=", key_names[(s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT]);
+	appendStringInfo(&buf, " key=%s ", key_names[(s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT]);
+	if (s->model != 0)
+		appendStringInfo(&buf, "model=%s ", clv_kind(s->model - 1)->name);
+	appendStringInfoString(&buf, "horizon_days=");
 	state_append_float8(&buf, s->horizon_days);
 	appendStringInfoString(&buf, " orders=");
 	rec = co_sorted_records(s, &n, &last);
@@ -521,6 +547,7 @@ co_parse(const char *str, int code)
 			   *tok;
 	ClvOrdersState *s = co_new(256);
 	int			kind,
+				model = 0,
 				prev = -1;
 	double		horizon;
 	int64		index = 0;
@@ -533,10 +560,19 @@ co_parse(const char *str, int code)
 			break;
 	if (kind > 3)
 		state_bad_long_text(T, str, code, psprintf("key \"%.20s\" is not int8, text or uuid.", val), STATE_TEXT_HINT);
+	/* "model=NAME": a state of clv(…, model) (absent: not given) */
+	if (version >= 2 && strncmp(cur, "model=", 6) == 0)
+	{
+		val = state_next_field(&cur, "model", T, str, code);
+		model = clv_kind_lookup(val, strlen(val)) + 1;
+		if (model == 0)
+			state_bad_long_text(T, str, code,
+								psprintf("The model \"%.20s\" is not one of %s.", val, clv_kind_names()), STATE_TEXT_HINT);
+	}
 	val = state_next_field(&cur, "horizon_days", T, str, code);
 	if (!state_parse_float8(val, &horizon) || !(horizon > 0))
 		state_bad_long_text(T, str, code, psprintf("horizon_days \"%.40s\" is not a positive number in its shortest spelling.", val), STATE_TEXT_HINT);
-	co_set_params(s, kind, horizon);
+	co_set_params(s, kind, horizon, model);
 	val = state_next_field(&cur, "orders", T, str, code);
 	if (*cur != '\0')
 		state_bad_long_text(T, str, code, "Unexpected text after the orders.", STATE_TEXT_HINT);
@@ -615,6 +651,34 @@ co_parse(const char *str, int code)
 
 CLV_TEXT_IO(clv_state, co_parse)
 
+/*
+ * A customer key of a record for a message: the integer, the uuid, or the
+ * text quoted (at most 60 bytes of it, cut at a character boundary).
+ */
+static char *
+co_key_for_message(int kind, const char *key, int keylen)
+{
+	if (kind == CO_KEY_INT8 && keylen == sizeof(int64))
+	{
+		int64		k;
+
+		memcpy(&k, key, sizeof(k));
+		return psprintf(INT64_FORMAT, k);
+	}
+	if (kind == CO_KEY_UUID && keylen == UUID_LEN)
+	{
+		pg_uuid_t	u;
+
+		memcpy(u.data, key, UUID_LEN);
+		return DatumGetCString(DirectFunctionCall1(uuid_out, UUIDPGetDatum(&u)));
+	}
+	{
+		int			shown = pg_mbcliplen(key, keylen, 60);
+
+		return psprintf("\"%.*s%s\"", shown, key, shown < keylen ? "..." : "");
+	}
+}
+
 typedef struct CustSummary
 {
 	int32		x;
@@ -625,7 +689,8 @@ typedef struct CustSummary
 
 /*
  * clv(): summarise each customer up to the group's last purchase day (one
- * week unit), fit both models on the customers, and return the mean over
+ * week unit), fit the purchase model (BG/NBD unless the state names
+ * another) and Gamma-Gamma on the customers, and return the mean over
  * customers of the expected value over the horizon.
  */
 PG_FUNCTION_INFO_V1(clv_final);
@@ -645,6 +710,8 @@ clv_final(PG_FUNCTION_ARGS)
 	ClvTriple  *t;
 	ClvPair    *p;
 	ClvModel   *model;
+	const ClvModelKind *k;
+	double		theta[CLV_MAXPARAMS];
 	double		horizon,
 				sum = 0.0;
 
@@ -685,8 +752,10 @@ clv_final(PG_FUNCTION_ARGS)
 		if (days > 1 && !(cs[ncust].m >= 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("monetary value %s of a repeat customer is negative", clv_num(cs[ncust].m)),
-					 errdetail("The customer with %d repeat purchase days and %s weeks from first to last purchase.",
+					 errmsg("monetary value %s of repeat customer %s is negative", clv_num(cs[ncust].m),
+							co_key_for_message((s->flags & CO_KEY_MASK) >> CO_KEY_SHIFT,
+											   rec[i] + sizeof(ClvOrder), first.keylen)),
+					 errdetail("The customer has %d repeat purchase days and %s weeks from first to last purchase.",
 							   cs[ncust].x, clv_num(cs[ncust].tx)),
 					 errhint("clv needs order amounts that add up to 0 or more over each customer's repeat purchase days.")));
 		ncust++;
@@ -716,7 +785,7 @@ clv_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	nt = clv_compact_triples(t, nt);
 	np = clv_compact_pairs(p, np);
-	model = clv_fit_model(t, nt, p, np);
+	model = clv_fit_model_kind(s->model == 0 ? CLV_KIND_BGNBD : s->model - 1, t, nt, p, np);
 	/* every repeat customer spent 0 on repeats: no spend model */
 	if (!(model->flags & CM_HAS_GG))
 		PG_RETURN_NULL();
@@ -728,6 +797,8 @@ clv_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	}
 
+	k = clv_kind(model->kind);
+	clv_theta_of(&model->par, theta);
 	horizon = s->horizon_days / CLV_UNIT_DAYS;
 	for (i = 0; i < ncust; i++)
 	{
@@ -737,8 +808,7 @@ clv_final(PG_FUNCTION_ARGS)
 		if (!clv_expected_value_calc(&model->par, cs[i].x, cs[i].m, &value))
 			PG_RETURN_NULL();
 		sum += clv_finite_prediction("clv expected order value", value) *
-			clv_expected_purchases_calc(&model->par, horizon,
-										cs[i].x, cs[i].tx, cs[i].T);
+			k->expected_purchases(theta, horizon, cs[i].x, cs[i].tx, cs[i].T);
 		clv_finite_prediction("clv", sum);
 	}
 	PG_RETURN_FLOAT8(sum / ncust);

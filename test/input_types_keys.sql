@@ -81,6 +81,7 @@ BEGIN
             WHEN 'amount' THEN 'amount'
             WHEN 'gross' THEN 'false'
             WHEN 'horizon' THEN '''52 weeks'''
+            WHEN 'model' THEN '''mbgnbd'''
             WHEN 'min_orders' THEN '2'
         END;
         IF expr IS NULL THEN

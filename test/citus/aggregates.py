@@ -258,6 +258,8 @@ def feed(agg, name, typ, argtypes):
         return 'CASE WHEN k % 7 / 3 = 0 THEN 0 ELSE amount + 1 END::float8'
     if agg in ('clv_fit', 'clv_fit_state') and name == 'model' and typ == 'text':
         return "'mbgnbd'"
+    if agg in ('clv', 'clv_state') and name == 'model' and typ == 'text':
+        return "'pareto_nbd'"
     if name == 'min_orders' and typ in ('integer', 'double precision'):
         return '2' if typ == 'integer' else '2::float8'
     if name == 'units_sold' and typ == 'bigint':
