@@ -3,7 +3,9 @@
  * amount.c
  *	  Exact money amounts as int64 units of 1/10000: conversion of numeric
  *	  and double precision arguments, with the 22003 errors, and back to
- *	  numeric.  See amount.h for why amounts are fixed-point.
+ *	  numeric.  See amount.h for why amounts are fixed-point.  The numeric
+ *	  decoding here also reads numeric customer keys as the int64 they
+ *	  equal (numeric_to_int64_exact).
  *
  *-------------------------------------------------------------------------
  */
@@ -169,6 +171,34 @@ amount_from_numeric(const char *what, Datum numeric)
 		pg_add_s64_overflow(units, 1, &units))
 		bad_amount(what, numeric_normalize(DatumGetNumeric(numeric)), "too large");
 	return units;
+}
+
+bool
+numeric_to_int64_exact(Datum numeric, int64 *result)
+{
+	NumericDigits nd;
+	int64		value = 0;
+	int			i;
+
+	if (!numeric_digits(numeric, &nd))
+		return false;
+	/* a digit after the one worth 10000^0 that is not zero: a fraction */
+	for (i = Max(nd.weight + 1, 0); i < nd.ndigits; i++)
+		if (numeric_digit(nd.digits, i) != 0)
+			return false;
+	/* negated while summing, so that -2^63 fits */
+	for (i = 0; i <= nd.weight; i++)
+		if (pg_mul_s64_overflow(value, NUM_NBASE, &value) ||
+			pg_sub_s64_overflow(value, i < nd.ndigits ? numeric_digit(nd.digits, i) : 0, &value))
+			return false;
+	if (!nd.negative)
+	{
+		if (value == PG_INT64_MIN)
+			return false;
+		value = -value;
+	}
+	*result = value;
+	return true;
 }
 
 /*

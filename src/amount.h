@@ -58,6 +58,13 @@ amount_arg(FunctionCallInfo fcinfo, int argno, bool float8_amount)
  */
 extern double numeric_to_double(Datum numeric);
 
+/*
+ * A numeric that is a whole number within bigint, as that int64, read in
+ * place (no numeric arithmetic): false for a fraction, NaN, an infinity or
+ * a value beyond bigint.
+ */
+extern bool numeric_to_int64_exact(Datum numeric, int64 *result);
+
 /* Units back as a numeric with four decimals (results and messages). */
 extern Numeric amount_to_numeric(int64 units);
 extern char *amount_to_cstring(int64 units);

@@ -89,6 +89,15 @@ typedef struct ClvObs
 
 extern void *clv_obs_prepare(const ClvTriple *t, int n);
 
+/*
+ * The distinct recency and age values of n observations, sorted, into
+ * *values (returns how many), and each observation's recency and age as
+ * indexes into them (*itx, *iT), all palloc'd: the index part of ClvObs,
+ * shared with kinds that keep caches of their own (Pareto/NBD).
+ */
+extern int	clv_obs_index(const ClvTriple *t, int n, double **values,
+						  int32 **itx, int32 **iT);
+
 /* The kinds; a kind whose loglik is NULL is not available (0A000). */
 extern const ClvModelKind clv_kind_bgnbd;
 extern const ClvModelKind clv_kind_mbgnbd;

@@ -305,35 +305,44 @@ value_index(const double *u, int nu, double v)
 	return lo;
 }
 
-void *
-clv_obs_prepare(const ClvTriple *t, int n)
+int
+clv_obs_index(const ClvTriple *t, int n, double **values, int32 **itx, int32 **iT)
 {
-	ClvObs	   *d = palloc0(sizeof(ClvObs));
+	double	   *u = palloc(sizeof(double) * 2 * Max(n, 1));
 	int			i,
 				k = 0;
 
-	d->t = t;
-	d->n = n;
-	d->u = palloc(sizeof(double) * 2 * Max(n, 1));
 	for (i = 0; i < n; i++)
 	{
-		d->u[2 * i] = t[i].tx;
-		d->u[2 * i + 1] = t[i].T;
+		u[2 * i] = t[i].tx;
+		u[2 * i + 1] = t[i].T;
 	}
-	sort_doubles(d->u, 2 * n);
+	sort_doubles(u, 2 * n);
 	for (i = 0; i < 2 * n; i++)
-		if (k == 0 || d->u[i] != d->u[k - 1])
-			d->u[k++] = d->u[i];
-	d->nu = k;
-	d->itx = palloc(sizeof(int32) * Max(n, 1));
-	d->iT = palloc(sizeof(int32) * Max(n, 1));
+		if (k == 0 || u[i] != u[k - 1])
+			u[k++] = u[i];
+	*itx = palloc(sizeof(int32) * Max(n, 1));
+	*iT = palloc(sizeof(int32) * Max(n, 1));
 	for (i = 0; i < n; i++)
 	{
 		if ((i & 0xFFFF) == 0xFFFF)
 			CHECK_FOR_INTERRUPTS();
-		d->itx[i] = value_index(d->u, k, t[i].tx);
-		d->iT[i] = value_index(d->u, k, t[i].T);
+		(*itx)[i] = value_index(u, k, t[i].tx);
+		(*iT)[i] = value_index(u, k, t[i].T);
 	}
+	*values = u;
+	return k;
+}
+
+void *
+clv_obs_prepare(const ClvTriple *t, int n)
+{
+	ClvObs	   *d = palloc0(sizeof(ClvObs));
+	int			k;
+
+	d->t = t;
+	d->n = n;
+	k = d->nu = clv_obs_index(t, n, &d->u, &d->itx, &d->iT);
 	d->lu = palloc(sizeof(double) * Max(k, 1));
 	d->iu = palloc(sizeof(double) * Max(k, 1));
 	d->lu2 = palloc(sizeof(double) * Max(k, 1));

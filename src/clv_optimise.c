@@ -135,6 +135,16 @@ nelder_mead(const Objective *o, double *x, double step, double tol, double *fbes
 			}
 		}
 
+		/*
+		 * The best point has a parameter running off to 0 or infinity:
+		 * whatever the simplex does next, the fit will not be reported as
+		 * converged (clv_minimise), and a likelihood at such parameters
+		 * can cost thousands of times more (Pareto/NBD's 2F1 with alpha
+		 * 1e8 times beta): stop here.
+		 */
+		if (max_abs(s[0], dim) > LOGPARAM_SANE)
+			break;
+
 		for (i = 1; i <= dim; i++)
 			for (j = 0; j < dim; j++)
 				size = Max(size, fabs(s[i][j] - s[0][j]));
@@ -691,7 +701,7 @@ clv_minimise(const Objective *o, double *x, const char *model)
 	qn_evals = *o->evals;
 	memcpy(x, start, sizeof(double) * o->dim);
 	nm_ok = nelder_mead(o, x, 0.5, 1e-6, &f);
-	for (k = 0; k < NM_RESTARTS; k++)
+	for (k = 0; k < NM_RESTARTS && max_abs(x, o->dim) <= LOGPARAM_SANE; k++)
 	{
 		fprev = f;
 		nm_ok = nelder_mead(o, x, 0.05, 1e-6, &f);
@@ -699,7 +709,7 @@ clv_minimise(const Objective *o, double *x, const char *model)
 			break;
 	}
 
-	if (f != DBL_MAX)
+	if (f != DBL_MAX && max_abs(x, o->dim) <= LOGPARAM_SANE)
 		newton_polish(o, x, &f);
 
 	res.converged = nm_ok && f != DBL_MAX && max_gradient(o, x) < GRAD_TOL;

@@ -370,62 +370,15 @@ typedef struct ParetoData
 	int64		generation;
 } ParetoData;
 
-#define ST_SORT sort_doubles
-#define ST_CHECK_FOR_INTERRUPTS
-#define ST_ELEMENT_TYPE double
-#define ST_COMPARE(a, b) (*(a) < *(b) ? -1 : *(a) > *(b) ? 1 : 0)
-#define ST_SCOPE static
-#define ST_DEFINE
-#include "lib/sort_template.h"
-
-static int32
-value_index(const double *u, int nu, double v)
-{
-	int			lo = 0,
-				hi = nu - 1;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (u[mid] < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	Assert(u[lo] == v);
-	return lo;
-}
-
 void *
 clv_pareto_prepare(const ClvTriple *t, int n)
 {
 	ParetoData *d = palloc0(sizeof(ParetoData));
-	int			i,
-				k = 0;
+	int			k;
 
 	d->t = t;
 	d->n = n;
-	d->u = palloc(sizeof(double) * 2 * Max(n, 1));
-	for (i = 0; i < n; i++)
-	{
-		d->u[2 * i] = t[i].tx;
-		d->u[2 * i + 1] = t[i].T;
-	}
-	sort_doubles(d->u, 2 * n);
-	for (i = 0; i < 2 * n; i++)
-		if (k == 0 || d->u[i] != d->u[k - 1])
-			d->u[k++] = d->u[i];
-	d->nu = k;
-	d->itx = palloc(sizeof(int32) * Max(n, 1));
-	d->iT = palloc(sizeof(int32) * Max(n, 1));
-	for (i = 0; i < n; i++)
-	{
-		if ((i & 0xFFFF) == 0xFFFF)
-			CHECK_FOR_INTERRUPTS();
-		d->itx[i] = value_index(d->u, k, t[i].tx);
-		d->iT[i] = value_index(d->u, k, t[i].T);
-	}
+	k = d->nu = clv_obs_index(t, n, &d->u, &d->itx, &d->iT);
 	d->stamp = palloc0(sizeof(int64) * Max(k, 1));
 	d->cl = palloc(sizeof(double) * Max(k, 1));
 	d->cg = palloc(sizeof(double) * 4 * Max(k, 1));

@@ -25,6 +25,8 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "amount.h"
+
 /* The key argument is always argument 1 (after the state). */
 #define KEY_ARG 1
 
@@ -59,8 +61,18 @@ numeric_between(Numeric key, Numeric lo, Numeric hi)
  * (NaN included), 22003 beyond bigint.
  */
 static int64
-key_from_numeric(const char *argname, Numeric key)
+key_from_numeric(const char *argname, Datum value)
 {
+	int64		result;
+	Numeric		key;
+
+	/*
+	 * The common case, read in place (a short-header value is not even
+	 * copied); the numeric arithmetic below only tells the errors apart.
+	 */
+	if (likely(numeric_to_int64_exact(value, &result)))
+		return result;
+	key = DatumGetNumeric(value);
 	if (numeric_is_nan(key) || (!numeric_is_inf(key) && !numeric_is_whole(key)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -96,7 +108,7 @@ key_from_numeric(const char *argname, Numeric key)
 	{ \
 		if (!PG_ARGISNULL(KEY_ARG)) \
 			fcinfo->args[KEY_ARG].value = \
-				Int64GetDatum(key_from_numeric(argname, PG_GETARG_NUMERIC(KEY_ARG))); \
+				Int64GetDatum(key_from_numeric(argname, PG_GETARG_DATUM(KEY_ARG))); \
 		return name##_int8(fcinfo); \
 	}
 

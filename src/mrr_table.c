@@ -283,7 +283,8 @@ mrr_arena_key(MrrExpanded *e, const char *bytes, int32 len)
 	if (e->last_off >= 0 && e->last_len == len &&
 		memcmp(e->arena + e->last_off, bytes, len) == 0)
 		return e->last_off;
-	if (e->arena_len + len > e->arena_cap)
+	/* allocated even for an empty first key: no offset from a NULL arena */
+	if (e->arena == NULL || e->arena_len + len > e->arena_cap)
 	{
 		Size		cap = Max(e->arena_cap * 2, e->arena_len + len + 64);
 

@@ -128,14 +128,7 @@ SELECT is(bgbb_fit_state(x, tx, n, c)::text, 'v1 0,0,6:3/2 1,1,6:0/1 2,5,6:7/1',
   FROM (VALUES (2, 5, 6, 7::int8), (0, 0, 6, 1), (1, 1, 6, 0), (0, 0, 6, 2)) v(x, tx, n, c);
 
 -- ---------- simulated donors: parallel, merged states, windows, plain SQL ----------
-CREATE FUNCTION pg_temp.plan_has(q text, pat text) RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF l LIKE '%' || pat || '%' THEN RETURN true; END IF;
-    END LOOP;
-    RETURN false;
-END $$;
+\ir sh/plan_has.psql
 SELECT setseed(0.61);
 -- each donor: p ~ roughly Beta-like, theta likewise, n = 8 opportunities
 CREATE TEMP TABLE sim AS

@@ -43,14 +43,7 @@ LANGUAGE sql AS $$
             AND abs(x.age - y.age) < 1e-9 AND abs(x.monetary - y.monetary) < 1e-9)
 $$;
 -- Does the plan of q contain pat?
-CREATE FUNCTION pg_temp.plan_has(q text, pat text) RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF l LIKE '%' || pat || '%' THEN RETURN true; END IF;
-    END LOOP;
-    RETURN false;
-END $$;
+\ir sh/plan_has.psql
 CREATE FUNCTION pg_temp.par(k text) RETURNS float8 LANGUAGE sql AS $$ SELECT 0::float8 $$;
 
 -- ===================== clv_summary =====================

@@ -16,14 +16,7 @@ CREATE FUNCTION pg_temp.sig3(v float8) RETURNS numeric LANGUAGE sql IMMUTABLE AS
 $$ SELECT round(v::numeric, 2 - floor(log(abs(v)::numeric))::int) $$;
 CREATE FUNCTION pg_temp.rel(a float8, b float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS
 $$ SELECT abs(a - b) / greatest(abs(b), 1e-300) $$;
-CREATE FUNCTION pg_temp.plan_has(q text, pat text) RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF l LIKE '%' || pat || '%' THEN RETURN true; END IF;
-    END LOOP;
-    RETURN false;
-END $$;
+\ir sh/plan_has.psql
 
 CREATE TEMP TABLE raw(line text);
 \copy raw FROM PROGRAM 'cat "$RETENTION_SHARED_DATA/cdnow_sample.txt" 2>/dev/null || true'

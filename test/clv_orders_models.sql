@@ -9,19 +9,12 @@
 -- expected purchases over the horizon).  The CDNOW part is skipped cleanly
 -- when ../shared/data is absent.
 BEGIN;
-SELECT plan(39);
+SELECT plan(41);
 SET LOCAL TimeZone = 'UTC';
 
 CREATE FUNCTION pg_temp.rel(a float8, b float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS
 $$ SELECT abs(a - b) / greatest(abs(b), 1e-300) $$;
-CREATE FUNCTION pg_temp.plan_has(q text, pat text) RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF l LIKE '%' || pat || '%' THEN RETURN true; END IF;
-    END LOOP;
-    RETURN false;
-END $$;
+\ir sh/plan_has.psql
 
 -- ---------- CDNOW: every model against test/reference/clv_orders.py (5) ----------
 CREATE TEMP TABLE raw(line text);
@@ -197,6 +190,22 @@ SELECT ok((SELECT w FROM (SELECT cust, clv(cust, d, amount, '26 weeks', 'mbgnbd'
            WHERE cust = 450 LIMIT 1) =
           (SELECT clv(cust, d, amount, '26 weeks', 'mbgnbd') FROM o WHERE cust BETWEEN 151 AND 450),
           'in a sliding frame: the aggregate over the frame''s rows');
+
+-- ---------- data no model fits (2) ----------
+-- Purchases on uniformly random days: no dropout and no heterogeneity, so
+-- the parameters run off to 0 or infinity.  An honest "not converged" (and
+-- NULL from clv() with a WARNING), never an error or a number.
+RESET client_min_messages;
+SELECT setseed(0.09);
+CREATE TEMP TABLE flat AS
+SELECT c, timestamptz '2024-01-01' + (random() * 300)::int * interval '1 day' AS d, (random() * 50)::float8 AS a
+FROM generate_series(1, 400) c, generate_series(1, (random() * 4)::int) g;
+SELECT is((SELECT clv_model_params(clv_fit(frequency, recency, age, monetary, 'pareto_nbd'))->>'converged'
+           FROM (SELECT (clv_summary(d, a, (SELECT max(d) FROM flat), '1 week')).* FROM flat GROUP BY c) s),
+          'false', 'clv_fit(…, ''pareto_nbd'') on data no model fits: converged false');
+SET LOCAL client_min_messages = error;
+SELECT is((SELECT clv(c, d, a, '26 weeks', 'pareto_nbd') FROM flat), NULL,
+          'clv(…, ''pareto_nbd'') on data no model fits: NULL (with a WARNING)');
 
 SELECT * FROM finish();
 ROLLBACK;

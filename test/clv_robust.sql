@@ -90,14 +90,7 @@ SELECT is((SELECT count(*) FROM (SELECT clv_fit(frequency, recency, age, monetar
 -- forced parallel plan (a plain table: workers cannot read temporary ones), against the serial fit
 CREATE TABLE clv_robust_cust AS SELECT * FROM cust;
 ANALYZE clv_robust_cust;
-CREATE FUNCTION pg_temp.plan_has(q text, pat text) RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF l LIKE '%' || pat || '%' THEN RETURN true; END IF;
-    END LOOP;
-    RETURN false;
-END $$;
+\ir sh/plan_has.psql
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;

@@ -14,7 +14,15 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(49);
+SELECT plan(51);
+-- The SQLSTATE a statement raises, NULL when it runs.
+CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE q;
+    RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE;
+END $$;
 
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text
 LANGUAGE plpgsql AS $$
@@ -169,6 +177,26 @@ SELECT is((SELECT clv_state(st)::text FROM (
           'a 1.1 clv_state merges with smallint, numeric and integer 42: one customer');
 SELECT throws_ok($$SELECT clv(1.5, now(), 1::float8, '1 week')$$, '22023', 'customer_id 1.5 is not a whole number', 'clv: a fractional numeric key is 22023');
 SELECT throws_ok($$SELECT clv_state(1e19, now(), 1::numeric, '1 week')$$, '22003', 'customer_id 10000000000000000000 is out of range', 'clv_state: a numeric key beyond bigint is 22003');
+
+-- Numeric keys are read in place (base-10000 digits, no numeric
+-- arithmetic): at every edge of that reading, a whole number within bigint
+-- is the customer PostgreSQL's own ::bigint cast gives, and anything else
+-- is the error the slow path names.
+SELECT is((SELECT count(*)::int FROM unnest(ARRAY[
+             '0', '-0.000', '1.0000', '-1', '9999', '10000', '10001', '99999999', '100000000',
+             '100000000.00000000', '12345678901234', '-12345678901234.0',
+             '9223372036854775807', '9223372036854775807.000', '-9223372036854775808',
+             '922337203685477580', '-9223372036854775807', '1e18', '-1e18']) k
+           WHERE (SELECT purchase_frequency_state(v)::text FROM (VALUES (k::numeric)) n(v)) IS DISTINCT FROM
+                 (SELECT purchase_frequency_state(v)::text FROM (VALUES (k::numeric::bigint)) n(v))), 0,
+          'numeric keys at every digit-group edge and at the ends of bigint are the customer ::bigint gives');
+SELECT is((SELECT string_agg(k || ' ' || coalesce(e, 'accepted'), ', ' ORDER BY o) FROM
+             unnest(ARRAY['9223372036854775808', '-9223372036854775809', '1e19', 'Infinity', '-Infinity',
+                          '0.5', '-0.0001', '1.00000001', '9223372036854775807.5', 'NaN', '1e-20']) WITH ORDINALITY u(k, o)
+             LEFT JOIN LATERAL (SELECT pg_temp.sqlstate_of(format('SELECT purchase_frequency(%s::numeric)', quote_literal(k))) AS e) x ON true),
+          '9223372036854775808 22003, -9223372036854775809 22003, 1e19 22003, Infinity 22003, -Infinity 22003, '
+          '0.5 22023, -0.0001 22023, 1.00000001 22023, 9223372036854775807.5 22023, NaN 22023, 1e-20 22023',
+          'numeric keys beyond bigint are 22003, fractions and NaN 22023');
 
 -- Orders as a migration leaves them: numeric and smallint customer keys.
 -- Customer 1: 3 orders (Jan 1, Jan 11, Jan 31), customer 2: 1 order,

@@ -119,14 +119,7 @@ SELECT is(sbg_model_params('{"alpha": 1.5, "beta": 2, "ll": -10}') - 'se' - 'cus
           '{"model": "sbg", "alpha": 1.5, "beta": 2, "ll": -10}'::jsonb, 'sbg_model_params is the model as jsonb');
 
 -- ---------- a simulated cohort: parallel, merged states, windows ----------
-CREATE FUNCTION pg_temp.plan_has(q text, pat text) RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF l LIKE '%' || pat || '%' THEN RETURN true; END IF;
-    END LOOP;
-    RETURN false;
-END $$;
+\ir sh/plan_has.psql
 SELECT setseed(0.23);
 CREATE TEMP TABLE sim AS
 SELECT c, t

@@ -50,6 +50,7 @@
 #include "utils/datetime.h"
 #include "utils/expandeddatum.h"
 #include "utils/memutils.h"
+#include "utils/numeric.h"
 #include "utils/timestamp.h"
 #include "utils/uuid.h"
 
@@ -781,6 +782,84 @@ DirectFunctionCall1Coll(PGFunction func, Oid collation, Datum arg1)
 	if (fcinfo->isnull)
 		elog(ERROR, "function %p returned NULL", (void *) func);
 	return result;
+}
+
+Datum
+DirectFunctionCall2Coll(PGFunction func, Oid collation, Datum arg1, Datum arg2)
+{
+	LOCAL_FCINFO(fcinfo, 2);
+	Datum		result;
+
+	InitFunctionCallInfoData(*fcinfo, NULL, 2, collation, NULL, NULL);
+	fcinfo->args[0].value = arg1;
+	fcinfo->args[0].isnull = false;
+	fcinfo->args[1].value = arg2;
+	fcinfo->args[1].isnull = false;
+	result = (*func) (fcinfo);
+	if (fcinfo->isnull)
+		elog(ERROR, "function %p returned NULL", (void *) func);
+	return result;
+}
+
+/*
+ * interval_cmp as the server compares intervals (cohort_retention_brackets
+ * checks its brackets are increasing): the span in microseconds with a
+ * month of 30 days, in 128 bits.
+ */
+Datum
+interval_cmp(PG_FUNCTION_ARGS)
+{
+	const Interval *a = (const Interval *) DatumGetPointer(PG_GETARG_DATUM(0));
+	const Interval *b = (const Interval *) DatumGetPointer(PG_GETARG_DATUM(1));
+	int128		sa = (int128) a->time + ((int128) a->day + (int128) a->month * 30) * USECS_PER_DAY;
+	int128		sb = (int128) b->time + ((int128) b->day + (int128) b->month * 30) * USECS_PER_DAY;
+
+	PG_RETURN_INT32(sa < sb ? -1 : sa > sb ? 1 : 0);
+}
+
+/*
+ * The numerics the output functions make (amount.c: a whole number of
+ * 1/10000 units) and print: int64_div_fast_to_numeric gives a stand-in
+ * holding the two integers, and numeric_out prints it as the server prints
+ * that numeric (scale log10, "-" for a negative value).  Nothing else
+ * reaches a numeric in the parsers.
+ */
+typedef struct FuzzNumeric
+{
+	int32		vl_len_;
+	int32		log10;
+	int64		value;
+} FuzzNumeric;
+
+Numeric
+int64_div_fast_to_numeric(int64 val1, int log10val2)
+{
+	FuzzNumeric *n = palloc(sizeof(FuzzNumeric));
+
+	SET_VARSIZE(n, sizeof(FuzzNumeric));
+	n->log10 = log10val2;
+	n->value = val1;
+	return (Numeric) n;
+}
+
+Datum
+numeric_out(PG_FUNCTION_ARGS)
+{
+	const FuzzNumeric *n = (const FuzzNumeric *) DatumGetPointer(PG_GETARG_DATUM(0));
+	uint64		magnitude = n->value < 0 ? -(uint64) n->value : (uint64) n->value;
+	uint64		scale = 1;
+	int			i;
+
+	if (n->log10 < 0 || n->log10 > 18)
+		fuzz_die("numeric_out of a scale the harness does not print");
+	for (i = 0; i < n->log10; i++)
+		scale *= 10;
+	if (n->log10 == 0)
+		PG_RETURN_CSTRING(psprintf("%s%llu", n->value < 0 ? "-" : "",
+								   (unsigned long long) magnitude));
+	PG_RETURN_CSTRING(psprintf("%s%llu.%0*llu", n->value < 0 ? "-" : "",
+							   (unsigned long long) (magnitude / scale), n->log10,
+							   (unsigned long long) (magnitude % scale)));
 }
 
 /* Values made here are never toasted, compressed or short-headed. */

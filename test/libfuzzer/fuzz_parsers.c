@@ -74,6 +74,17 @@ IO_DECL(clv_summary_state)
 IO_DECL(clv_fit_state)
 IO_DECL(clv_state)
 IO_DECL(cohort_retention_state)
+IO_DECL(cohort_periods_state)
+IO_DECL(cohort_retention_brackets_state)
+IO_DECL(recurring_retention_state)
+IO_DECL(returning_customer_rate_state)
+IO_DECL(window_funnel_state)
+IO_DECL(trial_conversion_rate_state)
+IO_DECL(arpa_state)
+IO_DECL(mrr_movements_state)
+IO_DECL(cohort_revenue_retention_state)
+IO_DECL(sbg_fit_state)
+IO_DECL(bgbb_fit_state)
 
 typedef struct FuzzType
 {
@@ -188,12 +199,59 @@ static const FuzzType types[] = {
 			"v1 key=int8 horizon_days=7 orders=1997-01-01:5:0000000000000001,1997-02-01:2.5:0000000000000001",
 			"v1 key=text horizon_days=30.5 orders=1997-01-01:5:6162,1997-01-02:-1:",
 			"v1 key=uuid horizon_days=7 orders=1997-01-01:5:c4ca4238a0b923820dcc509a6f75849b",
+			"v2 key=int8 model=pareto_nbd horizon_days=182 orders=1997-01-01:5:0100000000000000,1997-02-01:2.5:0100000000000000",
 	NULL}},
 	{IO(cohort_retention_state), {
 			"v1 empty {}",
 			"v1 int period=1mon {1:3:757591200000000:111,2:2:758620800000000:11,3:1:759780000000000:1}",
 			"v1 int period=43200000000us {3:1:759780000000000:001}",
 			"v1 text period=7d {\"a\":2:0:1000000000000000000000000000000000000000000000000000000000000000000001}",
+	NULL}},
+	{IO(cohort_periods_state), {
+			"v1 empty",
+			"v1 mode=on | v1 int period=1mon {1:1:0:1}",
+			"v1 mode=on_or_after observed_until=8947d | v1 int period=1mon {1:2:757382400000000:101}",
+	NULL}},
+	{IO(cohort_retention_brackets_state), {
+			"v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:2:0:101}",
+			"v1 brackets=0:0:0,0:7:0,0:30:0 | v1 int period=1us {1:4:757382400000000:111,2:2:757555200000000:101}",
+	NULL}},
+	{IO(recurring_retention_state), {
+			"v1 | v1 int period=1mon {1:3:757382400000000:1101,2:1:757382400000000:01}",
+			"v1 | v1 text period=7d zone=UTC {\"u\":2:757382400000000:101}",
+	NULL}},
+	{IO(returning_customer_rate_state), {
+			"v1 empty period=daterange[2024-01-01,2024-03-01) {}",
+			"v1 int period=daterange[2024-02-01,2024-03-01) {5:1:760924800000000:760924800000000}",
+			"v1 text period=tstzrange[2024-02-01,2024-03-01) {\"a\":2:757764000000000:760579200000000,\"b\":1:760752000000000:760752000000000}",
+	NULL}},
+	{IO(window_funnel_state), {
+			"v1 {}",
+			"v1 window=1000000us steps=2 {0:1,5:2}",
+			"v1 window=3600000000us steps=3 {757418400000000:1,757419600000000:2,757421400000000:4}",
+	NULL}},
+	{IO(trial_conversion_rate_state), {
+			"v1 trials=3 converted=1 within_months=0 within_days=14 within_usecs=0",
+			"v1 trials=1 converted=1 within_months=1 within_days=0 within_usecs=0",
+	NULL}},
+	{IO(arpa_state), {
+			"v1 key=int 1=1.0000",
+			"v1 key=text \"x\"=11.7500 \"y\"=3.0000",
+			"v1 key=uuid c4ca4238-a0b9-2382-0dcc-509a6f75849b=10.5000 c81e728d-9d4c-2f63-6f06-7f89cc14862c=3.0000",
+	NULL}},
+	{IO(mrr_movements_state), {
+			"v1 grain=month key=int 1=2024-01:1.0000",
+			"v1 grain=month key=text \"x\"=2024-01:10.0000,2024-02:12.0000 \"y\"=2024-02:5.0000",
+	NULL}},
+	{IO(cohort_revenue_retention_state), {
+			"v1 retention=net key=int 1@2024-01=0:10.0000,2:12.0000 2@2024-02=0:5.0000",
+			"v1 retention=net key=int 1@2024-01=0:1.0000",
+	NULL}},
+	{IO(sbg_fit_state), {
+			"v1 0:1000/1 1:631/1 2:468/1 3:382/1",
+	NULL}},
+	{IO(bgbb_fit_state), {
+			"v1 0,0,6:3464/1 2,5,6:85/1 5,6,6:728/1 6,6,6:1203/1",
 	NULL}},
 };
 
