@@ -407,28 +407,30 @@ Datum
 cohort_retention_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &cohort_desc);
-	uint64		maxw = 1,
+	uint64		customers = ks_customers(ks),
+				maxw = 1,
 				i,
 				w,
-				n = 0;
+				n = 0,
+				pos;
 	int64		len = 0;
 	uint64	   *counts;
 	Datum	   *elems;
-	char	   *e;
+	KsCohortMember m;
 	ArrayType  *result;
 
-	if (ks->nentries == 0)
+	if (customers == 0)
 		PG_RETURN_NULL();
-	KS_FOREACH(ks, e, i)
-		maxw = Max(maxw, ks_cohort_nwords(ks, e));
+	pos = 0;
+	while (ks_next_cohort_member(ks, &pos, &m))
+		maxw = Max(maxw, m.nwords);
 	counts = palloc_extended(maxw * 64 * sizeof(uint64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	KS_FOREACH(ks, e, i)
+	pos = 0;
+	while (ks_next_cohort_member(ks, &pos, &m))
 	{
-		uint64		nw = ks_cohort_nwords(ks, e);
-
-		for (w = 0; w < nw; w++)
+		for (w = 0; w < m.nwords; w++)
 		{
-			uint64		word = ks_cohort_word(ks, e, w);
+			uint64		word = ks_member_word(&m, w);
 
 			while (word != 0)
 			{
@@ -444,7 +446,7 @@ cohort_retention_final(PG_FUNCTION_ARGS)
 			len = i + 1;
 	elems = palloc_extended(Max(len, 1) * sizeof(Datum), MCXT_ALLOC_HUGE);
 	for (i = 0; i < (uint64) len; i++)
-		elems[i] = Float8GetDatum(100.0 * (double) counts[i] / (double) ks->nentries);
+		elems[i] = Float8GetDatum(100.0 * (double) counts[i] / (double) customers);
 	pfree(counts);
 	result = construct_array(elems, (int) len, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 	PG_RETURN_ARRAYTYPE_P(result);

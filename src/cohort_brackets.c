@@ -188,7 +188,7 @@ brackets_step(FunctionCallInfo fcinfo, CustomerKeyType keytype, bool is_date)
 	sub->args[1] = fcinfo->args[1];
 	ks = ks_for_update(sub, 0, &wrapped_desc);
 	ks_set_period(ks, 0, 1);
-	w->inner = EOHPGetRWDatum(&ks->hdr);
+	w->inner = ks_datum(ks);
 	w->inner_set = true;
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		WRAP_RETURN(w);
@@ -240,9 +240,10 @@ cohort_retention_brackets_final(PG_FUNCTION_ARGS)
 {
 	WrapState	view;
 	KeySet	   *ks = wrap_read_set(fcinfo, WRAP_BRACKETS, &view);
-	char	   *e;
-	uint64		i,
-				seen = 0;
+	KsCohortMember m;
+	uint64		pos = 0,
+				seen = 0,
+				customers;
 	int64	   *active;
 	Datum	   *elems;
 	int			k,
@@ -252,15 +253,14 @@ cohort_retention_brackets_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	n = view.nbrackets - 1;
 	active = palloc0((n + 1) * sizeof(int64));
-	KS_FOREACH(ks, e, i)
+	while (ks_next_cohort_member(ks, &pos, &m))
 	{
-		uint64		nw = ks_cohort_nwords(ks, e),
-					wi;
+		uint64		wi;
 
 		/* a forged set may hold bits beyond the brackets: error, not count */
-		for (wi = 0; wi < nw; wi++)
+		for (wi = 0; wi < m.nwords; wi++)
 		{
-			uint64		word = ks_cohort_word(ks, e, wi);
+			uint64		word = ks_member_word(&m, wi);
 
 			while (word != 0)
 			{
@@ -278,7 +278,8 @@ cohort_retention_brackets_final(PG_FUNCTION_ARGS)
 			CHECK_FOR_INTERRUPTS();
 	}
 	elems = palloc(n * sizeof(Datum));
+	customers = ks_customers(ks);
 	for (k = 1; k <= n; k++)
-		elems[k - 1] = Float8GetDatum(100.0 * (double) active[k] / (double) ks->nentries);
+		elems[k - 1] = Float8GetDatum(100.0 * (double) active[k] / (double) customers);
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }

@@ -692,21 +692,20 @@ wrap_read_set(FunctionCallInfo fcinfo, WrapKind kind, WrapState *view)
 	sub->args[0].value = view->inner;
 	sub->args[0].isnull = false;
 	ks = ks_read(sub, 0, &wrapped_desc);
-	ks_flush(ks);
-	if (ks->nentries == 0)
+	if (ks_customers(ks) == 0)
 		return NULL;
 	return ks;
 }
 
 /* The highest active period of a customer (each has at least one). */
 static int64
-last_period(const KeySet *ks, const char *e)
+last_period(const KsCohortMember *m)
 {
-	uint64		w = ks_cohort_nwords(ks, e);
+	uint64		w = m->nwords;
 
 	while (w > 0)
 	{
-		uint64		word = ks_cohort_word(ks, e, w - 1);
+		uint64		word = ks_member_word(m, w - 1);
 
 		if (word != 0)
 			return (int64) (w - 1) * 64 + pg_leftmost_one_pos64(word);
@@ -723,17 +722,18 @@ last_period(const KeySet *ks, const char *e)
  * has no timestamptz rows; the session's zone is as good as any there.
  */
 static pg_tz *
-counted_zone(const KeySet *ks)
+counted_zone(KeySet *ks)
 {
+	const char *name = ks_cohort_zone(ks);
 	pg_tz	   *tz;
 
-	if (ks->zone == NULL)
+	if (name == NULL)
 		return session_timezone;
-	tz = pg_tzset(ks->zone);
+	tz = pg_tzset(name);
 	if (tz == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" of a cohort state is not recognized", ks->zone),
+				 errmsg("time zone \"%s\" of a cohort state is not recognized", name),
 				 errhint("The state was built under a TimeZone setting this server does not know.")));
 	return tz;
 }
@@ -840,23 +840,27 @@ ended_periods(const WrapState *w, int64 start, int32 months, int64 usecs, pg_tz 
 static void
 period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int64 **active)
 {
-	char	   *e;
-	uint64		i;
+	KsCohortMember m;
+	uint64		pos;
 	int64		n = 0,
 				k;
 	int64	   *den,
 			   *num;
 	uint64		seen = 0;
 	pg_tz	   *zone = counted_zone(ks);
+	int32		months;
+	int64		usecs;
 
+	ks_cohort_period(ks, &months, &usecs);
 	/* the length: the last active period of any customer, or ended ones */
-	KS_FOREACH(ks, e, i)
+	pos = 0;
+	while (ks_next_cohort_member(ks, &pos, &m))
 	{
-		int64		last = last_period(ks, e) + 1;
+		int64		last = last_period(&m) + 1;
 
 		if (w->has_observed)
 		{
-			int64		ended = ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs, zone);
+			int64		ended = ended_periods(w, m.start, months, usecs, zone);
 
 			if (ended > KS_MAX_PERIOD + 1)
 				ereport(ERROR,
@@ -873,19 +877,19 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 	/* difference arrays: +1 at the first period, -1 after the last */
 	den = palloc_extended((n + 1) * sizeof(int64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	num = palloc_extended((n + 1) * sizeof(int64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	KS_FOREACH(ks, e, i)
+	pos = 0;
+	while (ks_next_cohort_member(ks, &pos, &m))
 	{
 		int64		ended = n;
-		uint64		nw = ks_cohort_nwords(ks, e),
-					wi;
+		uint64		wi;
 
 		if (w->has_observed)
-			ended = Min(ended_periods(w, KS_START(ks, e), ks->period_months, ks->period_usecs, zone), n);
+			ended = Min(ended_periods(w, m.start, months, usecs, zone), n);
 		den[0]++;
 		den[ended]--;
 		if (w->mode == MODE_ON_OR_AFTER)
 		{
-			int64		upto = Min(last_period(ks, e) + 1, ended);
+			int64		upto = Min(last_period(&m) + 1, ended);
 
 			if (upto > 0)
 			{
@@ -895,9 +899,9 @@ period_counts(const WrapState *w, KeySet *ks, int64 *len, int64 **customers, int
 		}
 		else
 		{
-			for (wi = 0; wi < nw; wi++)
+			for (wi = 0; wi < m.nwords; wi++)
 			{
-				uint64		word = ks_cohort_word(ks, e, wi);
+				uint64		word = ks_member_word(&m, wi);
 
 				while (word != 0)
 				{
@@ -1026,8 +1030,8 @@ recurring_retention_final(PG_FUNCTION_ARGS)
 {
 	WrapState	view;
 	KeySet	   *ks = wrap_read_set(fcinfo, WRAP_RECURRING, &view);
-	char	   *e;
-	uint64		i,
+	KsCohortMember m;
+	uint64		pos,
 				seen = 0;
 	int64		J = -1,
 				L,
@@ -1042,22 +1046,23 @@ recurring_retention_final(PG_FUNCTION_ARGS)
 
 	if (ks == NULL)
 		PG_RETURN_NULL();
-	KS_FOREACH(ks, e, i)
-		J = Max(J, last_period(ks, e));
+	pos = 0;
+	while (ks_next_cohort_member(ks, &pos, &m))
+		J = Max(J, last_period(&m));
 	pairs = palloc_extended((J + 1) * sizeof(int64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	count_upto = palloc_extended((J + 1) * sizeof(int64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	periods = palloc_extended((J + 1) * sizeof(int64), MCXT_ALLOC_HUGE);
-	KS_FOREACH(ks, e, i)
+	pos = 0;
+	while (ks_next_cohort_member(ks, &pos, &m))
 	{
-		uint64		nw = ks_cohort_nwords(ks, e),
-					wi;
+		uint64		wi;
 		int64		np = 0,
 					a,
 					b;
 
-		for (wi = 0; wi < nw; wi++)
+		for (wi = 0; wi < m.nwords; wi++)
 		{
-			uint64		word = ks_cohort_word(ks, e, wi);
+			uint64		word = ks_member_word(&m, wi);
 
 			while (word != 0)
 			{

@@ -16,14 +16,15 @@
  *		cohort layout:		the key, int64 count, int64 cohort start, uint64
  *							bits of periods 0-63, uint64 *more words (or NULL)
  * and a slot with count 0 is empty.  A byte key longer than 19 bytes lives
- * in an arena instead, the slot holding its hash, length and a pointer (see
- * KsVarKey in keyset.h): keys up to 19 bytes (uuids, most customer ids) are
- * compared without a second cache miss.
+ * in an arena instead, the slot holding its hash, length and a pointer
+ * (see KsVarKey in keyset_int.h): keys up to 19 bytes (uuids, most customer
+ * ids) are compared without a second cache miss.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include <math.h>
 #include <sys/mman.h>
 
 #include "access/xact.h"
@@ -1001,3 +1002,97 @@ ks_read(FunctionCallInfo fcinfo, int argno, const KsDesc *desc)
 	return ks;
 }
 
+
+/*
+ * Span layout, a window's inverse transition: a row strictly between the
+ * customer's first and last times, or of a customer whose times are all
+ * one, leaves both bounds as they are.
+ */
+bool
+ks_remove_span_row(KeySet *ks, const KsKey *key, int64 t)
+{
+	char	   *e;
+
+	Assert(ks->desc->layout == KS_LAYOUT_SPAN);
+	e = ks_find(ks, key);
+	if (e != NULL && KS_COUNT(ks, e) > 1 &&
+		(t <= KS_FIRST(ks, e) || t >= KS_LAST(ks, e)) &&
+		KS_FIRST(ks, e) != KS_LAST(ks, e))
+		return false;
+	/* an absent customer is ks_merge_entry's error */
+	ks_merge_entry(ks, key, 1, 0, 0, -1);
+	return true;
+}
+
+/* ---------- the summaries a final function reads (keyset.h) ---------- */
+
+/*
+ * The running summaries count the rows in the table and in merged: only
+ * the rows kept back by ks_add_entry are missing (a set from ks_read has
+ * none).
+ */
+static inline void
+ks_summaries_ready(KeySet *ks)
+{
+	if (unlikely(ks->npending > 0))
+		ks_flush_rows(ks);
+}
+
+uint64
+ks_customers(KeySet *ks)
+{
+	ks_summaries_ready(ks);
+	if (ks->desc->layout == KS_LAYOUT_DAY)
+		return ks->users != NULL ? ks->users->nentries : 0;
+	return ks->nentries;
+}
+
+int64
+ks_rows(KeySet *ks)
+{
+	ks_summaries_ready(ks);
+	return ks->total;
+}
+
+uint64
+ks_repeat_customers(KeySet *ks)
+{
+	ks_summaries_ready(ks);
+	return ks->nge2;
+}
+
+uint64
+ks_customers_reaching_param(KeySet *ks)
+{
+	ks_summaries_ready(ks);
+	return ks->ngeparam;
+}
+
+bool
+ks_mean_gap(KeySet *ks, int64 *mean)
+{
+	int64		gaps;
+
+	Assert(ks->desc->layout == KS_LAYOUT_SPAN);
+	ks_summaries_ready(ks);
+	/* each customer contributes count - 1 gaps spanning last - first */
+	gaps = ks->total - (int64) ks->nentries;
+	if (gaps == 0)
+		return false;
+	/* at most the longest span, which ks_span keeps within an int64 */
+#ifdef HAVE_INT128
+	*mean = (int64) ((ks->span_sum + gaps / 2) / gaps);
+#else
+	*mean = (int64) roundl(ks->span_sum / gaps);
+#endif
+	return true;
+}
+
+bool
+ks_range_start(KeySet *ks, int64 *start)
+{
+	if (ks->range_kind == 0)
+		return false;
+	*start = ks->range_start;
+	return true;
+}

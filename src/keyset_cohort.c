@@ -227,3 +227,48 @@ ks_set_session_zone(KeySet *ks)
 	ks->zone_tz = session_timezone;
 }
 
+
+/* ---------- reading a cohort set (keyset.h) ---------- */
+
+void
+ks_cohort_period(KeySet *ks, int32 *months, int64 *usecs)
+{
+	*months = ks->period_months;
+	*usecs = ks->period_usecs;
+}
+
+const char *
+ks_cohort_zone(KeySet *ks)
+{
+	return ks->zone;
+}
+
+/*
+ * The walk of a final function, one call per customer (not per row): the
+ * slots in table order, the table built first.
+ */
+bool
+ks_next_cohort_member(KeySet *ks, uint64 *position, KsCohortMember *member)
+{
+	uint64		i = *position;
+
+	Assert(ks->desc->layout == KS_LAYOUT_COHORT);
+	if (i == 0)
+		ks_flush(ks);
+	for (; i < ks->capacity; i++)
+	{
+		char	   *e = ks->slots + i * ks->stride;
+
+		if (KS_COUNT(ks, e) != 0)
+		{
+			member->start = KS_START(ks, e);
+			member->nwords = ks_cohort_nwords(ks, e);
+			member->first_word = KS_BITS(ks, e);
+			member->more_words = KS_EXT(ks, e);
+			*position = i + 1;
+			return true;
+		}
+	}
+	*position = i;
+	return false;
+}

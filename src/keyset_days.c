@@ -159,3 +159,12 @@ ks_day_range(KeySet *ks, int32 *dmin, int32 *dmax)
 	*dmax = ks->day_max;
 }
 
+
+uint64
+ks_user_days(KeySet *ks)
+{
+	Assert(ks->desc->layout == KS_LAYOUT_DAY);
+	if (unlikely(ks->npending > 0))
+		ks_flush_rows(ks);
+	return ks->nentries;
+}

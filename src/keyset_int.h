@@ -2,15 +2,23 @@
  *
  * keyset_int.h
  *	  Internals of the distinct-customer set, shared by the files that
- *	  implement it; the metrics use keyset.h only.
+ *	  implement it and included by no other: struct KeySet and its running
+ *	  summaries, the slot layout and its accessors (KS_COUNT, KS_FOREACH,
+ *	  the byte keys, the cohort bit words), the pending batch, the flat
+ *	  format and its reader, hashing and encoding helpers, and what the
+ *	  keyset files call of each other.  The metrics use keyset.h only;
+ *	  what they read per row stays behind its functions or in the static
+ *	  inlines here, used by the keyset files.
  *
  *	  keyset.c			the table: creation, hashing, growth, batching, keys of
- *						rows, merging entries, the SQL-facing access
+ *						rows, merging entries, the SQL-facing access, the
+ *						summaries a final function reads
  *	  keyset_flat.c		the flat forms (v1, v2), the validating reader, the
  *						expanded-object methods
  *	  keyset_merge.c	the k-way merge of flat runs, combine and uncombine
  *	  keyset_io.c		text and binary I/O
- *	  keyset_cohort.c	cohort bitmaps, the period and the time zone
+ *	  keyset_cohort.c	cohort bitmaps, the period and the time zone, the walk
+ *						over a cohort set's customers
  *	  keyset_days.c		stickiness: its users, days and day range
  *
  *-------------------------------------------------------------------------
@@ -29,6 +37,292 @@
 #include "utils/timestamp.h"
 
 #include "keyset.h"
+
+/* Key kinds; a state's kind is fixed by its first key. */
+typedef enum KsKeyKind
+{
+	KS_KEY_NONE = 0,			/* empty set: no key yet */
+	KS_KEY_INT = 1,				/* int4 or int8 */
+	KS_KEY_TEXT = 2,
+	KS_KEY_UUID = 3
+} KsKeyKind;
+
+struct KeySet
+{
+	ExpandedObjectHeader hdr;
+	const KsDesc *desc;
+	uint8		keykind;		/* KsKeyKind */
+	bool		varkeys;		/* keys are byte strings (not int64) */
+	bool		param_set;
+	int32		param;
+	uint32		seed;			/* of the hash (see ks_hash_int below) */
+	int			stride;			/* bytes per slot */
+	int			count_off;		/* offset of the count in a slot */
+	int			shift;			/* 32 - log2(capacity): home = hash >> shift */
+	uint64		capacity;		/* slots, a power of 2, or 0 */
+	uint64		nentries;
+	char	   *slots;
+	/* key bytes of a varkeys set live in a list of arena chunks */
+	void	   *chunks;
+	char	   *arena;
+	Size		arena_left;
+	Size		live_bytes;
+	Size		dead_bytes;
+	/*
+	 * Running summaries, kept by ks_merge_entry so that final functions are
+	 * O(1) and sliding windows stay O(rows): rows (sum of counts), customers
+	 * with 2+ rows, customers with at least param rows, and the sum of
+	 * last - first (which is 0 for a customer with one row).
+	 */
+	int64		total;
+	uint64		nge2;
+	uint64		ngeparam;
+#ifdef HAVE_INT128
+	int128		span_sum;
+#else
+	long double span_sum;
+#endif
+	/* cohort layout: the period (whole months, or microseconds) */
+	bool		period_set;
+	int32		period_months;
+	int64		period_usecs;
+	/*
+	 * A span state with a period (returning_customer_rate): the kind of the
+	 * range (a PeriodKind; 0 while none is set) and its bounds in
+	 * microseconds (period.h).  Every entry's last time is before the end.
+	 */
+	uint8		range_kind;
+	int64		range_start;
+	int64		range_end;
+	/* cohort layout: the TimeZone of timestamptz rows (NULL: none yet) */
+	char	   *zone;
+	const void *zone_tz;		/* the pg_tz zone was last checked against */
+	/* stickiness: distinct users (with their day counts) and days */
+	struct KeySet *users;
+	struct KeySet *days;
+	/* stickiness: the first and last day, or a bound whose day has left */
+	int32		day_min;
+	int32		day_max;
+	bool		day_min_stale;
+	bool		day_max_stale;
+	/* cached flat image layout (valid while flat_size != 0) */
+	bool		flat_fixed;
+	bool		flat_merged;	/* the flat form is merged, copied */
+	int			flat_version;
+	Size		flat_size;
+	char	  **sorted;
+
+	/*
+	 * Entries added by ks_add_entry but not yet in the table: their home
+	 * slots are prefetched when they arrive and they are inserted KS_PENDING
+	 * at a time, so that the cache misses of a batch overlap (a set of
+	 * millions of customers is far larger than the caches, and one miss per
+	 * row was most of the time).  Every other access flushes them first.
+	 */
+	struct KsPending *pending;	/* KS_PENDING of them, once the table is large */
+	int			npending;
+
+	/*
+	 * Or the entries are a flat value, the table empty: what merging flat
+	 * values of one order gives (a parallel leader merging its workers'
+	 * states, an aggregate over stored states), by a k-way merge of the
+	 * sorted runs that builds no table.  The running summaries are kept, so
+	 * a final function needs no table either; any other access builds it
+	 * first (ks_flush).
+	 */
+	bool		merged_canonical;	/* merged is the form a flatten writes */
+	struct KsFlat *merged;
+
+	/*
+	 * Flat values combined into the set but not merged yet (the table and
+	 * merged empty, or merged of the same order): all in one order, the
+	 * key order (version 1) or one hash order (version 2).  ks_read merges
+	 * them into merged in O(entries * log runs); ks_flush into the table.
+	 */
+	int			nruns;
+	int			maxruns;
+	struct KsFlat **runs;
+	Size		runs_bytes;		/* their total size */
+
+	/*
+	 * Built by a partial aggregate (a parallel worker's, or a partial
+	 * aggregate below a Gather or an Append): its flat form goes to a
+	 * combine, not to storage, and is written in hash order (no sort).
+	 * Every other set is written in key order, the canonical stored form.
+	 */
+	bool		partial;
+};
+
+/* An entry kept back by ks_add_entry. */
+typedef struct KsPending
+{
+	int64		ival;			/* an int key */
+	int64		count;
+	int64		first;
+	int64		last;
+	uint32		hash;
+	uint8		len;			/* a byte key: its bytes, copied */
+	char		bytes[19];		/* KS_INLINE_MAX */
+} KsPending;
+
+#define KS_PENDING	16
+
+/*
+ * Below this many slots the table fits in the caches and entries are
+ * inserted at once: no batch to allocate (a grouped aggregate may hold
+ * millions of small sets).
+ */
+#define KS_BATCH_MIN_SLOTS	8192
+
+/* ks_datum (keyset.h) takes the set for its expanded-object header. */
+StaticAssertDecl(offsetof(KeySet, hdr) == 0, "a set begins with its expanded-object header");
+
+/* Slot accessors. */
+#define KS_COUNT(ks, e)		(*(int64 *) ((e) + (ks)->count_off))
+#define KS_FIRST(ks, e)		(*(int64 *) ((e) + (ks)->count_off + 8))
+#define KS_LAST(ks, e)		(*(int64 *) ((e) + (ks)->count_off + 16))
+#define KS_IKEY(e)			(*(int64 *) (e))
+
+/*
+ * Cohort slots: the cohort start, periods 0-63 as a bit word, and NULL or
+ * an array of more words, ext[0] the number allocated after it (periods
+ * 64 and up; allocated in the set's context).
+ */
+#define KS_START(ks, e)		(*(int64 *) ((e) + (ks)->count_off + 8))
+#define KS_BITS(ks, e)		(*(uint64 *) ((e) + (ks)->count_off + 16))
+#define KS_EXT(ks, e)		(*(uint64 **) ((e) + (ks)->count_off + 24))
+
+/*
+ * The key part of a slot of a byte-string keyed set (text, uuid, day keys):
+ * 24 bytes, 8-aligned.  A key of up to KS_INLINE_MAX bytes (a uuid, an int
+ * key with a day, most customer ids) is kept in the slot itself, so that
+ * finding it touches one cache line and no arena; a longer key lives in the
+ * set's arena and the slot holds its length and a pointer.  The full hash
+ * is in the slot either way: a probe that meets another customer's slot
+ * nearly always stops at the hash, and growing and deleting never rehash.
+ * A slot whose count is 0 is empty and all zeros.
+ */
+#define KS_INLINE_MAX		19
+#define KS_KEY_OUTLINE		0xFF	/* tag of a key kept in the arena */
+
+typedef struct KsVarKey
+{
+	uint32		hash;
+	uint8		tag;			/* length (0 .. KS_INLINE_MAX), or KS_KEY_OUTLINE */
+	char		bytes[KS_INLINE_MAX];	/* the key, when inline */
+} KsVarKey;
+
+typedef struct KsLongKey
+{
+	uint32		hash;
+	uint8		tag;			/* KS_KEY_OUTLINE */
+	uint32		len;
+	char	   *ptr;			/* the key in the arena */
+} KsLongKey;
+
+#define KS_VKEY(e)			((KsVarKey *) (e))
+#define KS_LKEY(e)			((KsLongKey *) (e))
+#define KS_VKEY_SIZE		24
+
+StaticAssertDecl(sizeof(KsVarKey) == KS_VKEY_SIZE && sizeof(KsLongKey) == KS_VKEY_SIZE,
+				 "a byte key takes 24 bytes of a slot");
+
+/* The bytes and the length of a byte key in a slot. */
+static inline const char *
+ks_vkey_ptr(const char *e)
+{
+	return KS_VKEY(e)->tag == KS_KEY_OUTLINE ? KS_LKEY(e)->ptr : KS_VKEY(e)->bytes;
+}
+
+static inline uint32
+ks_vkey_len(const char *e)
+{
+	return KS_VKEY(e)->tag == KS_KEY_OUTLINE ? KS_LKEY(e)->len : KS_VKEY(e)->tag;
+}
+
+/*
+ * The home slot of a hash: its top bits, so that slot order is hash order
+ * whatever the capacity (see "Flat form" in keyset.c).
+ */
+static inline uint64
+ks_home(const KeySet *ks, uint32 hash)
+{
+	return hash >> ks->shift;
+}
+
+/* Iterate over the live slots of a set. */
+#define KS_FOREACH(ks, e, i) \
+	for ((i) = 0; (i) < (ks)->capacity; (i)++) \
+		if (KS_COUNT((ks), (e) = (ks)->slots + (i) * (ks)->stride) != 0)
+
+/* A new empty set allocated in cxt (a helper set, not an expanded datum). */
+extern KeySet *ks_create(const KsDesc *desc, MemoryContext cxt, uint8 kind);
+
+/* Find a key, inserting an entry with count 0 when absent. */
+extern char *ks_insert(KeySet *ks, const KsKey *key, bool *found);
+
+/* Find a key; NULL when absent. */
+extern char *ks_find(KeySet *ks, const KsKey *key);
+
+/* Remove an entry found with ks_find or ks_insert. */
+extern void ks_delete(KeySet *ks, char *entry);
+
+/* Cohort layout: the number of bit words of a customer and word i. */
+static inline uint64
+ks_cohort_nwords(const KeySet *ks, const char *e)
+{
+	const uint64 *ext = KS_EXT(ks, e);
+
+	return ext ? 1 + ext[0] : 1;
+}
+
+static inline uint64
+ks_cohort_word(const KeySet *ks, const char *e, uint64 i)
+{
+	return i == 0 ? KS_BITS(ks, e) : KS_EXT(ks, e)[i];
+}
+
+/*
+ * Cohort layout: a valid period is whole months (months >= 1, no
+ * microseconds) or a positive number of microseconds (no months).
+ */
+static inline bool
+ks_valid_period(int64 months, int64 usecs)
+{
+	return months > 0 ? (months <= PG_INT32_MAX && usecs == 0) : (months == 0 && usecs > 0);
+}
+
+/* Cohort layout: set the time zone, or check it equals the set's (22023). */
+extern void ks_set_zone(KeySet *ks, const char *name, Size len);
+
+/* A period as text: "<n>mon", "<n>d" or "<n>us". */
+extern void ks_format_period(StringInfo buf, int32 months, int64 usecs);
+
+/* A day-keyed entry's day and the length of its customer part. */
+extern int32 ks_entry_day(const char *bytes, uint32 len);
+
+/* Insert the rows ks_add_row has kept back. */
+extern void ks_flush_rows(KeySet *ks);
+
+/* Build the table of a set held as flat values (see merged and runs). */
+extern void ks_materialize(KeySet *ks);
+
+/* Make the table complete: every access to it calls this first. */
+static inline void
+ks_flush(KeySet *ks)
+{
+	if (unlikely(ks->npending > 0))
+		ks_flush_rows(ks);
+	if (unlikely(ks->merged != NULL || ks->nruns > 0))
+		ks_materialize(ks);
+}
+
+/* Mark cached flat layout stale (after any change). */
+static inline void
+ks_changed(KeySet *ks)
+{
+	ks->flat_size = 0;
+}
 
 /*
  * Let a loop over millions of entries (rehash, encode, decode, print) be

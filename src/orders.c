@@ -70,9 +70,11 @@ CUSTOMER_KEY_STEP_FUNCTIONS(repeat_purchase_ratio_sfunc, repeat_purchase_ratio_i
 static Datum
 share_of_customers(FunctionCallInfo fcinfo, KeySet *ks, uint64 hits)
 {
-	if (ks->nentries == 0)
+	uint64		customers = ks_customers(ks);
+
+	if (customers == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * (double) hits / (double) ks->nentries);
+	PG_RETURN_FLOAT8(100.0 * (double) hits / (double) customers);
 }
 
 PG_FUNCTION_INFO_V1(repeat_purchase_ratio_final);
@@ -81,7 +83,7 @@ repeat_purchase_ratio_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &repeat_purchase_ratio_desc);
 
-	return share_of_customers(fcinfo, ks, ks->nge2);
+	return share_of_customers(fcinfo, ks, ks_repeat_customers(ks));
 }
 
 /* min_orders of a row: 22004 when NULL, 22023 below 1. */
@@ -124,7 +126,7 @@ loyal_customer_rate_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &loyal_customer_rate_desc);
 
-	return share_of_customers(fcinfo, ks, ks->ngeparam);
+	return share_of_customers(fcinfo, ks, ks_customers_reaching_param(ks));
 }
 
 static Datum
@@ -144,10 +146,11 @@ Datum
 purchase_frequency_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &purchase_frequency_desc);
+	uint64		customers = ks_customers(ks);
 
-	if (ks->nentries == 0)
+	if (customers == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) ks->total / (double) ks->nentries);
+	PG_RETURN_FLOAT8((double) ks_rows(ks) / (double) customers);
 }
 
 /* ---------- time between purchases ---------- */
@@ -198,7 +201,6 @@ time_between_purchases_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyTyp
 	KeySet	   *ks = ks_for_update(fcinfo, 0, &time_between_purchases_desc);
 	KsKey		key;
 	int64		t;
-	char	   *e;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		KS_RETURN(ks);
@@ -209,14 +211,8 @@ time_between_purchases_step(FunctionCallInfo fcinfo, int64 delta, CustomerKeyTyp
 		ks_add_row(ks, &key, t);
 		KS_RETURN(ks);
 	}
-	e = ks_find(ks, &key);
-	if (e == NULL || KS_COUNT(ks, e) == 1 ||
-		(KS_FIRST(ks, e) < t && t < KS_LAST(ks, e)) ||
-		KS_FIRST(ks, e) == KS_LAST(ks, e))
-	{
-		ks_merge_entry(ks, &key, 1, 0, 0, -1);
+	if (ks_remove_span_row(ks, &key, t))
 		KS_RETURN(ks);
-	}
 	PG_RETURN_NULL();
 }
 
@@ -242,25 +238,15 @@ Datum
 time_between_purchases_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &time_between_purchases_desc);
-	int64		gaps = ks->total - (int64) ks->nentries;
-#ifdef HAVE_INT128
-	int128		mean;
-#else
-	long double mean;
-#endif
+	int64		mean;
 	Interval   *result;
 
-	/* each customer contributes count - 1 gaps spanning last - first */
-	if (gaps == 0)
+	/* rounded to the microsecond; NULL when nobody bought twice */
+	if (!ks_mean_gap(ks, &mean))
 		PG_RETURN_NULL();
-#ifdef HAVE_INT128
-	mean = (ks->span_sum + gaps / 2) / gaps;	/* rounded to the microsecond */
-#else
-	mean = roundl(ks->span_sum / gaps);
-#endif
 	result = palloc0(sizeof(Interval));
-	result->day = (int32) ((int64) mean / USECS_PER_DAY);
-	result->time = (int64) mean % USECS_PER_DAY;
+	result->day = (int32) (mean / USECS_PER_DAY);
+	result->time = mean % USECS_PER_DAY;
 	PG_RETURN_INTERVAL_P(result);
 }
 
@@ -348,15 +334,16 @@ Datum
 stickiness_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &stickiness_desc);
+	uint64		pairs = ks_user_days(ks);
 	int32		dmin,
 				dmax;
 
-	if (ks->nentries == 0)
+	if (pairs == 0)
 		PG_RETURN_NULL();
 	/* kept as pairs come and go: O(1) amortised in a sliding window */
 	ks_day_range(ks, &dmin, &dmax);
-	PG_RETURN_FLOAT8(100.0 * ((double) ks->nentries / ((double) dmax - dmin + 1)) /
-					 (double) ks->users->nentries);
+	PG_RETURN_FLOAT8(100.0 * ((double) pairs / ((double) dmax - dmin + 1)) /
+					 (double) ks_customers(ks));
 }
 
 /* ---------- return rate ---------- */

@@ -6,13 +6,13 @@
  *
  * The state is the span set of keyset.c (per customer: orders, first and
  * last order time) over the orders before the period's end, with the
- * period itself (KeySet.range_kind and bounds).  A customer ordered in the
- * period when its last order is at or after the start, and is returning
- * when its first order is before the start.  Orders at or after the end
- * are not kept: they are the future of the period.  Merging states keeps
- * the period that ends later (ks_set_range), whose history the earlier
- * states' orders are: monthly states merged in a running window give each
- * month's rate with every earlier month as history.
+ * period itself (ks_set_range).  A customer ordered in the period when its
+ * last order is at or after the start, and is returning when its first
+ * order is before the start.  Orders at or after the end are not kept:
+ * they are the future of the period.  Merging states keeps the period that
+ * ends later (ks_set_range), whose history the earlier states' orders are:
+ * monthly states merged in a running window give each month's rate with
+ * every earlier month as history.
  *
  * The key argument is int4, int8, text or uuid (int2 and numeric through
  * customer_key_extra.c); the order time is a date, timestamp or timestamptz
@@ -154,12 +154,13 @@ Datum
 returning_customer_rate_final(PG_FUNCTION_ARGS)
 {
 	KeySet	   *ks = ks_read(fcinfo, 0, &returning_customer_rate_desc);
+	int64		start;
 	uint64		active,
 				returning;
 
-	if (ks->range_kind == 0 || ks->nentries == 0)
+	if (!ks_range_start(ks, &start) || ks_customers(ks) == 0)
 		PG_RETURN_NULL();
-	ks_count_since(ks, ks->range_start, &active, &returning);
+	ks_count_since(ks, start, &active, &returning);
 	if (active == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(100.0 * (double) returning / (double) active);
