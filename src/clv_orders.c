@@ -504,16 +504,6 @@ clv_state_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* 22P02 (22P03 from recv) naming the order of str that is not valid. */
 static void pg_attribute_noreturn()
 co_bad_order(const char *str, int code, int64 index, const char *order, int len,
@@ -619,8 +609,8 @@ co_parse(const char *str, int code)
 		key = palloc(len / 2 + 1);
 		for (i = 0; i < len / 2; i++)
 		{
-			int			hi = hexval(part[2][2 * i]),
-						lo = hexval(part[2][2 * i + 1]);
+			int			hi = state_hex_digit(part[2][2 * i]),
+						lo = state_hex_digit(part[2][2 * i + 1]);
 
 			if (hi < 0 || lo < 0)
 				co_bad_order(str, code, index, order, orderlen,

@@ -262,11 +262,7 @@ state_scan_int64(const char *p, int64 *result)
 	return d;
 }
 
-/*
- * state_scan_uuid: a uuid as uuid_out writes it (8-4-4-4-12 lower-case hex
- * digits; upper case is not canonical) at the start of p, its 16 bytes into
- * out; the end of it, or NULL.  Inline, as state_scan_int64.
- */
+/* The value of a lower-case hexadecimal digit (the canonical case), or -1. */
 static inline int
 state_hex_digit(char c)
 {
@@ -277,6 +273,11 @@ state_hex_digit(char c)
 	return -1;
 }
 
+/*
+ * state_scan_uuid: a uuid as uuid_out writes it (8-4-4-4-12 lower-case hex
+ * digits; upper case is not canonical) at the start of p, its 16 bytes into
+ * out; the end of it, or NULL.  Inline, as state_scan_int64.
+ */
 static inline const char *
 state_scan_uuid(const char *p, unsigned char *out)
 {
