@@ -240,10 +240,7 @@ cohort_retention_brackets_final(PG_FUNCTION_ARGS)
 {
 	WrapState	view;
 	KeySet	   *ks = wrap_read_set(fcinfo, WRAP_BRACKETS, &view);
-	KsCohortMember m;
-	uint64		pos = 0,
-				seen = 0,
-				customers;
+	uint64		customers;
 	int64	   *active;
 	Datum	   *elems;
 	int			k,
@@ -253,30 +250,8 @@ cohort_retention_brackets_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	n = view.nbrackets - 1;
 	active = palloc0((n + 1) * sizeof(int64));
-	while (ks_next_cohort_member(ks, &pos, &m))
-	{
-		uint64		wi;
-
-		/* a forged set may hold bits beyond the brackets: error, not count */
-		for (wi = 0; wi < m.nwords; wi++)
-		{
-			uint64		word = ks_member_word(&m, wi);
-
-			while (word != 0)
-			{
-				uint64		p = wi * 64 + pg_rightmost_one_pos64(word);
-
-				word &= word - 1;
-				if (p > (uint64) n)
-					wrap_bad_state(WRAP_BRACKETS, ERRCODE_DATA_CORRUPTED, "A customer is active in a bracket beyond the brackets.");
-				active[p]++;
-			}
-		}
-		if (active[0] != (int64) ++seen)
-			wrap_bad_state(WRAP_BRACKETS, ERRCODE_DATA_CORRUPTED, "A customer is not marked as a member of the cohort.");
-		if ((seen & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
+	/* checked on input too; a stored value may have been corrupted since */
+	wrap_brackets_check_members(ks, view.nbrackets, ERRCODE_DATA_CORRUPTED, active);
 	elems = palloc(n * sizeof(Datum));
 	customers = ks_customers(ks);
 	for (k = 1; k <= n; k++)

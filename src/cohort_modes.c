@@ -697,6 +697,51 @@ wrap_read_set(FunctionCallInfo fcinfo, WrapKind kind, WrapState *view)
 	return ks;
 }
 
+void
+wrap_brackets_check_members(KeySet *ks, int nbrackets, int sqlstate, int64 *active)
+{
+	KsCohortMember m;
+	uint64		pos = 0,
+				seen = 0;
+
+	while (ks_next_cohort_member(ks, &pos, &m))
+	{
+		uint64		wi;
+
+		if (m.nwords == 0 || (ks_member_word(&m, 0) & 1) == 0)
+			wrap_bad_state(WRAP_BRACKETS, sqlstate, "A customer is not marked as a member of the cohort.");
+		for (wi = 0; wi < m.nwords; wi++)
+		{
+			uint64		word = ks_member_word(&m, wi);
+
+			while (word != 0)
+			{
+				uint64		p = wi * 64 + pg_rightmost_one_pos64(word);
+
+				word &= word - 1;
+				if (p >= (uint64) nbrackets)
+					wrap_bad_state(WRAP_BRACKETS, sqlstate, "A customer is active in a bracket beyond the brackets.");
+				if (active)
+					active[p]++;
+			}
+		}
+		if ((++seen & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/* The members of the set a brackets state's text or binary form wraps. */
+static void
+wrap_check_bracket_members(struct varlena *inner, int nbrackets, int sqlstate)
+{
+	LOCAL_FCINFO(sub, 1);
+
+	InitFunctionCallInfoData(*sub, NULL, 1, InvalidOid, NULL, NULL);
+	sub->args[0].value = PointerGetDatum(inner);
+	sub->args[0].isnull = false;
+	wrap_brackets_check_members(ks_read(sub, 0, &wrapped_desc), nbrackets, sqlstate, NULL);
+}
+
 /* The highest active period of a customer (each has at least one). */
 static int64
 last_period(const KsCohortMember *m)
@@ -1257,6 +1302,8 @@ wrap_in(FunctionCallInfo fcinfo, WrapKind kind)
 																   CStringGetDatum(p)));
 	f = wrap_build(&w, inner);
 	wrap_check_flat(f, VARSIZE(f), kind, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	if (kind == WRAP_BRACKETS)
+		wrap_check_bracket_members(inner, w.nbrackets, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(f);
 }
 
@@ -1341,6 +1388,8 @@ wrap_recv(FunctionCallInfo fcinfo, WrapKind kind)
 	f->mode = h.mode;
 	f->observed = h.observed;
 	wrap_check_flat(f, VARSIZE(f), kind, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	if (kind == WRAP_BRACKETS && inner != NULL)
+		wrap_check_bracket_members(inner, w.nbrackets, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	PG_RETURN_POINTER(f);
 }
 

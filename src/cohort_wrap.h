@@ -92,6 +92,15 @@ extern Datum wrap_combine(FunctionCallInfo fcinfo, WrapKind kind);
 /* A forged or corrupt wrapper: an error naming its type. */
 extern void wrap_bad_state(WrapKind kind, int sqlstate, const char *detail) pg_attribute_noreturn();
 
+/*
+ * Check every customer of a brackets state's set: a member of the cohort
+ * (bit 0) active in no bracket beyond the last (bits 1 .. nbrackets - 1),
+ * else sqlstate.  With active not NULL (nbrackets entries, zeroed), count
+ * the customers of each bit too.
+ */
+extern void wrap_brackets_check_members(KeySet *ks, int nbrackets, int sqlstate,
+										int64 *active);
+
 /* A date (days) or a timestamptz (microseconds) as text, for messages. */
 extern char *wrap_shown_time(bool is_date, int64 v);
 

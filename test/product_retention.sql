@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(95);
+SELECT plan(97);
 SET LOCAL TimeZone = 'UTC';
 
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text
@@ -237,8 +237,16 @@ SELECT is((SELECT cohort_retention_brackets(x) FROM (SELECT cohort_retention_bra
 SELECT is((SELECT s::text::cohort_retention_brackets_state::text = s::text FROM (SELECT cohort_retention_brackets_state(ctext, s, a, ARRAY['0 days', '30 days', '60 days']::interval[]) s FROM events) q), true,
           'brackets: text round trip');
 SELECT throws_ok($$SELECT 'v1 brackets=0:7:0,0:1:0 | v1 int period=1us {1:1:0:1}'::cohort_retention_brackets_state$$, '22P02', NULL, 'forged: decreasing brackets');
-SELECT throws_ok($$SELECT cohort_retention_brackets('v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:2:0:101}'::cohort_retention_brackets_state)$$, 'XX001', NULL,
-                 'forged: a bracket beyond the brackets is an error when read');
+-- the members' bits are checked on input (22P02; receive in
+-- test/state_binary.sql), next to a control that differs only in the bit at fault
+SELECT lives_ok($$SELECT 'v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:2:0:11}'::cohort_retention_brackets_state$$,
+                'control: a member active in the last bracket reads');
+SELECT throws_ok($$SELECT 'v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:2:0:101}'::cohort_retention_brackets_state$$, '22P02',
+                 'invalid cohort_retention_brackets_state value',
+                 'forged: a customer active in a bracket beyond the brackets is 22P02 on input');
+SELECT throws_ok($$SELECT 'v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:2:0:01}'::cohort_retention_brackets_state$$, '22P02',
+                 'invalid cohort_retention_brackets_state value',
+                 'forged: a customer not marked as a member of the cohort is 22P02 on input');
 
 -- Recurring retention against the plain SQL of its definition.
 CREATE FUNCTION pg_temp.ref_recurring(p interval, o timestamptz) RETURNS float8[] LANGUAGE sql STABLE AS $$

@@ -16,7 +16,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(52);
+SELECT plan(54);
 
 -- Write bytes b to a server file through one large object, reused.
 CREATE TEMP TABLE sb_lo AS SELECT lo_create(0) AS lo;
@@ -148,6 +148,21 @@ SELECT throws_ok(format($$SELECT %L::clv_fit_state$$, 'v1 ' || repeat('x', 300))
 SELECT is(split_part(pg_temp.sb_recv('sbg_model', convert_to('{"alpha": ' || repeat('1', 300) || '}', 'UTF8')), ' / ', 1),
           '22P03: invalid input syntax for type sbg_model: "{"alpha": ' || repeat('1', 190) || '"',
           'sbg_model binary: a malformed text is 22P03, quoted by its first 200 bytes');
+
+-- ---------- cohort_retention_brackets_state: the members' bits ----------
+-- A valid three-bracket state whose customer is active in bracket 2; the
+-- same bytes with the header saying two brackets and the last one dropped
+-- (observed, 8 bytes at offset 4; 16 bytes a bracket from offset 12) leave
+-- that customer active beyond the brackets: 22P03 on receive, as 22P02 on
+-- input (test/product_retention.sql).
+CREATE TEMP TABLE sb_brackets AS
+SELECT cohort_retention_brackets_state_send('v1 brackets=0:0:0,0:7:0,0:9:0 | v1 int period=1us {1:2:0:101}') AS b;
+SELECT is(pg_temp.sb_recv('cohort_retention_brackets_state', b), 'accepted',
+          'cohort_retention_brackets_state: control, a customer in the last of three brackets') FROM sb_brackets;
+SELECT is(pg_temp.sb_recv('cohort_retention_brackets_state',
+                          substr(b, 1, 4) || int8send(2) || substr(b, 13, 32) || substr(b, 61)),
+          '22P03: invalid cohort_retention_brackets_state value / A customer is active in a bracket beyond the brackets.',
+          'cohort_retention_brackets_state: a customer beyond two brackets is 22P03 on receive') FROM sb_brackets;
 
 DO $$
 BEGIN
