@@ -2,7 +2,8 @@
  *
  * whole_number_parameters.c
  *	  double precision spellings of integer parameters: loyal_customer_rate's
- *	  min_orders and the scale_max of csat and ces.
+ *	  min_orders, the scale_max of csat and ces, and the integer arguments
+ *	  of the model predictions and cei (periods, counts, months).
  *
  * A bigint (2::bigint, a bigint column) or numeric parameter used to find no
  * aggregate, and a bigint overload would make an untyped parameter ($1,
@@ -15,6 +16,9 @@
  * both spellings give one state.  A fraction, NaN, infinity or a value
  * beyond int4 is 22023 naming it and the accepted range, like an int4 value
  * outside it.  NULL is passed on untouched, so it is the int4 form's error.
+ * The scalar functions (sbg_survival(model, t), cei(..., months), ...) work
+ * the same way: each double precision argument that stands for an integer
+ * is checked and passed on to the int4 function, which checks its range.
  *
  *-------------------------------------------------------------------------
  */
@@ -28,16 +32,19 @@
 /* The parameter follows the state and the row's value. */
 #define PARAM_ARG 2
 
-/* The double precision parameter as an int4; 22023 when it is not one. */
+/*
+ * Double precision argument argno as an int4; 22023 when it is not one
+ * (lowest is where the accepted range starts, for the message).
+ */
 static void
-param_to_int4(FunctionCallInfo fcinfo, const char *argname, int32 lowest,
-			  const char *hint)
+arg_to_int4(FunctionCallInfo fcinfo, int argno, const char *argname, int32 lowest,
+			const char *hint)
 {
 	double		v;
 
-	if (PG_ARGISNULL(PARAM_ARG))
+	if (PG_ARGISNULL(argno))
 		return;
-	v = PG_GETARG_FLOAT8(PARAM_ARG);
+	v = PG_GETARG_FLOAT8(argno);
 	/* the negated test also catches NaN */
 	if (!(v >= (double) PG_INT32_MIN && v <= (double) PG_INT32_MAX && v == floor(v)))
 	{
@@ -48,9 +55,9 @@ param_to_int4(FunctionCallInfo fcinfo, const char *argname, int32 lowest,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s %s is out of range", argname, buf),
 				 errdetail("%s must be a whole number between %d and %d.", argname, lowest, PG_INT32_MAX),
-				 errhint("%s", hint)));
+				 hint ? errhint("%s", hint) : 0));
 	}
-	fcinfo->args[PARAM_ARG].value = Int32GetDatum((int32) v);
+	fcinfo->args[argno].value = Int32GetDatum((int32) v);
 }
 
 #define MIN_ORDERS_HINT "min_orders is the number of orders that makes a customer loyal, at least 1."
@@ -62,7 +69,7 @@ param_to_int4(FunctionCallInfo fcinfo, const char *argname, int32 lowest,
 	PG_FUNCTION_INFO_V1(name##_whole_number); \
 	Datum name##_whole_number(PG_FUNCTION_ARGS) \
 	{ \
-		param_to_int4(fcinfo, argname, lowest, hint); \
+		arg_to_int4(fcinfo, PARAM_ARG, argname, lowest, hint); \
 		return name(fcinfo); \
 	}
 
@@ -102,3 +109,91 @@ SCALE_MAX_WHOLE(ces_sfunc_numeric)
 SCALE_MAX_WHOLE(ces_inv_numeric)
 SCALE_MAX_WHOLE(ces_sfunc_float8)
 SCALE_MAX_WHOLE(ces_inv_float8)
+
+/*
+ * The scalar functions: name_whole_number checks the listed arguments
+ * (argument number, name, lowest accepted) and calls name.
+ */
+#define COUNT_HINT "It is a whole number of periods, opportunities or purchases."
+
+extern Datum clv_purchase_probability(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(clv_purchase_probability_whole_number);
+Datum
+clv_purchase_probability_whole_number(PG_FUNCTION_ARGS)
+{
+	arg_to_int4(fcinfo, 2, "n", 0, COUNT_HINT);
+	return clv_purchase_probability(fcinfo);
+}
+
+extern Datum sbg_survival(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(sbg_survival_whole_number);
+Datum
+sbg_survival_whole_number(PG_FUNCTION_ARGS)
+{
+	arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT);
+	return sbg_survival(fcinfo);
+}
+
+extern Datum sbg_retention(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(sbg_retention_whole_number);
+Datum
+sbg_retention_whole_number(PG_FUNCTION_ARGS)
+{
+	arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT);
+	return sbg_retention(fcinfo);
+}
+
+extern Datum sbg_derl(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(sbg_derl_whole_number);
+Datum
+sbg_derl_whole_number(PG_FUNCTION_ARGS)
+{
+	arg_to_int4(fcinfo, 2, "renewals", 0, COUNT_HINT);
+	return sbg_derl(fcinfo);
+}
+
+/* frequency, recency, periods of a BG/BB pattern, from argument first on */
+static void
+bgbb_pattern_to_int4(FunctionCallInfo fcinfo, int first)
+{
+	arg_to_int4(fcinfo, first, "frequency", 0, COUNT_HINT);
+	arg_to_int4(fcinfo, first + 1, "recency", 0, COUNT_HINT);
+	arg_to_int4(fcinfo, first + 2, "periods", 0, COUNT_HINT);
+}
+
+extern Datum bgbb_p_alive(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(bgbb_p_alive_whole_number);
+Datum
+bgbb_p_alive_whole_number(PG_FUNCTION_ARGS)
+{
+	bgbb_pattern_to_int4(fcinfo, 1);
+	return bgbb_p_alive(fcinfo);
+}
+
+extern Datum bgbb_expected_purchases(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(bgbb_expected_purchases_whole_number);
+Datum
+bgbb_expected_purchases_whole_number(PG_FUNCTION_ARGS)
+{
+	arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT);
+	bgbb_pattern_to_int4(fcinfo, 2);
+	return bgbb_expected_purchases(fcinfo);
+}
+
+extern Datum bgbb_dert(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(bgbb_dert_whole_number);
+Datum
+bgbb_dert_whole_number(PG_FUNCTION_ARGS)
+{
+	bgbb_pattern_to_int4(fcinfo, 2);
+	return bgbb_dert(fcinfo);
+}
+
+extern Datum cei_figures(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(cei_figures_whole_number);
+Datum
+cei_figures_whole_number(PG_FUNCTION_ARGS)
+{
+	arg_to_int4(fcinfo, 4, "months", 1, "months is the number of months credit_sales covers, 1 or more.");
+	return cei_figures(fcinfo);
+}

@@ -13,7 +13,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(63);
+SELECT plan(71);
 
 -- The EXPLAIN (COSTS OFF) text of a query.
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text
@@ -141,6 +141,44 @@ SELECT matches(pg_temp.plan_of($$SELECT loyal_customer_rate(c, 21::int8), csat(x
 -- answers 1..5 evenly: csat 40, ces 3.
 SELECT is((SELECT ARRAY[loyal_customer_rate(c, 20::int8), loyal_customer_rate(c, 21::int8), csat(x, 5::int8), ces(x, 5::int8)] FROM whole_number_parameters_big),
           ARRAY[100, 0, 40, 3]::float8[], 'bigint forms under a parallel plan');
+
+-- ---------- scalar functions: the predictions and cei ----------
+-- Each integer argument also takes bigint, numeric and double precision
+-- (and an untyped parameter): the same value as the int4 form, which the
+-- model tests check against the literature; NULL gives NULL (STRICT).
+CREATE TEMP TABLE wm AS SELECT '{"alpha": 0.704, "beta": 1.182}'::sbg_model AS sbg,
+    '{"alpha": 1.204, "beta": 0.750, "gamma": 0.657, "delta": 2.783}'::bgbb_model AS bgbb,
+    '{"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}'::clv_model AS clv;
+SELECT is((SELECT count(*)::int FROM wm, LATERAL (VALUES
+             ('sbg_survival', sbg_survival(sbg, 3), sbg_survival(sbg, 3::bigint), sbg_survival(sbg, 3.0), sbg_survival(sbg, 3::float8)),
+             ('sbg_retention', sbg_retention(sbg, 4), sbg_retention(sbg, 4::bigint), sbg_retention(sbg, 4.0), sbg_retention(sbg, 4::float8)),
+             ('sbg_derl', sbg_derl(sbg, 0.1, 2), sbg_derl(sbg, 0.1, 2::bigint), sbg_derl(sbg, 0.1, 2.0), sbg_derl(sbg, 0.1, 2::float8)),
+             ('bgbb_p_alive', bgbb_p_alive(bgbb, 3, 5, 6), bgbb_p_alive(bgbb, 3::bigint, 5::bigint, 6::bigint),
+              bgbb_p_alive(bgbb, 3.0, 5, 6), bgbb_p_alive(bgbb, 3, 5::float8, 6)),
+             ('bgbb_expected_purchases', bgbb_expected_purchases(bgbb, 5, 3, 5, 6), bgbb_expected_purchases(bgbb, 5::bigint, 3, 5, 6),
+              bgbb_expected_purchases(bgbb, 5, 3, 5, 6.0), bgbb_expected_purchases(bgbb, 5::float8, 3::float8, 5::float8, 6::float8)),
+             ('bgbb_dert', bgbb_dert(bgbb, 0.1, 3, 5, 6), bgbb_dert(bgbb, 0.1, 3::bigint, 5, 6), bgbb_dert(bgbb, 0.1, 3, 5.0, 6),
+              bgbb_dert(bgbb, 0.1, 3, 5, 6::float8)),
+             ('clv_purchase_probability', clv_purchase_probability(clv, 39, 1), clv_purchase_probability(clv, 39, 1::bigint),
+              clv_purchase_probability(clv, 39, 1.0), clv_purchase_probability(clv, 39, 1::float8)),
+             ('cei', cei(100, 50, 80, 60, 1), cei(100, 50, 80, 60, 1::bigint), cei(100, 50, 80, 60, 1.0), cei(100, 50, 80, 60, 1::float8))
+           ) v(f, i4, i8, num, f8)
+           WHERE i4 IS NULL OR i8 IS DISTINCT FROM i4 OR num IS DISTINCT FROM i4 OR f8 IS DISTINCT FROM i4), 0,
+          'the predictions and cei: bigint, numeric and double precision integer arguments give the int4 form''s value');
+SELECT is((SELECT sbg_survival(sbg, NULL) IS NULL AND bgbb_p_alive(bgbb, NULL, 1, 2) IS NULL AND cei(1, 1, 1, 1, NULL) IS NULL FROM wm), true,
+          'a NULL integer argument gives NULL, as the int4 forms do');
+SELECT is((SELECT sbg_survival(sbg, '3') FROM wm), (SELECT sbg_survival(sbg, 3) FROM wm),
+          'an untyped argument resolves (to the double precision form) and gives the int4 form''s value');
+SELECT throws_ok($$SELECT sbg_survival('{"alpha": 0.704, "beta": 1.182}', 2.5)$$, '22023', 't 2.5 is out of range',
+                 'sbg_survival: a fractional period is 22023 naming it');
+SELECT throws_ok($$SELECT bgbb_p_alive('{"alpha": 1.204, "beta": 0.750, "gamma": 0.657, "delta": 2.783}', 3, 5, 1e10)$$, '22023',
+                 'periods 10000000000 is out of range', 'bgbb_p_alive: periods beyond int4 is 22023 naming it');
+SELECT throws_ok($$SELECT clv_purchase_probability('{"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}', 39, 'NaN'::float8)$$, '22023',
+                 'n NaN is out of range', 'clv_purchase_probability: NaN purchases is 22023');
+SELECT throws_ok($$SELECT cei(100, 50, 80, 60, 0::bigint)$$, '22023', 'months 0 is out of range',
+                 'cei: 0 months as bigint is the int4 form''s 22023');
+SELECT throws_ok($$SELECT sbg_survival('{"alpha": 0.704, "beta": 1.182}', -1::bigint)$$, '22023', 'sbg_survival period -1 is negative',
+                 'sbg_survival: a negative bigint period is the int4 form''s error');
 
 SELECT * FROM finish();
 ROLLBACK;

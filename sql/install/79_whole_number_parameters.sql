@@ -618,3 +618,55 @@ CREATE AGGREGATE @extschema@.ces_state(score pg_catalog.float8, scale_max pg_cat
 );
 COMMENT ON AGGREGATE @extschema@.ces_state(score pg_catalog.float8, scale_max pg_catalog.float8) IS
     'The ces_state of rows (score float8, scale_max float8), for rollups: store it, then read the metric with its aggregate over ces_state, or merge states with ces_state(ces_state)';
+
+-- The model predictions and cei: their integer arguments (periods,
+-- opportunities, purchase counts, months) as double precision, checked and
+-- passed on to the int4 functions by src/whole_number_parameters.c.
+
+CREATE FUNCTION @extschema@.clv_purchase_probability(model @extschema@.clv_model, t pg_catalog.float8, n pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'clv_purchase_probability_whole_number'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.clv_purchase_probability(@extschema@.clv_model, pg_catalog.float8, pg_catalog.float8) IS
+    'P(X(t) = n) for a new customer, n a whole number given as bigint, numeric or double precision';
+
+CREATE FUNCTION @extschema@.sbg_survival(model @extschema@.sbg_model, t pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'sbg_survival_whole_number'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sbg_survival(@extschema@.sbg_model, pg_catalog.float8) IS
+    'sBG survival S(t), t a whole number of periods given as bigint, numeric or double precision';
+
+CREATE FUNCTION @extschema@.sbg_retention(model @extschema@.sbg_model, t pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'sbg_retention_whole_number'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sbg_retention(@extschema@.sbg_model, pg_catalog.float8) IS
+    'sBG retention rate r(t), t a whole number of periods given as bigint, numeric or double precision';
+
+CREATE FUNCTION @extschema@.sbg_derl(model @extschema@.sbg_model, discount pg_catalog.float8, renewals pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'sbg_derl_whole_number'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sbg_derl(@extschema@.sbg_model, pg_catalog.float8, pg_catalog.float8) IS
+    'sBG discounted expected residual lifetime, renewals a whole number given as bigint, numeric or double precision';
+
+CREATE FUNCTION @extschema@.bgbb_p_alive(model @extschema@.bgbb_model, frequency pg_catalog.float8, recency pg_catalog.float8, periods pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'bgbb_p_alive_whole_number'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bgbb_p_alive(@extschema@.bgbb_model, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'BG/BB P(alive) of a pattern whose counts are whole numbers given as bigint, numeric or double precision';
+
+CREATE FUNCTION @extschema@.bgbb_expected_purchases(model @extschema@.bgbb_model, t pg_catalog.float8, frequency pg_catalog.float8, recency pg_catalog.float8, periods pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'bgbb_expected_purchases_whole_number'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bgbb_expected_purchases(@extschema@.bgbb_model, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'BG/BB expected purchases in the next t opportunities, the counts whole numbers given as bigint, numeric or double precision';
+
+CREATE FUNCTION @extschema@.bgbb_dert(model @extschema@.bgbb_model, discount pg_catalog.float8, frequency pg_catalog.float8, recency pg_catalog.float8, periods pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'bgbb_dert_whole_number'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bgbb_dert(@extschema@.bgbb_model, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'BG/BB discounted expected residual transactions, the counts whole numbers given as bigint, numeric or double precision';
+
+CREATE FUNCTION @extschema@.cei(beginning_receivables pg_catalog.float8, credit_sales pg_catalog.float8, ending_receivables pg_catalog.float8, ending_current_receivables pg_catalog.float8, months pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'cei_figures_whole_number'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cei(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'Collection effectiveness index from the four figures, months a whole number given as bigint, numeric or double precision';
