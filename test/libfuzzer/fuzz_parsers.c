@@ -214,7 +214,7 @@ static const FuzzType types[] = {
 			"v1 mode=on_or_after observed_until=8947d | v1 int period=1mon {1:2:757382400000000:101}",
 	NULL}},
 	{IO(cohort_retention_brackets_state), {
-			"v1 brackets=0:0:0,0:7:0 | v1 int period=1us {1:2:0:101}",
+			"v1 brackets=0:0:0,0:7:0,0:9:0 | v1 int period=1us {1:2:0:101}",
 			"v1 brackets=0:0:0,0:7:0,0:30:0 | v1 int period=1us {1:4:757382400000000:111,2:2:757555200000000:101}",
 	NULL}},
 	{IO(recurring_retention_state), {
