@@ -111,46 +111,19 @@ SCALE_MAX_WHOLE(ces_sfunc_float8)
 SCALE_MAX_WHOLE(ces_inv_float8)
 
 /*
- * The scalar functions: name_whole_number checks the listed arguments
- * (argument number, name, lowest accepted) and calls name.
+ * The scalar functions: name_whole_number checks its arguments (each
+ * arg_to_int4 call: argument number, name, lowest accepted) and calls name.
  */
 #define COUNT_HINT "It is a whole number of periods, opportunities or purchases."
 
-extern Datum clv_purchase_probability(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(clv_purchase_probability_whole_number);
-Datum
-clv_purchase_probability_whole_number(PG_FUNCTION_ARGS)
-{
-	arg_to_int4(fcinfo, 2, "n", 0, COUNT_HINT);
-	return clv_purchase_probability(fcinfo);
-}
-
-extern Datum sbg_survival(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(sbg_survival_whole_number);
-Datum
-sbg_survival_whole_number(PG_FUNCTION_ARGS)
-{
-	arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT);
-	return sbg_survival(fcinfo);
-}
-
-extern Datum sbg_retention(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(sbg_retention_whole_number);
-Datum
-sbg_retention_whole_number(PG_FUNCTION_ARGS)
-{
-	arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT);
-	return sbg_retention(fcinfo);
-}
-
-extern Datum sbg_derl(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(sbg_derl_whole_number);
-Datum
-sbg_derl_whole_number(PG_FUNCTION_ARGS)
-{
-	arg_to_int4(fcinfo, 2, "renewals", 0, COUNT_HINT);
-	return sbg_derl(fcinfo);
-}
+#define WHOLE_NUMBER_SCALAR(name, checks) \
+	extern Datum name(PG_FUNCTION_ARGS); \
+	PG_FUNCTION_INFO_V1(name##_whole_number); \
+	Datum name##_whole_number(PG_FUNCTION_ARGS) \
+	{ \
+		checks; \
+		return name(fcinfo); \
+	}
 
 /* frequency, recency, periods of a BG/BB pattern, from argument first on */
 static void
@@ -161,39 +134,15 @@ bgbb_pattern_to_int4(FunctionCallInfo fcinfo, int first)
 	arg_to_int4(fcinfo, first + 2, "periods", 0, COUNT_HINT);
 }
 
-extern Datum bgbb_p_alive(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(bgbb_p_alive_whole_number);
-Datum
-bgbb_p_alive_whole_number(PG_FUNCTION_ARGS)
-{
-	bgbb_pattern_to_int4(fcinfo, 1);
-	return bgbb_p_alive(fcinfo);
-}
-
-extern Datum bgbb_expected_purchases(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(bgbb_expected_purchases_whole_number);
-Datum
-bgbb_expected_purchases_whole_number(PG_FUNCTION_ARGS)
-{
-	arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT);
-	bgbb_pattern_to_int4(fcinfo, 2);
-	return bgbb_expected_purchases(fcinfo);
-}
-
-extern Datum bgbb_dert(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(bgbb_dert_whole_number);
-Datum
-bgbb_dert_whole_number(PG_FUNCTION_ARGS)
-{
-	bgbb_pattern_to_int4(fcinfo, 2);
-	return bgbb_dert(fcinfo);
-}
-
-extern Datum cei_figures(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(cei_figures_whole_number);
-Datum
-cei_figures_whole_number(PG_FUNCTION_ARGS)
-{
-	arg_to_int4(fcinfo, 4, "months", 1, "months is the number of months credit_sales covers, 1 or more.");
-	return cei_figures(fcinfo);
-}
+WHOLE_NUMBER_SCALAR(clv_purchase_probability, arg_to_int4(fcinfo, 2, "n", 0, COUNT_HINT))
+WHOLE_NUMBER_SCALAR(sbg_survival, arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT))
+WHOLE_NUMBER_SCALAR(sbg_retention, arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT))
+WHOLE_NUMBER_SCALAR(sbg_derl, arg_to_int4(fcinfo, 2, "renewals", 0, COUNT_HINT))
+WHOLE_NUMBER_SCALAR(bgbb_p_alive, bgbb_pattern_to_int4(fcinfo, 1))
+WHOLE_NUMBER_SCALAR(bgbb_expected_purchases,
+					arg_to_int4(fcinfo, 1, "t", 0, COUNT_HINT);
+					bgbb_pattern_to_int4(fcinfo, 2))
+WHOLE_NUMBER_SCALAR(bgbb_dert, bgbb_pattern_to_int4(fcinfo, 2))
+WHOLE_NUMBER_SCALAR(cei_figures,
+					arg_to_int4(fcinfo, 4, "months", 1,
+								"months is the number of months credit_sales covers, 1 or more."))
