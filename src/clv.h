@@ -71,8 +71,7 @@ extern int	clv_compact_pairs(ClvPair *p, int n);
 extern bool clv_triples_compacted(const ClvTriple *t, int n);
 extern bool clv_pairs_compacted(const ClvPair *p, int n);
 
-/* Maximum-likelihood fits; t and p must be compacted (sorted). */
-extern ClvFitResult clv_fit_bgnbd(const ClvTriple *t, int n);
+/* The Gamma-Gamma fit; p must be compacted (sorted). */
 extern ClvFitResult clv_fit_gg(const ClvPair *p, int n);
 
 /* Test hook: analytic gradients against central differences. */
@@ -82,8 +81,6 @@ extern double clv_gradient_check(const ClvTriple *t, int nt, const ClvPair *p,
 /* Per-customer predictions. */
 extern bool clv_expected_value_calc(const ClvParams *m, double x, double mon,
 									double *result);
-extern double clv_discounted_purchases(const ClvParams *m, double t, double x,
-									   double tx, double T, double discount);
 
 /* ---------- clv_optimise.c ---------- */
 

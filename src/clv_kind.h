@@ -19,6 +19,8 @@
 
 #include "postgres.h"
 
+#include <math.h>
+
 #include "fmgr.h"
 
 #include "clv.h"
@@ -157,8 +159,17 @@ extern double clv_bg_expected_purchases(const double *theta, double b, double t,
 extern double clv_bg_purchase_probability(const double *theta, double b, double t, int n);
 /* BG/NBD's starting point (MBG/NBD's too). */
 extern void clv_bgnbd_start(const ClvTriple *t, int n, double *theta);
-/* log(exp(u) + exp(v)) */
-extern double clv_logaddexp(double u, double v);
+/* log(exp(u) + exp(v)) without overflow; -inf when both are. */
+static inline double
+clv_logaddexp(double u, double v)
+{
+	double		hi = Max(u, v),
+				lo = Min(u, v);
+
+	if (hi == -INFINITY)
+		return -INFINITY;
+	return hi + log1p(exp(lo - hi));
+}
 extern double clv_digamma(double x);
 
 #endif							/* RETENTION_CLV_KIND_H */

@@ -247,22 +247,6 @@ clv_compact_pairs(ClvPair *p, int n)
 
 /* ---------- likelihoods ---------- */
 
-/* log(exp(u) + exp(v)) without overflow. */
-static inline double
-logaddexp(double u, double v)
-{
-	double		hi = Max(u, v),
-				lo = Min(u, v);
-
-	return hi + log1p(exp(lo - hi));
-}
-
-double
-clv_logaddexp(double u, double v)
-{
-	return logaddexp(u, v);
-}
-
 /*
  * Observations prepared for many likelihood evaluations: ClvObs
  * (clv_kind.h).  log(monetary) does not depend on the parameters at all.
@@ -399,7 +383,7 @@ bgnbd_ll(const double *param, const BgData *d)
 		}
 		a3 = -(r + x) * d->lu[d->iT[i]];
 		if (t->x > 0)
-			ll = cx + logaddexp(a3, c4 - (r + x) * d->lu[d->itx[i]]);
+			ll = cx + clv_logaddexp(a3, c4 - (r + x) * d->lu[d->itx[i]]);
 		else
 			ll = cx + a3;
 		sum += (double) t->w * ll;
@@ -775,12 +759,6 @@ clv_bgnbd_start(const ClvTriple *t, int n, double *theta)
 	theta[3] = 1.0;
 }
 
-ClvFitResult
-clv_fit_bgnbd(const ClvTriple *t, int n)
-{
-	return clv_fit_purchases(&clv_kind_bgnbd, t, n);
-}
-
 /* The Gamma-Gamma likelihood as a ClvLoglikFn (for its standard errors). */
 static double
 gg_loglik(const double *theta, const void *data, double *grad)
@@ -1016,17 +994,6 @@ clv_expected_value_calc(const ClvParams *m, double x, double mon, double *result
 		return false;
 	*result = m->p * (m->v + x * mon) / den;
 	return true;
-}
-
-double
-clv_discounted_purchases(const ClvParams *m, double t, double x,
-						 double tx, double T, double discount)
-{
-	double		theta[CLV_MAXPARAMS];
-
-	clv_theta_of(m, theta);
-	return clv_kind_discounted_purchases(&clv_kind_bgnbd, theta, t, x, tx, T,
-										 discount);
 }
 
 /*

@@ -78,17 +78,6 @@ static const double gl_w[4] = {
 	0.1012285362903762591525314
 };
 
-static inline double
-logaddexp(double u, double v)
-{
-	double		hi = Max(u, v),
-				lo = Min(u, v);
-
-	if (hi == -INFINITY)
-		return -INFINITY;
-	return hi + log1p(exp(lo - hi));
-}
-
 /* Partial derivatives of G with respect to c, d and z. */
 typedef struct HypDeriv
 {
@@ -449,7 +438,7 @@ pareto_ll_grad(const ClvParetoParams *m, ParetoData *d, double *g)
 		}
 		customer_terms(m, x, t[i].tx, t[i].T, la, ga, lb, gb, &l1, &l2,
 					   g ? g1 : NULL, g ? g2 : NULL);
-		lsum = logaddexp(l1, l2);
+		lsum = clv_logaddexp(l1, l2);
 		sum += w * (cx + lsum);
 		if (g)
 		{

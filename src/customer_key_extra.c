@@ -46,16 +46,6 @@ numeric_is_whole(Numeric key)
 	return DatumGetBool(DirectFunctionCall2(numeric_eq, value, whole));
 }
 
-/* Whether lo <= key <= hi, all numerics. */
-static bool
-numeric_between(Numeric key, Numeric lo, Numeric hi)
-{
-	Datum		value = NumericGetDatum(key);
-
-	return DatumGetBool(DirectFunctionCall2(numeric_ge, value, NumericGetDatum(lo))) &&
-		DatumGetBool(DirectFunctionCall2(numeric_le, value, NumericGetDatum(hi)));
-}
-
 /*
  * A numeric key as the int8 it equals: 22023 when it is not a whole number
  * (NaN included), 22003 beyond bigint.
@@ -67,8 +57,9 @@ key_from_numeric(const char *argname, Datum value)
 	Numeric		key;
 
 	/*
-	 * The common case, read in place (a short-header value is not even
-	 * copied); the numeric arithmetic below only tells the errors apart.
+	 * Read in place (a short-header value is not even copied); what is not
+	 * a whole number within bigint is an error, which the numeric
+	 * functions below only tell apart.
 	 */
 	if (likely(numeric_to_int64_exact(value, &result)))
 		return result;
@@ -79,14 +70,13 @@ key_from_numeric(const char *argname, Datum value)
 				 errmsg("%s %s is not a whole number", argname, numeric_text(key)),
 				 errhint("A numeric %s is a whole number from %lld to %lld; keys that are not numbers can be passed as text.",
 						 argname, (long long) PG_INT64_MIN, (long long) PG_INT64_MAX)));
-	if (numeric_is_inf(key) ||
-		!numeric_between(key, int64_to_numeric(PG_INT64_MIN), int64_to_numeric(PG_INT64_MAX)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %s is out of range", argname, numeric_text(key)),
-				 errhint("A numeric %s is a whole number from %lld to %lld; pass larger keys as text.",
-						 argname, (long long) PG_INT64_MIN, (long long) PG_INT64_MAX)));
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(key)));
+	/* a whole number (or an infinity) that numeric_to_int64_exact refused */
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s %s is out of range", argname, numeric_text(key)),
+			 errhint("A numeric %s is a whole number from %lld to %lld; pass larger keys as text.",
+					 argname, (long long) PG_INT64_MIN, (long long) PG_INT64_MAX)));
+	pg_unreachable();
 }
 
 /* name_int2: the smallint key as an int4, then name_int4. */
